@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pgliteDialect.ts';
+import type { DB } from './schema.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+export type Database = {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** Where the data lives, for messages: a directory or the server URL without its password. */
+  location: string;
+  close(): Promise<void>;
+};
+
+// Both engines return the same JS values: int8 as number (counters stay far below 2^53), and
+// `date` as the ISO text it is, never a Date at local midnight.
+const INT8 = 20;
+const DATE = 1082;
+const parsers = { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v };
+
+/** Opens PGlite in `dataDir` (or in memory when it is undefined). */
+export async function openPGlite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, { parsers });
+  return {
+    db: new Kysely<DB>({ dialect: new PGliteDialect(pglite) }),
+    engine: 'pglite',
+    location: dataDir ?? 'memory',
+    close: async () => {
+      await pglite.close();
+    },
+  };
+}
+
+export function openPostgres(url: string): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types: {
+      getTypeParser: ((oid: number, format: 'text' | 'binary') =>
+        parsers[oid as keyof typeof parsers] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', location: redactPassword(url), close: () => db.destroy() };
+}
+
+export function redactPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparseable url)';
+  }
+}

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Database, openPGlite, openPostgres } from '../db/connect.ts';
+import { migrate } from '../db/migrate.ts';
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
+ * on the PostgreSQL server named by GENVEI_TEST_DATABASE_URL (CI runs the suite both ways).
+ * close() drops what was created.
+ */
+export async function freshDatabase(): Promise<Database> {
+  const serverUrl = process.env.GENVEI_TEST_DATABASE_URL;
+  const database = serverUrl ? await createServerDatabase(serverUrl) : await openPGlite(undefined);
+  await migrate(database);
+  return database;
+}
+
+async function createServerDatabase(serverUrl: string): Promise<Database> {
+  const name = `genvei_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = openPostgres(url.toString());
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
