@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { type Database, openPGlite, openPostgres } from './connect.ts';
@@ -28,6 +28,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 }
 
 function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, 'genvei.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -36,10 +37,6 @@ function lockDataDir(dataDir: string): () => void {
       closeSync(fd);
       return () => rmSync(lockFile, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        writeFileSync(path.join(dataDir, '.keep'), '', { flag: 'a' });
-        continue;
-      }
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(lockFile, 'utf8'));
       if (holder && isRunning(holder)) {

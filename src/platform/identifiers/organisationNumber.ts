@@ -20,3 +20,9 @@ export function checkOrganisationNumber(value: string): OrganisationNumberProble
   }
   return null;
 }
+
+/** Completes an 8-digit prefix with its control digit, or returns null when none exists. */
+export function withOrganisationControlDigit(prefix: string): string | null {
+  const control = mod11ControlDigit(toDigits(prefix), WEIGHTS);
+  return control === null ? null : `${prefix}${control}`;
+}

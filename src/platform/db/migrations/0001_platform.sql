@@ -116,3 +116,14 @@ end;
 $$;
 create trigger audit_entry_append_only before update or delete on audit_entry
   for each row execute function audit_entry_is_append_only();
+
+-- The health trust an organisation belongs to: the root of its parent chain. Care relationships
+-- and memberships meet at trust level.
+create function organisation_trust(org uuid) returns uuid language sql stable as $$
+  with recursive chain (id, parent_id) as (
+    select id, parent_id from organisation where id = org
+    union all
+    select o.id, o.parent_id from organisation o join chain c on o.id = c.parent_id
+  )
+  select id from chain where parent_id is null
+$$;

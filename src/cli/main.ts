@@ -1,0 +1,112 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { seedDemo } from '../demo/seed.ts';
+import { ROLES, type Role } from '../modules/access/model.ts';
+import { createUser } from '../modules/access/service.ts';
+import { verifyAuditLog } from '../platform/audit/auditLog.ts';
+import { loadConfig } from '../platform/config.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { openDatabase } from '../platform/db/open.ts';
+import { Problem } from '../platform/http/problems.ts';
+import { startServer } from '../platform/server.ts';
+import { readSecret } from './secret.ts';
+
+/** The `genvei` command. Each subcommand reads the same environment as the server (see README). */
+const program = new Command('genvei').description('genvei — precision-medicine diagnostics').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('start the server and the web app (migrates, and seeds demo data on a first demo start)')
+  .option('-p, --port <port>', 'port to listen on (overrides PORT)', (v) => {
+    if (!/^\d+$/.test(v)) throw new InvalidArgumentError('a port is a number');
+    return v;
+  })
+  .action(async (options: { port?: string }) => {
+    const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
+    const server = await startServer(config, (database) => seedDemo(database.db));
+    process.stdout.write(`genvei is running at ${server.url} (${config.mode} mode, ${server.database.engine})\n`);
+    if (config.mode === 'demo') process.stdout.write('Demo users: see README (password genvei-demo)\n');
+    const stop = async () => {
+      await server.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    const database = await openDatabase(loadConfig());
+    try {
+      const applied = await migrate(database);
+      process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'the schema is up to date\n');
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('audit')
+  .description('audit log tools')
+  .command('verify')
+  .description('re-compute the audit hash chain; exit 1 and name the first bad entry if it is broken')
+  .option('--json', 'print the result as JSON')
+  .action(async (options: { json?: boolean }) => {
+    const database = await openDatabase(loadConfig());
+    try {
+      const result = await verifyAuditLog(database.db);
+      if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+      else if (result.ok) {
+        const head = result.head ? ` head: entry ${result.head.seq}, hash ${result.head.hash}` : '';
+        process.stdout.write(`audit log OK: ${result.entries} entries verified.${head}\n`);
+      } else {
+        process.stdout.write(
+          `audit log BROKEN at entry ${result.firstBad.seq} (id ${result.firstBad.id}): ${result.firstBad.problem}. ${result.entries} entries before it verified.\n`,
+        );
+      }
+      process.exitCode = result.ok ? 0 : 1;
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('user')
+  .description('user accounts')
+  .command('add')
+  .description('create a user; the password is read from standard input (or prompted for on a terminal)')
+  .requiredOption('--username <name>', 'login name')
+  .requiredOption('--name <display name>', 'full name')
+  .requiredOption('--org <organisation number>', 'organisation (9-digit organisation number)')
+  .requiredOption('--role <role>', `one of: ${ROLES.join(', ')}`, (v) => {
+    if (!(ROLES as readonly string[]).includes(v)) throw new InvalidArgumentError(`choose one of ${ROLES.join(', ')}`);
+    return v;
+  })
+  .option('--hpr <number>', 'HPR number (links an OIDC sign-in that carries it)')
+  .option('--no-password', 'no local password: the user signs in through OIDC only')
+  .action(async (options: { username: string; name: string; org: string; role: Role; hpr?: string; password: boolean }) => {
+    const database = await openDatabase(loadConfig());
+    try {
+      await migrate(database);
+      const org = await database.db.selectFrom('organisation').select('id').where('org_number', '=', options.org).executeTakeFirst();
+      if (!org) throw new Problem(400, 'validation', 'Unknown organisation', `no organisation with number ${options.org}`);
+      const password = options.password ? await readSecret('Password: ') : undefined;
+      const user = await createUser(database.db, {
+        username: options.username,
+        displayName: options.name,
+        password,
+        hprNumber: options.hpr ?? null,
+        memberships: [{ organisationId: org.id, role: options.role }],
+      });
+      process.stdout.write(`created user ${options.username} (${user.id}) as ${options.role}\n`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  const message = error instanceof Problem ? (error.errors?.map((e) => `${e.path}: ${e.message}`).join('\n') ?? error.message) : (error as Error).message;
+  process.stderr.write(`genvei: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,178 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Kysely, Transaction } from 'kysely';
+import { appendAudit, type AuditEvent, recordAudit } from '../../platform/audit/auditLog.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { badRequest, forbidden, Problem, unauthorised } from '../../platform/http/problems.ts';
+import { type Purpose, purposeSchema, type Subject } from './model.ts';
+import { type Action, type Decision, decide, type PatientContext, type ResourceType } from './policy.ts';
+import { hashToken } from './service.ts';
+import { findSession, type SessionRecord } from './store.ts';
+
+/**
+ * Every route states its access: either why it is public, or the resource and action it touches
+ * (and, for patient data, how to find the patient). A route without this does not register.
+ */
+export type AccessSpec =
+  | { public: string }
+  | {
+      resource: ResourceType;
+      action: Action;
+      patient?: (request: FastifyRequest, db: Kysely<DB>) => Promise<PatientContext | undefined>;
+    };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: AccessSpec;
+  }
+  interface FastifyRequest {
+    session: SessionRecord | null;
+    subject: Subject | null;
+    purpose: Purpose | null;
+    decision: Decision | null;
+    patientContext: PatientContext | undefined;
+    /** The transaction an audited route writes in; its audit entry commits with it. */
+    tx: Transaction<DB> | undefined;
+    /** What an audited route acted on, when the route learns it only while running (a create). */
+    auditTarget: { resourceId?: string; patientId?: string } | undefined;
+  }
+}
+
+export const SESSION_COOKIE = 'genvei_session';
+export const CSRF_HEADER = 'x-csrf-token';
+export const PURPOSE_HEADER = 'x-purpose-of-use';
+
+/** Resources whose every read and write is audited: patient data and the audit log itself. */
+const AUDITED_RESOURCES = new Set<ResourceType>(['patient', 'patient-access-log', 'audit-log']);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function isAudited(method: string | string[], spec: AccessSpec): boolean {
+  if ('public' in spec || spec.resource === 'session') return false;
+  const methods = Array.isArray(method) ? method : [method];
+  return AUDITED_RESOURCES.has(spec.resource) || methods.some((m) => !SAFE_METHODS.has(m));
+}
+
+export function accessOf(request: FastifyRequest): AccessSpec {
+  const spec = request.routeOptions.config.access;
+  if (!spec) throw new Error(`route ${request.routeOptions.url} has no access rule`);
+  return spec;
+}
+
+export function transactionOf(request: FastifyRequest): Transaction<DB> {
+  if (!request.tx) throw new Error('this route is not audited, so it has no transaction');
+  return request.tx;
+}
+
+function auditEvent(request: FastifyRequest, spec: Exclude<AccessSpec, { public: string }>, outcome: 'allow' | 'deny', reason: string): AuditEvent {
+  const subject = request.subject;
+  const patientId = request.auditTarget?.patientId ?? request.patientContext?.patientId ?? null;
+  const params = request.params as Record<string, string> | undefined;
+  return {
+    userId: subject?.userId ?? null,
+    username: subject?.username ?? null,
+    organisationId: subject?.organisationId ?? null,
+    role: subject?.role ?? null,
+    purpose: request.purpose,
+    action: spec.action,
+    resourceType: spec.resource,
+    resourceId: request.auditTarget?.resourceId ?? params?.id ?? patientId,
+    patientId,
+    outcome,
+    reason,
+    requestId: request.id,
+  };
+}
+
+type GuardOptions = {
+  db: Kysely<DB>;
+  /** Routes registered by third-party plugins (API docs, static files): prefix → why public. */
+  publicPrefixes: Record<string, string>;
+};
+
+async function guard(app: FastifyInstance, options: GuardOptions) {
+  const { db } = options;
+  app.decorateRequest('session', null);
+  app.decorateRequest('subject', null);
+  app.decorateRequest('purpose', null);
+  app.decorateRequest('decision', null);
+  app.decorateRequest('patientContext', undefined);
+  app.decorateRequest('tx', undefined);
+  app.decorateRequest('auditTarget', undefined);
+
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const prefix = Object.keys(options.publicPrefixes).find((p) => route.url.startsWith(p));
+    if (!route.config?.access && prefix) route.config = { ...route.config, access: { public: options.publicPrefixes[prefix] as string } };
+    const spec = route.config?.access;
+    if (!spec) throw new Error(`${route.method} ${route.url} declares no access rule (config.access)`);
+    if (isAudited(route.method, spec) && !('public' in spec)) route.handler = auditedHandler(db, spec, route.handler);
+  });
+
+  // Who is asking, for what purpose, and (for a state change) is it really their own page asking.
+  app.addHook('onRequest', async (request) => {
+    const spec = request.routeOptions.config?.access;
+    if (!spec) return; // 404s: Fastify's not-found route
+    const token = request.cookies[SESSION_COOKIE];
+    request.session = token ? ((await findSession(db, hashToken(token))) ?? null) : null;
+    request.subject = request.session?.subject ?? null;
+
+    const header = request.headers[PURPOSE_HEADER];
+    if (header !== undefined) {
+      const parsed = purposeSchema.safeParse(header);
+      if (!parsed.success) {
+        throw badRequest([
+          { path: `/headers/${PURPOSE_HEADER}`, rule: 'enum', message: `purpose of use must be one of ${purposeSchema.options.join(', ')}` },
+        ]);
+      }
+      request.purpose = parsed.data;
+    } else {
+      request.purpose = request.session?.purpose ?? null;
+    }
+
+    if ('public' in spec) return;
+    if (!request.subject) {
+      if (AUDITED_RESOURCES.has(spec.resource)) await recordAudit(db, auditEvent(request, spec, 'deny', 'not signed in'));
+      throw unauthorised(token ? 'the session has expired; sign in again' : 'sign in first');
+    }
+    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.session?.csrfToken) {
+      throw new Problem(403, 'csrf', 'Missing or wrong CSRF token', `send the session's CSRF token in the ${CSRF_HEADER} header`);
+    }
+  });
+
+  // The decision, once the body is parsed: the patient a request is about may be named in it.
+  app.addHook('preHandler', async (request) => {
+    const spec = request.routeOptions.config?.access;
+    if (!spec || 'public' in spec) return;
+    request.patientContext = spec.patient ? await spec.patient(request, db) : undefined;
+    const decision = decide({
+      subject: request.subject,
+      purpose: request.purpose,
+      action: spec.action,
+      resource: spec.resource,
+      patient: request.patientContext,
+    });
+    request.decision = decision;
+    if (!decision.allow) {
+      await recordAudit(db, auditEvent(request, spec, 'deny', decision.reason));
+      throw forbidden(decision.reason);
+    }
+  });
+}
+
+/** Runs the route in a transaction that also appends its audit entry: both commit, or neither. */
+function auditedHandler(db: Kysely<DB>, spec: Exclude<AccessSpec, { public: string }>, handler: RouteOptions['handler']) {
+  return async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+    return inTransaction(db, async (tx) => {
+      request.tx = tx;
+      try {
+        const result = await handler.call(this, request, reply);
+        await appendAudit(tx, auditEvent(request, spec, 'allow', request.decision?.reason ?? 'allowed'));
+        return result;
+      } finally {
+        request.tx = undefined;
+      }
+    });
+  };
+}
+
+export const accessGuard = fp(guard, { name: 'access-guard', dependencies: ['@fastify/cookie'] });

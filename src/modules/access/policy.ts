@@ -1,0 +1,139 @@
+import type { Purpose, Role, Subject } from './model.ts';
+import { ROLES } from './model.ts';
+
+/**
+ * The one place that decides who may do what. Pure: the caller loads the facts (the subject,
+ * the patient's care relationships) and this function judges them against RULES. Anything no
+ * rule allows is denied, and every answer carries a reason a privacy officer can read.
+ */
+export type ResourceType = 'patient' | 'patient-access-log' | 'audit-log' | 'organisation' | 'user' | 'session';
+export type Action = 'read' | 'search' | 'create' | 'update' | 'verify';
+
+/** Which patient a request is about, and which health trusts have a care relationship to them. */
+export type PatientContext = { patientId: string; careTrustIds: readonly string[] };
+
+export type AccessRequest = {
+  subject: Subject | null;
+  purpose: Purpose | null;
+  action: Action;
+  resource: ResourceType;
+  /** Absent when the request is not about one existing patient (a create, a miss). */
+  patient?: PatientContext;
+};
+
+export type Relationship = 'care' | 'self' | 'none';
+export type Decision = { allow: boolean; reason: string; relationship: Relationship };
+
+type Rule = {
+  resource: ResourceType;
+  actions: readonly Action[];
+  /** Roles that may act; 'citizen' is a person acting on their own record. */
+  roles: readonly Role[] | 'any' | 'citizen';
+  purposes: readonly Purpose[] | 'any';
+  /** What must tie the subject to the patient when the request is about one. */
+  requires: Relationship;
+};
+
+const CLINICAL: readonly Role[] = [
+  'requester',
+  'pathologist',
+  'lab-scientist',
+  'bioinformatician',
+  'medical-geneticist',
+  'board-coordinator',
+];
+
+export const RULES: readonly Rule[] = [
+  { resource: 'patient', actions: ['read', 'search'], roles: CLINICAL, purposes: ['care'], requires: 'care' },
+  {
+    resource: 'patient',
+    actions: ['read'],
+    roles: ['pathologist', 'lab-scientist', 'bioinformatician', 'medical-geneticist'],
+    purposes: ['quality-assurance'],
+    requires: 'care',
+  },
+  {
+    resource: 'patient',
+    actions: ['create'],
+    roles: ['requester', 'pathologist', 'lab-scientist', 'medical-geneticist'],
+    purposes: ['care'],
+    requires: 'none',
+  },
+  { resource: 'patient', actions: ['read'], roles: 'citizen', purposes: 'any', requires: 'self' },
+  { resource: 'patient-access-log', actions: ['read'], roles: 'citizen', purposes: 'any', requires: 'self' },
+  {
+    resource: 'patient-access-log',
+    actions: ['read'],
+    roles: ['privacy-officer'],
+    purposes: ['administration', 'quality-assurance'],
+    requires: 'none',
+  },
+  {
+    resource: 'audit-log',
+    actions: ['search', 'verify'],
+    roles: ['privacy-officer'],
+    purposes: ['administration', 'quality-assurance'],
+    requires: 'none',
+  },
+  { resource: 'organisation', actions: ['read'], roles: ROLES, purposes: 'any', requires: 'none' },
+  { resource: 'organisation', actions: ['create'], roles: ['admin'], purposes: ['administration'], requires: 'none' },
+  { resource: 'user', actions: ['read', 'create'], roles: ['admin'], purposes: ['administration'], requires: 'none' },
+];
+
+export function decide(request: AccessRequest): Decision {
+  const { subject, purpose, action, resource, patient } = request;
+  const deny = (reason: string): Decision => ({ allow: false, reason, relationship: 'none' });
+  if (!subject) return deny('not signed in');
+  if (resource === 'session') return { allow: true, reason: 'own session', relationship: 'none' };
+  if (!purpose) return deny('no purpose of use was given');
+
+  const rules = RULES.filter((r) => r.resource === resource && r.actions.includes(action));
+  if (rules.length === 0) return deny(`no rule allows ${action} on ${resource}`);
+
+  // Of the rules that fail, report the one the request came closest to satisfying.
+  let closest = { depth: -1, reason: '' };
+  for (const rule of rules) {
+    const outcome = evaluate(rule, subject, purpose, patient);
+    if (outcome.allow) return outcome;
+    if (outcome.depth > closest.depth) closest = { depth: outcome.depth, reason: outcome.reason };
+  }
+  return deny(closest.reason);
+}
+
+function evaluate(
+  rule: Rule,
+  subject: Subject,
+  purpose: Purpose,
+  patient: PatientContext | undefined,
+): (Decision & { allow: true }) | { allow: false; depth: number; reason: string } {
+  const who = subject.role ? `${subject.role} ${subject.username}` : subject.username;
+  if (rule.roles === 'citizen') {
+    if (!subject.patientId) return { allow: false, depth: 0, reason: `${who} has no role that may ${rule.actions.join('/')} ${rule.resource}` };
+  } else if (rule.roles !== 'any' && (!subject.role || !rule.roles.includes(subject.role))) {
+    return { allow: false, depth: 0, reason: `role ${subject.role ?? '(none)'} may not ${rule.actions.join('/')} ${rule.resource}` };
+  }
+  if (rule.purposes !== 'any' && !rule.purposes.includes(purpose)) {
+    return {
+      allow: false,
+      depth: 1,
+      reason: `purpose ${purpose} does not permit this (permitted: ${rule.purposes.join(', ')})`,
+    };
+  }
+  if (rule.requires === 'self') {
+    if (!patient || patient.patientId !== subject.patientId) {
+      return { allow: false, depth: 2, reason: `${who} may only see their own record` };
+    }
+    return { allow: true, reason: `${who}: own record`, relationship: 'self' };
+  }
+  if (rule.requires === 'care' && patient) {
+    if (!subject.trustId || !patient.careTrustIds.includes(subject.trustId)) {
+      return {
+        allow: false,
+        depth: 2,
+        reason: `${who}'s health trust has no care relationship to the patient`,
+      };
+    }
+    return { allow: true, reason: `${who}, purpose ${purpose}, care relationship through own trust`, relationship: 'care' };
+  }
+  return { allow: true, reason: `${who}, purpose ${purpose}`, relationship: 'none' };
+}

@@ -1,0 +1,88 @@
+import { createReadStream } from 'node:fs';
+import { pipeline, Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip } from 'node:zlib';
+import { VcfFault } from './errors.ts';
+
+export type VcfInput = string | Readable;
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * The lines of a plain or gzip-compressed file. BGZF is a series of gzip members, which zlib's
+ * gunzip reads back to back, so one decoder covers .vcf.gz from bgzip and from plain gzip alike.
+ * Lines come in batches (one per decoded chunk) because an await per line costs more than parsing it.
+ */
+export class LineSource {
+  /** Known once the batches are exhausted: the last line had no line separator. */
+  missingFinalNewline = false;
+
+  constructor(private readonly input: VcfInput) {}
+
+  async *batches(): AsyncGenerator<string[]> {
+    try {
+      yield* this.decode();
+    } catch (error) {
+      if (error instanceof VcfFault) throw error;
+      throw new VcfFault('file', describe(error));
+    }
+  }
+
+  private async *decode(): AsyncGenerator<string[]> {
+    const input =
+      typeof this.input === 'string' ? createReadStream(this.input, { highWaterMark: CHUNK_BYTES }) : this.input;
+    const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+    let head = Buffer.alloc(0);
+    // The magic bytes may straddle chunks when the input is a socket or a slow pipe.
+    while (head.length < 2) {
+      const next = await chunks.next();
+      if (next.done) break;
+      head = Buffer.concat([head, toBuffer(next.value)]);
+    }
+    if (head.length === 0) return;
+    const replayed = Readable.from(replay(head, chunks));
+    const gzip = head[0] === 0x1f && head[1] === 0x8b;
+    const bytes = gzip ? pipeline(replayed, createGunzip({ chunkSize: 1 << 16 }), () => {}) : replayed;
+
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    for await (const chunk of bytes) {
+      const lines = (rest + decoder.write(toBuffer(chunk))).split('\n');
+      rest = lines.pop() ?? '';
+      if (lines.length === 0) continue;
+      for (let i = 0; i < lines.length; i++) lines[i] = withoutCarriageReturn(lines[i] as string);
+      yield lines;
+    }
+    rest += decoder.end();
+    if (rest.length > 0) {
+      this.missingFinalNewline = true;
+      yield [withoutCarriageReturn(rest)];
+    }
+  }
+}
+
+async function* replay(head: Buffer, chunks: AsyncIterator<Buffer | string>): AsyncGenerator<Buffer> {
+  yield head;
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) return;
+    yield toBuffer(next.value);
+  }
+}
+
+function toBuffer(chunk: Buffer | string): Buffer {
+  return typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+}
+
+/** VCF allows CR+LF line ends; the CR belongs to the separator, not to the last field. */
+function withoutCarriageReturn(line: string): string {
+  return line.length > 0 && line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line;
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code?.startsWith('Z_') || code === 'ERR_ZLIB') return `corrupt or truncated gzip/BGZF data (${error.message})`;
+  return error.message;
+}

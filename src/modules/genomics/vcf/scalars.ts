@@ -1,0 +1,139 @@
+import { VcfFault } from './errors.ts';
+import type { Scalar, ValueType } from './model.ts';
+
+const INT32_MAX = 2147483647;
+/** −2^31 … −2^31+7 are BCF's sentinels (missing, end-of-vector, …), so VCF may not use them either. */
+const INT32_LOWEST_USABLE = -2147483648 + 8;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** `[-+]?[0-9]+`, scanned by hand: this runs for every number in every record. */
+export function isIntegerText(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  const first = text.charCodeAt(0);
+  if (first === 43 || first === 45) i = 1;
+  if (i === n) return false;
+  for (; i < n; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * The spec's Float: `^[-+]?[0-9]*\.?[0-9]+([eE][-+]?[0-9]+)?$` or `^[-+]?(INF|INFINITY|NAN)$`, any case.
+ * Note that `1.` is not a VCF Float.
+ */
+export function isFloatText(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  const sign = text.charCodeAt(0);
+  if (sign === 43 || sign === 45) i = 1;
+  if (i === n) return false;
+  const lead = text.charCodeAt(i) | 32;
+  if (lead === 105 || lead === 110) {
+    const word = text.slice(i).toUpperCase();
+    return word === 'INF' || word === 'INFINITY' || word === 'NAN';
+  }
+  const integerStart = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i < n && text.charCodeAt(i) === 46) {
+    const fractionStart = ++i;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    if (i === fractionStart) return false;
+  } else if (i === integerStart) {
+    return false;
+  }
+  if (i < n && (text.charCodeAt(i) | 32) === 101) {
+    i++;
+    const expSign = text.charCodeAt(i);
+    if (expSign === 43 || expSign === 45) i++;
+    const exponentStart = i;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    if (i === exponentStart) return false;
+  }
+  return i === n;
+}
+
+export function parseFloatText(text: string): number {
+  const word = text.toUpperCase();
+  if (word.endsWith('INF') || word.endsWith('INFINITY')) return word.startsWith('-') ? -Infinity : Infinity;
+  return Number(text);
+}
+
+/** Throws unless `text` is a VCF Integer inside the usable 32-bit range; returns its value. */
+export function checkInteger(text: string, field: string): number {
+  if (!isIntegerText(text)) throw new VcfFault(field, `expected Integer, got "${text}"`);
+  const value = Number(text);
+  if (value > INT32_MAX) throw new VcfFault(field, `Integer ${text} overflows 32 bits`);
+  if (value < INT32_LOWEST_USABLE) {
+    const why = value < -2147483648 ? 'underflows 32 bits' : 'is reserved by BCF (−2^31 … −2^31+7)';
+    throw new VcfFault(field, `Integer ${text} ${why}`);
+  }
+  return value;
+}
+
+/** Checks one non-missing value against its declared Type. */
+export function checkTypedValue(type: ValueType, text: string, field: string): void {
+  switch (type) {
+    case 'Integer':
+      checkInteger(text, field);
+      return;
+    case 'Float':
+      if (!isFloatText(text)) throw new VcfFault(field, `expected Float, got "${text}"`);
+      return;
+    case 'Character':
+      if (text.length !== 1) throw new VcfFault(field, `expected a single Character, got "${text}"`);
+      return;
+    case 'Flag':
+      throw new VcfFault(field, `a Flag takes no value, got "${text}"`);
+    case 'String':
+      return;
+  }
+}
+
+/** The value of a checked field: numbers for Integer/Float, decoded text otherwise, null for `.`. */
+export function parseTypedValue(type: ValueType | null, text: string): Scalar {
+  if (text === '.') return null;
+  if (type === 'Integer') return Number(text);
+  if (type === 'Float') return parseFloatText(text);
+  return percentDecode(text);
+}
+
+const ESCAPES: Record<string, string> = {
+  '3A': ':',
+  '3B': ';',
+  '3D': '=',
+  '25': '%',
+  '2C': ',',
+  '0D': '\r',
+  '0A': '\n',
+  '09': '\t',
+};
+
+/**
+ * Decodes VCF 4.3's percent escapes (%3A %3B %3D %25 %2C %0D %0A %09). Other `%` sequences are
+ * left as written: they are not escapes in VCF and decoding them would change the text.
+ */
+export function percentDecode(text: string): string {
+  let at = text.indexOf('%');
+  if (at < 0) return text;
+  let decoded = '';
+  let copiedUpTo = 0;
+  while (at >= 0) {
+    const replacement = ESCAPES[text.slice(at + 1, at + 3).toUpperCase()];
+    if (replacement !== undefined) {
+      decoded += text.slice(copiedUpTo, at) + replacement;
+      copiedUpTo = at + 3;
+      at = text.indexOf('%', at + 3);
+    } else {
+      at = text.indexOf('%', at + 1);
+    }
+  }
+  return decoded + text.slice(copiedUpTo);
+}
+
+/** True when the text holds a space or a tab; VCF fields that name things may contain neither. */
+export function hasWhitespace(text: string): boolean {
+  return text.indexOf(' ') >= 0 || text.indexOf('\t') >= 0;
+}
