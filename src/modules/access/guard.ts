@@ -22,7 +22,13 @@ export type AccessSpec =
       patient?: (request: FastifyRequest, db: Kysely<DB>) => Promise<PatientContext | undefined>;
     };
 
+export type RouteAccess = { method: string; url: string; access: AccessSpec; audited: boolean };
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route and its access rule, as registered: what the route-coverage test walks. */
+    routeAccess: RouteAccess[];
+  }
   interface FastifyContextConfig {
     access?: AccessSpec;
   }
@@ -100,12 +106,15 @@ async function guard(app: FastifyInstance, options: GuardOptions) {
   app.decorateRequest('tx', undefined);
   app.decorateRequest('auditTarget', undefined);
 
+  app.decorate('routeAccess', []);
   app.addHook('onRoute', (route: RouteOptions) => {
     const prefix = Object.keys(options.publicPrefixes).find((p) => route.url.startsWith(p));
     if (!route.config?.access && prefix) route.config = { ...route.config, access: { public: options.publicPrefixes[prefix] as string } };
     const spec = route.config?.access;
     if (!spec) throw new Error(`${route.method} ${route.url} declares no access rule (config.access)`);
-    if (isAudited(route.method, spec) && !('public' in spec)) route.handler = auditedHandler(db, spec, route.handler);
+    const audited = isAudited(route.method, spec);
+    if (audited && !('public' in spec)) route.handler = auditedHandler(db, spec, route.handler);
+    for (const method of [route.method].flat()) app.routeAccess.push({ method, url: route.url, access: spec, audited });
   });
 
   // Who is asking, for what purpose, and (for a state change) is it really their own page asking.

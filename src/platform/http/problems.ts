@@ -51,8 +51,8 @@ export function toProblem(error: unknown): Problem {
     const where = fastifyError.validationContext ?? 'body';
     return badRequest(
       fastifyError.validation.map((v) => ({
-        path: `/${where}${v.instancePath}`,
-        rule: (v.params.issue as { code?: string }).code ?? v.keyword,
+        path: `/${where}${v.instancePath === '/' ? '' : v.instancePath}`,
+        rule: v.keyword,
         message: v.message ?? 'invalid',
       })),
     );

@@ -8,14 +8,14 @@ import { migrate } from '../db/migrate.ts';
  * on the PostgreSQL server named by GENVEI_TEST_DATABASE_URL (CI runs the suite both ways).
  * close() drops what was created.
  */
-export async function freshDatabase(): Promise<Database> {
+export async function freshDatabase(): Promise<Database & { url?: string }> {
   const serverUrl = process.env.GENVEI_TEST_DATABASE_URL;
   const database = serverUrl ? await createServerDatabase(serverUrl) : await openPGlite(undefined);
   await migrate(database);
   return database;
 }
 
-async function createServerDatabase(serverUrl: string): Promise<Database> {
+async function createServerDatabase(serverUrl: string): Promise<Database & { url: string }> {
   const name = `genvei_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -26,6 +26,7 @@ async function createServerDatabase(serverUrl: string): Promise<Database> {
   const database = openPostgres(url.toString());
   return {
     ...database,
+    url: url.toString(),
     close: async () => {
       await database.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });

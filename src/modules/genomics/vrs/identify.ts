@@ -7,18 +7,28 @@ interface DigestRule {
   keys: readonly string[];
   /** Array properties whose order carries no meaning, so their digests are sorted. */
   unordered?: readonly string[];
+  /** Properties whose class the schema fixes, so an object there may omit its `type`. */
+  implied?: Readonly<Record<string, string>>;
 }
 
 /** Digest keys and prefixes of the VRS 2.0 classes (schema `ga4ghDigest`). */
 const digestRules: Record<string, DigestRule> = {
-  Allele: { prefix: 'VA', keys: ['location', 'state', 'type'] },
+  Allele: { prefix: 'VA', keys: ['location', 'state', 'type'], implied: { location: 'SequenceLocation' } },
   CisPhasedBlock: { prefix: 'CPB', keys: ['members', 'type'], unordered: ['members'] },
-  CopyNumberCount: { prefix: 'CN', keys: ['copies', 'location', 'type'] },
-  CopyNumberChange: { prefix: 'CX', keys: ['copyChange', 'location', 'type'] },
+  CopyNumberCount: { prefix: 'CN', keys: ['copies', 'location', 'type'], implied: { location: 'SequenceLocation' } },
+  CopyNumberChange: {
+    prefix: 'CX',
+    keys: ['copyChange', 'location', 'type'],
+    implied: { location: 'SequenceLocation' },
+  },
   Adjacency: { prefix: 'AJ', keys: ['adjoinedSequences', 'linker', 'type'] },
-  Terminus: { prefix: 'TM', keys: ['location', 'type'] },
+  Terminus: { prefix: 'TM', keys: ['location', 'type'], implied: { location: 'SequenceLocation' } },
   DerivativeMolecule: { prefix: 'DM', keys: ['components', 'type'] },
-  SequenceLocation: { prefix: 'SL', keys: ['end', 'sequenceReference', 'start', 'type'] },
+  SequenceLocation: {
+    prefix: 'SL',
+    keys: ['end', 'sequenceReference', 'start', 'type'],
+    implied: { sequenceReference: 'SequenceReference' },
+  },
   SequenceReference: { keys: ['refgetAccession', 'type'] },
   LiteralSequenceExpression: { keys: ['sequence', 'type'] },
   ReferenceLengthExpression: { keys: ['length', 'repeatSubunitLength', 'type'] },
@@ -28,8 +38,8 @@ const digestRules: Record<string, DigestRule> = {
 
 export class VrsDigestError extends Error {}
 
-function ruleFor(value: object): DigestRule | undefined {
-  const type = (value as { type?: unknown }).type;
+function ruleFor(value: object, impliedType?: string): DigestRule | undefined {
+  const type = (value as { type?: unknown }).type ?? impliedType;
   if (typeof type !== 'string') return undefined;
   const rule = digestRules[type];
   if (!rule) throw new VrsDigestError(`no VRS digest rule for class '${type}'`);
@@ -41,24 +51,24 @@ function ruleFor(value: object): DigestRule | undefined {
  * their digests. A digest key the object lacks is written as null, as in the published VRS
  * validation vectors (e.g. Adjacency `"linker":null`, a SequenceLocation without `end`).
  */
-function digestMessage(value: unknown, nested: boolean): JsonValue {
+function digestMessage(value: unknown, nested: boolean, impliedType?: string): JsonValue {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.map((item) => digestMessage(item, true));
+  if (Array.isArray(value)) return value.map((item) => digestMessage(item, true, impliedType));
   if (typeof value !== 'object') return value as JsonValue;
-  const rule = ruleFor(value);
+  const rule = ruleFor(value, impliedType);
   if (!rule) throw new VrsDigestError('a nested VRS object has no type');
-  if (nested && rule.prefix) return digestOf(value);
-  const record = value as Record<string, unknown>;
+  if (nested && rule.prefix) return digestOf(value, impliedType);
+  const record = { ...value, type: (value as { type?: string }).type ?? impliedType } as Record<string, unknown>;
   const message: Record<string, JsonValue> = {};
   for (const key of rule.keys) {
-    const member = digestMessage(record[key], true);
+    const member = digestMessage(record[key], true, rule.implied?.[key]);
     message[key] = rule.unordered?.includes(key) && Array.isArray(member) ? [...member].sort() : member;
   }
   return message;
 }
 
-function digestOf(value: object): string {
-  return sha512t24u(canonicalJson(digestMessage(value, false)));
+function digestOf(value: object, impliedType?: string): string {
+  return sha512t24u(canonicalJson(digestMessage(value, false, impliedType)));
 }
 
 /** ga4gh_serialize: the canonical JSON the digest is computed over. */

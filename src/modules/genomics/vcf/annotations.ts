@@ -1,0 +1,220 @@
+import { VcfFault } from './errors.ts';
+import type { AnnotationLayout, FieldDefinition, Impact, TranscriptConsequence } from './model.ts';
+import { percentDecode } from './scalars.ts';
+
+/** SnpEff's ANN is fixed by the "VCF annotation format" v1.0: 16 fields, in this order. */
+const SNPEFF_FIELDS = [
+  'Allele',
+  'Annotation',
+  'Annotation_Impact',
+  'Gene_Name',
+  'Gene_ID',
+  'Feature_Type',
+  'Feature_ID',
+  'Transcript_BioType',
+  'Rank',
+  'HGVS.c',
+  'HGVS.p',
+  'cDNA.pos / cDNA.length',
+  'CDS.pos / CDS.length',
+  'AA.pos / AA.length',
+  'Distance',
+  'ERRORS / WARNINGS / INFO',
+];
+
+/**
+ * Recognises an annotation field by its header text, not its key: VEP's key can be renamed
+ * (--vcf_info_field), and its field order depends on options and plugins, so it is read from
+ * the Description's "Format: …".
+ */
+export function annotationLayout(definition: FieldDefinition): AnnotationLayout | null {
+  if (definition.type !== 'String') return null;
+  const text = definition.description;
+  const format = text.indexOf('Format: ');
+  if (format >= 0) {
+    const fields = text.slice(format + 'Format: '.length).trim().split('|');
+    if (fields.includes('Allele') && fields.includes('Consequence')) {
+      return { source: 'VEP', infoKey: definition.id, fields };
+    }
+  }
+  if (text.startsWith('Functional annotations:') && text.includes('Allele | Annotation')) {
+    return { source: 'SnpEff', infoKey: definition.id, fields: SNPEFF_FIELDS };
+  }
+  return null;
+}
+
+/**
+ * Checks every entry of an annotation value: as many `|`-separated fields as the header names,
+ * and, for VEP run with --allele_number, an ALLELE_NUM that points at an ALT of the record.
+ */
+export function checkAnnotationValue(layout: AnnotationLayout, value: string, altCount: number, field: string): void {
+  const expected = layout.fields.length;
+  const alleleNumber = layout.source === 'VEP' ? layout.fields.indexOf('ALLELE_NUM') : -1;
+  let entryStart = 0;
+  let entry = 1;
+  let fields = 1;
+  let fieldStart = 0;
+  for (let i = 0; i <= value.length; i++) {
+    const code = i < value.length ? value.charCodeAt(i) : 44;
+    if (code !== 124 && code !== 44) continue;
+    if (fields - 1 === alleleNumber) {
+      const number = Number(value.slice(fieldStart, i));
+      if (!Number.isInteger(number) || number < 1 || number > altCount) {
+        throw new VcfFault(field, `entry ${entry}: ALLELE_NUM "${value.slice(fieldStart, i)}" is not an ALT of this record`);
+      }
+    }
+    fieldStart = i + 1;
+    if (code === 124) {
+      fields++;
+      continue;
+    }
+    if (fields !== expected) {
+      const text = value.slice(entryStart, Math.min(i, entryStart + 60));
+      throw new VcfFault(field, `entry ${entry} has ${fields} fields, the header declares ${expected}: "${text}…"`);
+    }
+    entry++;
+    fields = 1;
+    entryStart = i + 1;
+  }
+}
+
+interface Columns {
+  allele: number;
+  alleleNumber: number;
+  consequence: number;
+  impact: number;
+  symbol: number;
+  gene: number;
+  featureType: number;
+  feature: number;
+  biotype: number;
+  hgvsc: number;
+  hgvsp: number;
+  canonical: number;
+  maneSelect: number;
+  mane: number;
+  existing: number;
+  frequencies: [string, number][];
+}
+
+const columnCache = new WeakMap<AnnotationLayout, Columns>();
+
+function columnsOf(layout: AnnotationLayout): Columns {
+  const cached = columnCache.get(layout);
+  if (cached) return cached;
+  const at = (name: string) => layout.fields.indexOf(name);
+  const vep = layout.source === 'VEP';
+  const columns: Columns = {
+    allele: at('Allele'),
+    alleleNumber: vep ? at('ALLELE_NUM') : -1,
+    consequence: at(vep ? 'Consequence' : 'Annotation'),
+    impact: at(vep ? 'IMPACT' : 'Annotation_Impact'),
+    symbol: at(vep ? 'SYMBOL' : 'Gene_Name'),
+    gene: at(vep ? 'Gene' : 'Gene_ID'),
+    featureType: at(vep ? 'Feature_type' : 'Feature_Type'),
+    feature: at(vep ? 'Feature' : 'Feature_ID'),
+    biotype: at(vep ? 'BIOTYPE' : 'Transcript_BioType'),
+    hgvsc: at(vep ? 'HGVSc' : 'HGVS.c'),
+    hgvsp: at(vep ? 'HGVSp' : 'HGVS.p'),
+    canonical: at('CANONICAL'),
+    maneSelect: at('MANE_SELECT'),
+    mane: at('MANE'),
+    existing: at('Existing_variation'),
+    // VEP names every population frequency AF or <population>_AF (AFR_AF, gnomADe_NFE_AF, MAX_AF, …).
+    frequencies: vep
+      ? layout.fields.flatMap((name, index) => (name === 'AF' || name.endsWith('_AF') ? [[name, index]] : []))
+      : [],
+  };
+  columnCache.set(layout, columns);
+  return columns;
+}
+
+/**
+ * The annotation alleles VEP writes for a record's ALTs. When an indel's alleles all share their
+ * first base (the VCF padding base, `*` aside), VEP drops it and an emptied allele becomes `-`:
+ * T>TC is annotated as allele C, TC>T as `-`. Symbolic and breakend records are left as written.
+ */
+export function vepAlleles(ref: string, alts: readonly string[]): string[] {
+  if (alts.some((alt) => /[<>[\].]/.test(alt))) return [...alts];
+  if (alts.every((alt) => alt.length === ref.length)) return [...alts];
+  const first = ref[0];
+  if (!alts.every((alt) => alt.includes('*') || alt[0] === first)) return [...alts];
+  return alts.map((alt) => (alt.includes('*') ? alt : alt.slice(1) || '-'));
+}
+
+export interface AnnotatedAllele {
+  /** 1-based ALT index in the record. */
+  index: number;
+  altCount: number;
+  /** The ALT as written (SnpEff's Allele) and as VEP writes it. */
+  text: string;
+  vepAllele: string;
+}
+
+/** The transcript consequences an annotation value gives for one ALT of the record. */
+export function consequencesFor(layout: AnnotationLayout, entries: readonly string[], allele: AnnotatedAllele) {
+  const columns = columnsOf(layout);
+  const result: TranscriptConsequence[] = [];
+  for (const entry of entries) {
+    const fields = entry.split('|');
+    const value = (index: number) => {
+      const text = index >= 0 ? (fields[index] ?? '') : '';
+      return text === '' ? null : percentDecode(text);
+    };
+    if (!belongsTo(layout, columns, value, allele)) continue;
+    const transcriptId = value(columns.feature);
+    const mane = value(columns.mane);
+    result.push({
+      source: layout.source,
+      allele: value(columns.allele) ?? '',
+      geneSymbol: value(columns.symbol),
+      geneId: value(columns.gene),
+      featureType: value(columns.featureType),
+      transcriptId,
+      biotype: value(columns.biotype),
+      hgvsc: value(columns.hgvsc),
+      hgvsp: value(columns.hgvsp),
+      consequences: splitTerms(value(columns.consequence)),
+      impact: impactOf(value(columns.impact)),
+      // VEP ≥ 104 writes the MANE Select id in MANE_SELECT; VEP 103 wrote "MANE_Select" in MANE.
+      maneSelect: value(columns.maneSelect) ?? (mane?.includes('MANE_Select') ? transcriptId : null),
+      canonical: value(columns.canonical) === 'YES',
+      existingVariation: splitTerms(value(columns.existing)),
+      populationFrequencies: frequencies(columns, value),
+    });
+  }
+  return result;
+}
+
+function belongsTo(
+  layout: AnnotationLayout,
+  columns: Columns,
+  value: (index: number) => string | null,
+  allele: AnnotatedAllele,
+): boolean {
+  if (columns.alleleNumber >= 0) return Number(value(columns.alleleNumber)) === allele.index;
+  if (allele.altCount === 1) return true;
+  const written = value(columns.allele) ?? '';
+  return layout.source === 'VEP' ? written === allele.vepAllele : written.toUpperCase() === allele.text.toUpperCase();
+}
+
+function splitTerms(text: string | null): string[] {
+  return text === null ? [] : text.split('&').filter((term) => term.length > 0);
+}
+
+const IMPACTS = new Set<string>(['HIGH', 'MODERATE', 'LOW', 'MODIFIER']);
+
+function impactOf(text: string | null): Impact | null {
+  return text !== null && IMPACTS.has(text) ? (text as Impact) : null;
+}
+
+/** VEP joins the frequencies of co-located known variants with `&`; the first belongs to the best match. */
+function frequencies(columns: Columns, value: (index: number) => string | null): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const [name, index] of columns.frequencies) {
+    const first = value(index)?.split('&')[0];
+    const frequency = first === undefined || first === '' ? Number.NaN : Number(first);
+    if (Number.isFinite(frequency)) result[name] = frequency;
+  }
+  return result;
+}

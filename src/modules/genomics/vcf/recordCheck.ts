@@ -1,0 +1,213 @@
+import { checkAllele, isBases } from './alleles.ts';
+import { checkAnnotationValue } from './annotations.ts';
+import { VcfFault } from './errors.ts';
+import { checkSample, checkValues, type FieldSpec, fieldSpec, formatSpecs } from './fieldSpecs.ts';
+import type { VcfHeader } from './model.ts';
+import { checkChrom, isInfoKey } from './names.ts';
+import { hasWhitespace, isFloatText } from './scalars.ts';
+
+const INT32_MAX = 2147483647;
+
+/**
+ * Checks data lines against the header, one line at a time, without building records: the
+ * validator runs over millions of lines, so work per line is splits, char scans and cached
+ * lookups. Keys and FORMAT columns are resolved once and reused.
+ */
+export class RecordChecker {
+  /** ALT alleles in the last checked line (0 when ALT is `.`). */
+  altCount = 0;
+  private readonly columnCount: number;
+  private readonly infoSpecs = new Map<string, FieldSpec>();
+  private readonly formats = new Map<string, FieldSpec[]>();
+  private readonly infoKeysInLine: string[] = [];
+  private readonly duplicates = new DuplicateAlleles();
+  private chrom = '';
+  private contigLength: number | null = null;
+
+  constructor(private readonly header: VcfHeader) {
+    this.columnCount = header.samples.length > 0 ? 9 + header.samples.length : 8;
+  }
+
+  /** Throws a VcfFault at the first broken rule; returns the line's columns. */
+  check(line: string, lineNumber: number): string[] {
+    if (line.length === 0) throw new VcfFault('line', 'empty line');
+    const columns = line.split('\t');
+    if (columns.length !== this.columnCount) {
+      throw new VcfFault('line', `expected ${this.columnCount} tab-separated columns, found ${columns.length}`);
+    }
+    const [chrom, posText, id, ref, alt, qual, filter, info] = columns as [string, ...string[]];
+    if (chrom !== this.chrom) this.enterContig(chrom);
+    const pos = this.checkPos(posText as string);
+    if (id !== '.') checkList(id as string, 'ID');
+    if (!isBases(ref as string)) throw new VcfFault('REF', `"${ref}" is not a base string (A, C, G, T, N)`);
+    const sequenceAlts = this.checkAlts(ref as string, alt as string);
+    if (qual !== '.') checkQual(qual as string);
+    if (filter !== '.' && filter !== 'PASS') checkList(filter as string, 'FILTER');
+    if (info !== '.') this.checkInfo(info as string);
+    if (this.columnCount > 8) this.checkSamples(columns);
+    for (const sequence of sequenceAlts) this.duplicates.add(pos, ref as string, sequence, lineNumber);
+    return columns;
+  }
+
+  private enterContig(chrom: string): void {
+    checkChrom(chrom, this.header.version);
+    this.chrom = chrom;
+    this.contigLength = this.header.contigs.get(chrom)?.length ?? null;
+    this.duplicates.reset();
+  }
+
+  private checkPos(text: string): number {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 48 || code > 57) throw new VcfFault('POS', `expected a non-negative integer, got "${text}"`);
+    }
+    const pos = Number(text);
+    if (text.length === 0 || pos > INT32_MAX) throw new VcfFault('POS', `expected a 32-bit position, got "${text}"`);
+    // Telomeres are written as POS 0 or length + 1.
+    if (this.contigLength !== null && pos > this.contigLength + 1) {
+      throw new VcfFault('POS', `${pos} lies beyond the end of ${this.chrom} (length ${this.contigLength})`);
+    }
+    return pos;
+  }
+
+  /** Returns the sequence ALTs, which are the ones a duplicate can be recognised by. */
+  private checkAlts(ref: string, alt: string): string[] {
+    if (alt === '.') {
+      this.altCount = 0;
+      return [];
+    }
+    const alts = alt.indexOf(',') < 0 ? [alt] : alt.split(',');
+    this.altCount = alts.length;
+    const sequences: string[] = [];
+    for (let i = 0; i < alts.length; i++) {
+      const allele = alts[i] as string;
+      if (allele.length === 0) throw new VcfFault('ALT', `empty allele in "${alt}"`);
+      if (alts.indexOf(allele) !== i) throw new VcfFault('ALT', `allele ${allele} is listed twice`);
+      if (checkAllele(allele, this.header.version) !== 'sequence') continue;
+      if (allele.length === ref.length && allele.toUpperCase() === ref.toUpperCase()) {
+        throw new VcfFault('ALT', `allele ${allele} equals REF`);
+      }
+      sequences.push(allele);
+    }
+    return sequences;
+  }
+
+  private checkInfo(info: string): void {
+    if (this.header.version !== '4.3' && info.indexOf(' ') >= 0) {
+      throw new VcfFault('INFO', 'whitespace is not allowed in INFO before VCF 4.3');
+    }
+    const keys = this.infoKeysInLine;
+    keys.length = 0;
+    let start = 0;
+    while (start <= info.length) {
+      let end = info.indexOf(';', start);
+      if (end < 0) end = info.length;
+      if (end === start) throw new VcfFault('INFO', `empty entry (a stray ";") in "${info}"`);
+      const eq = info.indexOf('=', start);
+      const hasValue = eq >= 0 && eq < end;
+      const spec = this.infoSpec(info.slice(start, hasValue ? eq : end));
+      if (keys.includes(spec.key)) throw new VcfFault(spec.label, 'appears twice');
+      keys.push(spec.key);
+      if (hasValue) this.checkInfoValue(spec, info.slice(eq + 1, end));
+      else if (spec.type !== null && spec.type !== 'Flag') throw new VcfFault(spec.label, `expected a ${spec.type} value`);
+      start = end + 1;
+    }
+  }
+
+  private checkInfoValue(spec: FieldSpec, value: string): void {
+    if (value.length === 0) throw new VcfFault(spec.label, 'empty value');
+    // The corpus (and htslib) read DB=0 / DB=1 as a Flag's value; anything else is an error.
+    if (spec.type === 'Flag') {
+      if (value !== '0' && value !== '1') throw new VcfFault(spec.label, `a Flag takes no value, got "${value}"`);
+      return;
+    }
+    if (spec.annotation && value !== '.') {
+      checkAnnotationValue(spec.annotation, value, this.altCount, spec.label);
+      return;
+    }
+    // INFO has no ploidy, so Number=G is not counted (the corpus says so too).
+    checkValues(spec, value, this.altCount, null);
+  }
+
+  private infoSpec(key: string): FieldSpec {
+    let spec = this.infoSpecs.get(key);
+    if (spec === undefined) {
+      if (!isInfoKey(key)) throw new VcfFault('INFO', `illegal key "${key}"`);
+      spec = fieldSpec('INFO', key, this.header);
+      this.infoSpecs.set(key, spec);
+    }
+    return spec;
+  }
+
+  private checkSamples(columns: string[]): void {
+    const format = columns[8] as string;
+    let specs = this.formats.get(format);
+    if (specs === undefined) {
+      specs = formatSpecs(format, this.header);
+      this.formats.set(format, specs);
+    }
+    for (let i = 9; i < columns.length; i++) {
+      try {
+        checkSample(columns[i] as string, specs, this.altCount);
+      } catch (error) {
+        if (!(error instanceof VcfFault)) throw error;
+        throw new VcfFault(`${error.field} (sample ${this.header.samples[i - 9]})`, error.message);
+      }
+    }
+  }
+}
+
+/** ID and FILTER lists: `;`-separated, no whitespace, no empty or repeated items, no `.` inside a list. */
+function checkList(text: string, field: 'ID' | 'FILTER'): void {
+  if (hasWhitespace(text)) throw new VcfFault(field, `"${text}" contains whitespace`);
+  const items = text.indexOf(';') < 0 ? [text] : text.split(';');
+  items.forEach((item, index) => {
+    if (item.length === 0) throw new VcfFault(field, `empty item (a stray ";") in "${text}"`);
+    if (item === '.') throw new VcfFault(field, `"." (missing) cannot be part of a list: "${text}"`);
+    if (field === 'FILTER' && item === '0') throw new VcfFault(field, '"0" is reserved and cannot name a filter');
+    if (items.indexOf(item) !== index) throw new VcfFault(field, `${item} is listed twice`);
+  });
+}
+
+function checkQual(text: string): void {
+  if (!isFloatText(text)) throw new VcfFault('QUAL', `expected a Float or ".", got "${text}"`);
+  if (Number(text) < 0) throw new VcfFault('QUAL', `a Phred quality cannot be negative, got ${text}`);
+}
+
+/**
+ * Recognises a sequence allele written twice — also in another shape, such as TAT>TGT and A>G
+ * one base on — by its trimmed form. Only positions at or after the current POS can repeat in a
+ * sorted file, so older entries are dropped and memory stays at a few alleles.
+ */
+class DuplicateAlleles {
+  private readonly seen = new Map<string, { pos: number; line: number }>();
+  private frontier = -1;
+
+  reset(): void {
+    this.seen.clear();
+    this.frontier = -1;
+  }
+
+  add(pos: number, ref: string, alt: string, line: number): void {
+    if (pos > this.frontier) {
+      for (const [key, entry] of this.seen) if (entry.pos < pos) this.seen.delete(key);
+      this.frontier = pos;
+    }
+    let r = ref.toUpperCase();
+    let a = alt.toUpperCase();
+    let at = pos;
+    while (r.length > 0 && a.length > 0 && r[r.length - 1] === a[a.length - 1]) {
+      r = r.slice(0, -1);
+      a = a.slice(0, -1);
+    }
+    while (r.length > 0 && a.length > 0 && r[0] === a[0]) {
+      r = r.slice(1);
+      a = a.slice(1);
+      at++;
+    }
+    const key = `${at}:${r}:${a}`;
+    const earlier = this.seen.get(key);
+    if (earlier) throw new VcfFault('ALT', `${ref}>${alt} repeats the variant on line ${earlier.line}`);
+    this.seen.set(key, { pos: at, line });
+  }
+}
