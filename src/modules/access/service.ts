@@ -181,7 +181,12 @@ export async function resolveOidcUser(
   identity: { issuer: string; subject: string; hprNumber: string | null },
 ): Promise<{ id: string; username: string } | undefined> {
   const linked = await store.findUserByOidcSubject(db, identity.issuer, identity.subject);
-  if (linked) return linked.active ? linked : undefined;
+  if (linked) {
+    if (!linked.active) return undefined;
+    // The HPR number is kept when the provider sends one the account does not have yet.
+    if (identity.hprNumber && !linked.hpr_number) await store.setHprNumber(db, linked.id, identity.hprNumber);
+    return linked;
+  }
   if (!identity.hprNumber) return undefined;
   const byHpr = await store.findUserByHpr(db, identity.hprNumber);
   if (!byHpr || !byHpr.active || byHpr.oidc_subject) return undefined;

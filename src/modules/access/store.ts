@@ -126,6 +126,10 @@ export function linkOidcSubject(db: Db, userId: string, issuer: string, subject:
   return db.updateTable('app_user').set({ oidc_issuer: issuer, oidc_subject: subject }).where('id', '=', userId).execute();
 }
 
+export function setHprNumber(db: Db, userId: string, hprNumber: string) {
+  return db.updateTable('app_user').set({ hpr_number: hprNumber }).where('id', '=', userId).execute();
+}
+
 export function recordFailedLogin(db: Db, userId: string, lockAfter: number, lockUntil: Date) {
   return db
     .updateTable('app_user')

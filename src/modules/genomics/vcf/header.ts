@@ -110,7 +110,8 @@ export class HeaderBuilder {
     if (id === undefined && !(key === 'PEDIGREE' && version !== '4.3')) throw new VcfFault(field, 'ID is required');
     if (id !== undefined) {
       this.checkIdFirst(pairs, key, field);
-      this.claimId(key, id, field);
+      // Only 4.3 asks for unique IDs; 4.2 files may refine a line (##contig=<ID=1> then <ID=1,length=…>).
+      if (version === '4.3') this.claimId(key, id, field);
       this.structuredLine(key, id, pairs, version, `${field}/${id}`);
     }
   }

@@ -1,0 +1,121 @@
+import { consequencesFor, vepAlleles } from './annotations.ts';
+import { cardinalityOf } from './fieldSpecs.ts';
+import { genotypeCount, genotypeIndex } from './genotype.ts';
+import type {
+  Cardinality,
+  Genotype,
+  InfoValue,
+  SampleCall,
+  Scalar,
+  VariantAllele,
+  VcfHeader,
+  VcfRecord,
+} from './model.ts';
+
+/**
+ * Splits a record into one VariantAllele per ALT, keeping per-allele values right:
+ * Number=A keeps the ALT's value, Number=R keeps REF's and the ALT's, Number=G keeps the
+ * likelihoods of the genotypes made of REF and this ALT only, and GT is renumbered so that
+ * this ALT is 1. An allele of another ALT becomes missing (`.`), not REF: a 1/2 call split
+ * for ALT 2 reads ./1, because claiming the sample carries REF there would be false.
+ */
+export function splitAlleles(record: VcfRecord, header: VcfHeader): VariantAllele[] {
+  const altCount = record.alts.length;
+  const annotationKeys = new Set(header.annotations.map((layout) => layout.infoKey));
+  const written = vepAlleles(record.ref, record.altText);
+  return record.alts.map((alt, position) => {
+    const index = position + 1;
+    const info = new Map<string, InfoValue>();
+    for (const [key, value] of record.info) {
+      if (annotationKeys.has(key)) continue;
+      const number = cardinalityOf('INFO', key, header);
+      // INFO has no ploidy of its own; G values are read as diploid, the common case.
+      info.set(key, value === true ? true : forAllele(value, number, index, altCount, 2));
+    }
+    const altText = record.altText[position] as string;
+    return {
+      line: record.line,
+      chrom: record.chrom,
+      pos: record.pos,
+      ids: record.ids,
+      ref: record.ref,
+      alt,
+      altText,
+      altIndex: index,
+      altCount,
+      qual: record.qual,
+      filters: record.filters,
+      info,
+      calls: record.samples.map((sample) => callFor(sample, header, index, altCount)),
+      consequences: header.annotations.flatMap((layout) => {
+        const entries = record.info.get(layout.infoKey);
+        if (!Array.isArray(entries)) return [];
+        const allele = { index, altCount, text: altText, vepAllele: written[position] as string };
+        return consequencesFor(layout, entries as string[], allele);
+      }),
+    };
+  });
+}
+
+function callFor(sample: VcfRecord['samples'][number], header: VcfHeader, index: number, altCount: number): SampleCall {
+  const ploidy = sample.genotype?.alleles.length ?? 2;
+  const values = new Map<string, Scalar[]>();
+  for (const [key, value] of sample.values) {
+    values.set(key, forAllele(value, cardinalityOf('FORMAT', key, header), index, altCount, ploidy));
+  }
+  const depths = sample.values.get('AD');
+  const alleleDepths: [number | null, number | null] | null =
+    depths && depths.length === altCount + 1 ? [numberOrNull(depths[0]), numberOrNull(depths[index])] : null;
+  return {
+    sample: sample.sample,
+    genotype: sample.genotype && genotypeFor(sample.genotype, index),
+    values,
+    depth: numberOrNull(sample.values.get('DP')?.[0]),
+    alleleDepths,
+    alleleFraction: numberOrNull(values.get('AF')?.[0]) ?? fractionFromDepths(depths, index),
+  };
+}
+
+function forAllele(values: Scalar[], number: Cardinality, index: number, altCount: number, ploidy: number): Scalar[] {
+  if (values.length === 1 && values[0] === null) return values;
+  switch (number) {
+    case 'A':
+      return values.length === altCount ? [values[index - 1] ?? null] : values;
+    case 'R':
+      return values.length === altCount + 1 ? [values[0] ?? null, values[index] ?? null] : values;
+    case 'G':
+      return values.length === genotypeCount(altCount + 1, ploidy) ? biallelicGenotypes(values, index, ploidy) : values;
+    default:
+      return values;
+  }
+}
+
+/** The G values of the genotypes holding only REF and ALT `index`: 0…0, 0…0k, …, k…k. */
+function biallelicGenotypes(values: Scalar[], index: number, ploidy: number): Scalar[] {
+  const picked: Scalar[] = [];
+  for (let copies = 0; copies <= ploidy; copies++) {
+    const alleles = [...Array<number>(ploidy - copies).fill(0), ...Array<number>(copies).fill(index)];
+    picked.push(values[genotypeIndex(alleles)] ?? null);
+  }
+  return picked;
+}
+
+function genotypeFor(genotype: Genotype, index: number): Genotype {
+  return {
+    alleles: genotype.alleles.map((allele) => (allele === 0 ? 0 : allele === index ? 1 : null)),
+    phased: genotype.phased,
+  };
+}
+
+function numberOrNull(value: Scalar | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** VAF when the caller wrote none: this ALT's reads over all reads counted in AD. */
+function fractionFromDepths(depths: Scalar[] | undefined, index: number): number | null {
+  if (!depths) return null;
+  const reads = numberOrNull(depths[index]);
+  let total = 0;
+  for (const depth of depths) total += numberOrNull(depth) ?? 0;
+  return reads === null || total === 0 ? null : reads / total;
+}

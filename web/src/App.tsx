@@ -1,0 +1,102 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, type Session, setCsrfToken } from './api.ts';
+import { LanguageSwitch, useI18n } from './i18n.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { ContextSwitch } from './pages/ContextSwitch.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { PatientsPage } from './pages/PatientsPage.tsx';
+import { PlannedPage } from './pages/PlannedPage.tsx';
+import { Link, navigate, usePath } from './router.tsx';
+
+/** Every capability has its place in the navigation from the start; issue numbers point at the work. */
+const CAPABILITIES: { key: string; path: string; issue?: number }[] = [
+  { key: 'catalogue', path: '/catalogue', issue: 3 },
+  { key: 'orders', path: '/orders', issue: 4 },
+  { key: 'genomics', path: '/genomics', issue: 5 },
+  { key: 'knowledge', path: '/knowledge', issue: 6 },
+  { key: 'interpretation', path: '/interpretation', issue: 6 },
+  { key: 'reporting', path: '/reporting', issue: 7 },
+  { key: 'mdt', path: '/mdt' },
+  { key: 'trials', path: '/trials' },
+  { key: 'register', path: '/register' },
+];
+
+export function App() {
+  const { t } = useI18n();
+  const path = usePath();
+  const queryClient = useQueryClient();
+  const session = useQuery({
+    queryKey: ['session'],
+    queryFn: async () => {
+      try {
+        const s = await api<Session>('GET', '/api/session');
+        setCsrfToken(s.csrfToken);
+        return s;
+      } catch (error) {
+        if (error instanceof ApiError && error.problem.status === 401) return null;
+        throw error;
+      }
+    },
+  });
+
+  if (session.isPending) return <p className="loading">{t.loading}</p>;
+  if (!session.data) return <LoginPage onSignedIn={() => queryClient.invalidateQueries({ queryKey: ['session'] })} />;
+  const s = session.data;
+
+  const signOut = async () => {
+    await api('POST', '/api/auth/logout');
+    setCsrfToken(null);
+    queryClient.clear();
+    navigate('/');
+    await queryClient.invalidateQueries({ queryKey: ['session'] });
+  };
+
+  const planned = CAPABILITIES.find((c) => path.startsWith(c.path));
+  let page = <HomePage session={s} />;
+  if (path.startsWith('/patients')) page = <PatientsPage />;
+  else if (path.startsWith('/audit')) page = <AuditPage />;
+  else if (planned) page = <PlannedPage title={t.nav[planned.key] ?? planned.key} issue={planned.issue} />;
+
+  const navItems = [
+    { key: 'home', path: '/' },
+    { key: 'patients', path: '/patients' },
+    ...CAPABILITIES,
+    { key: 'audit', path: '/audit' },
+  ];
+
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">
+        {t.skipToContent}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <strong>genvei</strong> <span>{t.appTagline}</span>
+        </div>
+        <ContextSwitch session={s} />
+        <LanguageSwitch />
+        <div className="user">
+          <span data-testid="user-name">{s.user.displayName}</span>
+          <button type="button" onClick={signOut}>
+            {t.signOut}
+          </button>
+        </div>
+      </header>
+      <nav aria-label="genvei" className="sidenav">
+        <ul>
+          {navItems.map((item) => (
+            <li key={item.key}>
+              <Link href={item.path} aria-current={(item.path === '/' ? path === '/' : path.startsWith(item.path)) ? 'page' : undefined}>
+                {t.nav[item.key]}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        {page}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api, ApiError, setCsrfToken } from '../api.ts';
+import { LanguageSwitch, useI18n } from '../i18n.tsx';
+
+export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
+  const { t, format } = useI18n();
+  const methods = useQuery({ queryKey: ['auth-methods'], queryFn: () => api<{ password: boolean; oidc: string | null }>('GET', '/api/auth/methods') });
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(() => {
+    const code = new URLSearchParams(window.location.search).get('error');
+    return code ? (t.loginErrors[code] ?? code) : null;
+  });
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { csrfToken } = await api<{ csrfToken: string }>('POST', '/api/auth/login', { username, password });
+      setCsrfToken(csrfToken);
+      if (window.location.pathname === '/login') window.history.replaceState(null, '', '/');
+      onSignedIn();
+    } catch (e) {
+      setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="login">
+      <LanguageSwitch />
+      <form onSubmit={submit} aria-labelledby="login-title">
+        <h1 id="login-title">{t.signInTitle}</h1>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <label>
+          {t.username}
+          <input name="username" autoComplete="username" required autoFocus value={username} onChange={(e) => setUsername(e.target.value)} />
+        </label>
+        <label>
+          {t.password}
+          <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        <button type="submit" disabled={busy}>
+          {t.signIn}
+        </button>
+        {methods.data?.oidc && (
+          <>
+            <p className="or">{t.or}</p>
+            <a className="button secondary" href="/api/auth/oidc/start">
+              {format(t.signInWith, { name: methods.data.oidc })}
+            </a>
+          </>
+        )}
+      </form>
+    </div>
+  );
+}
