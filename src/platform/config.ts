@@ -34,7 +34,9 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable counts as unset, as it does in most shells' configuration files.
+  const env = Object.fromEntries(Object.entries(environment).filter(([, v]) => v !== '')) as NodeJS.ProcessEnv;
   const mode = (env.GENVEI_MODE ?? 'demo') as Mode;
   if (!['demo', 'test', 'production'].includes(mode)) {
     throw new ConfigError(`GENVEI_MODE must be demo, test or production, not "${mode}"`);

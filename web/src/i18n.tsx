@@ -13,6 +13,8 @@ const nb = {
   or: 'eller',
   signInTitle: 'Logg inn i genvei',
   loginErrors: {
+    'login-failed': 'Feil brukernavn eller passord.',
+    'account-locked': 'Kontoen er midlertidig låst etter for mange mislykkede forsøk. Prøv igjen senere.',
     provider: 'Identitetsleverandøren avviste innloggingen.',
     state: 'Innloggingen kom ikke fra denne nettleseren. Prøv igjen.',
     expired: 'Innloggingen tok for lang tid. Prøv igjen.',
@@ -94,6 +96,8 @@ const en: Dictionary = {
   or: 'or',
   signInTitle: 'Sign in to genvei',
   loginErrors: {
+    'login-failed': 'Wrong username or password.',
+    'account-locked': 'The account is locked for a while after too many failed attempts. Try again later.',
     provider: 'The identity provider refused the sign-in.',
     state: 'The sign-in did not start in this browser. Please try again.',
     expired: 'The sign-in took too long. Please try again.',

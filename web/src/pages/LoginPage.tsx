@@ -24,7 +24,8 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
       if (window.location.pathname === '/login') window.history.replaceState(null, '', '/');
       onSignedIn();
     } catch (e) {
-      setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e));
+      const slug = e instanceof ApiError ? e.problem.type.replace('urn:genvei:problem:', '') : '';
+      setError(t.loginErrors[slug] ?? (e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e)));
     } finally {
       setBusy(false);
     }

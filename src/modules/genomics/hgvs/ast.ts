@@ -44,6 +44,10 @@ export interface PositionRange<P> {
 
 export type LocationBound<P> = P | PositionRange<P>;
 
+export function isPositionRange<P>(bound: LocationBound<P>): bound is PositionRange<P> {
+  return (bound as { kind?: unknown }).kind === 'range';
+}
+
 /** A position or range; `uncertain` for a location written in parentheses, e.g. `(100_200)`. */
 export interface Location<P> {
   start: LocationBound<P>;
@@ -104,6 +108,10 @@ export type ProteinChange =
   | { kind: 'unchanged'; predicted: boolean }
   | { kind: 'change'; location: ProteinLocation; edit: ProteinEdit; predicted: boolean };
 
-export type HgvsVariant =
-  | { reference: ReferenceSequence | null; coordinateSystem: 'p'; change: ProteinChange }
-  | { reference: ReferenceSequence | null; coordinateSystem: NucleicSystem; change: NucleicChange };
+/** `c.76A>T`: a coordinate type and a change, as SnpEff's ANN HGVS fields carry them. */
+export type TypedChange =
+  | { coordinateSystem: 'p'; change: ProteinChange }
+  | { coordinateSystem: NucleicSystem; change: NucleicChange };
+
+/** A whole description; `reference` is null only when a typed change was checked on its own. */
+export type HgvsVariant = TypedChange & { reference: ReferenceSequence | null };

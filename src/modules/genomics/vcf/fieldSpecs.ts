@@ -3,7 +3,7 @@ import { checkGenotype, genotypeCount } from './genotype.ts';
 import type { AnnotationLayout, Cardinality, ValueType, VcfHeader } from './model.ts';
 import { isFormatKey } from './names.ts';
 import { reservedFields } from './reserved.ts';
-import { checkTypedValue, isFloatText } from './scalars.ts';
+import { checkTypedAt } from './scalars.ts';
 
 /** What the body checks need to know about one INFO or FORMAT key, resolved once per key. */
 export interface FieldSpec {
@@ -56,15 +56,15 @@ export function expectedCount(number: Cardinality, altCount: number, ploidy: num
 }
 
 /**
- * Checks a field's comma-separated values against its Number and Type. A lone `.` is a missing
- * field of any Number. A String in double quotes is one value: the corpus accepts
- * EXPLAIN="a,b=c" for a Number=1 String.
+ * Checks a field's comma-separated values against its Number and Type, in place (no split: this
+ * runs for every field of every sample). A lone `.` is a missing field of any Number. A String
+ * in double quotes is one value: the corpus accepts EXPLAIN="a,b=c" for a Number=1 String.
  */
 export function checkValues(spec: FieldSpec, text: string, altCount: number, ploidy: number | null): void {
   if (text === '.' || spec.type === null) return;
   const quoted = spec.type === 'String' && text.length > 1 && text.startsWith('"') && text.endsWith('"');
-  const values = quoted || text.indexOf(',') < 0 ? null : text.split(',');
-  const count = values === null ? 1 : values.length;
+  let count = 1;
+  if (!quoted) for (let comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', comma + 1)) count++;
   // A site without ALT has no per-ALT values, yet callers still write AC and biallelic-shaped GL
   // there; the corpus accepts both, so such counts are left unchecked.
   const unchecked = altCount === 0 && (spec.number === 'A' || spec.number === 'G');
@@ -73,20 +73,23 @@ export function checkValues(spec: FieldSpec, text: string, altCount: number, plo
     throw new VcfFault(spec.label, `expected ${expected} value(s) for Number=${spec.number}, got ${count}: "${text}"`);
   }
   if (spec.type === 'String' && !spec.cigar) return;
-  if (values === null) {
-    checkValue(spec, text);
-  } else {
-    for (const value of values) checkValue(spec, value);
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf(',', start);
+    if (end < 0) end = text.length;
+    checkValueAt(spec, text, start, end);
+    start = end + 1;
   }
 }
 
-function checkValue(spec: FieldSpec, value: string): void {
-  if (value === '.') return;
-  checkTypedValue(spec.type as ValueType, value, spec.label);
-  if (spec.nonNegative && value.charCodeAt(0) === 45 && isFloatText(value) && Number(value) < 0) {
-    throw new VcfFault(spec.label, `must not be negative, got ${value}`);
+function checkValueAt(spec: FieldSpec, text: string, start: number, end: number): void {
+  if (end - start === 1 && text.charCodeAt(start) === 46) return;
+  checkTypedAt(spec.type as ValueType, text, start, end, spec.label);
+  if (spec.nonNegative && text.charCodeAt(start) === 45 && Number(text.slice(start, end)) < 0) {
+    throw new VcfFault(spec.label, `must not be negative, got ${text.slice(start, end)}`);
   }
-  if (spec.cigar && !isCigar(value)) throw new VcfFault(spec.label, `"${value}" is not a CIGAR string`);
+  if (spec.cigar && !isCigar(text.slice(start, end))) {
+    throw new VcfFault(spec.label, `"${text.slice(start, end)}" is not a CIGAR string`);
+  }
 }
 
 /** SAM CIGAR: one or more <length><operation>, operations MIDNSHP=X. */

@@ -190,24 +190,29 @@ class DuplicateAlleles {
 
   add(pos: number, ref: string, alt: string, line: number): void {
     if (pos > this.frontier) {
-      for (const [key, entry] of this.seen) if (entry.pos < pos) this.seen.delete(key);
+      if (this.seen.size > 0) for (const [key, entry] of this.seen) if (entry.pos < pos) this.seen.delete(key);
       this.frontier = pos;
     }
-    let r = ref.toUpperCase();
-    let a = alt.toUpperCase();
-    let at = pos;
-    while (r.length > 0 && a.length > 0 && r[r.length - 1] === a[a.length - 1]) {
-      r = r.slice(0, -1);
-      a = a.slice(0, -1);
-    }
-    while (r.length > 0 && a.length > 0 && r[0] === a[0]) {
-      r = r.slice(1);
-      a = a.slice(1);
-      at++;
-    }
-    const key = `${at}:${r}:${a}`;
+    const [at, key] = ref.length === 1 && alt.length === 1 ? [pos, `${pos}:${ref}:${alt}`.toUpperCase()] : trimmed(pos, ref, alt);
     const earlier = this.seen.get(key);
     if (earlier) throw new VcfFault('ALT', `${ref}>${alt} repeats the variant on line ${earlier.line}`);
     this.seen.set(key, { pos: at, line });
   }
+}
+
+/** The allele with shared trailing, then leading, bases removed, as a position and a key. */
+function trimmed(pos: number, ref: string, alt: string): [number, string] {
+  let r = ref.toUpperCase();
+  let a = alt.toUpperCase();
+  let at = pos;
+  while (r.length > 0 && a.length > 0 && r[r.length - 1] === a[a.length - 1]) {
+    r = r.slice(0, -1);
+    a = a.slice(0, -1);
+  }
+  while (r.length > 0 && a.length > 0 && r[0] === a[0]) {
+    r = r.slice(1);
+    a = a.slice(1);
+    at++;
+  }
+  return [at, `${at}:${r}:${a}`];
 }

@@ -9,50 +9,52 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** `[-+]?[0-9]+`, scanned by hand: this runs for every number in every record. */
-export function isIntegerText(text: string): boolean {
-  const n = text.length;
-  let i = 0;
-  const first = text.charCodeAt(0);
-  if (first === 43 || first === 45) i = 1;
-  if (i === n) return false;
-  for (; i < n; i++) if (!isDigit(text.charCodeAt(i))) return false;
+/** `[-+]?[0-9]+` in text[start, end), scanned in place: this runs for every number in every record. */
+export function isIntegerAt(text: string, start: number, end: number): boolean {
+  let i = start;
+  const first = text.charCodeAt(i);
+  if (first === 43 || first === 45) i++;
+  if (i >= end) return false;
+  for (; i < end; i++) if (!isDigit(text.charCodeAt(i))) return false;
   return true;
 }
 
 /**
- * The spec's Float: `^[-+]?[0-9]*\.?[0-9]+([eE][-+]?[0-9]+)?$` or `^[-+]?(INF|INFINITY|NAN)$`, any case.
- * Note that `1.` is not a VCF Float.
+ * The spec's Float in text[start, end): `^[-+]?[0-9]*\.?[0-9]+([eE][-+]?[0-9]+)?$` or
+ * `^[-+]?(INF|INFINITY|NAN)$`, any case. Note that `1.` is not a VCF Float.
  */
-export function isFloatText(text: string): boolean {
-  const n = text.length;
-  let i = 0;
-  const sign = text.charCodeAt(0);
-  if (sign === 43 || sign === 45) i = 1;
-  if (i === n) return false;
+export function isFloatAt(text: string, start: number, end: number): boolean {
+  let i = start;
+  const sign = text.charCodeAt(i);
+  if (sign === 43 || sign === 45) i++;
+  if (i >= end) return false;
   const lead = text.charCodeAt(i) | 32;
   if (lead === 105 || lead === 110) {
-    const word = text.slice(i).toUpperCase();
+    const word = text.slice(i, end).toUpperCase();
     return word === 'INF' || word === 'INFINITY' || word === 'NAN';
   }
   const integerStart = i;
-  while (i < n && isDigit(text.charCodeAt(i))) i++;
-  if (i < n && text.charCodeAt(i) === 46) {
+  while (i < end && isDigit(text.charCodeAt(i))) i++;
+  if (i < end && text.charCodeAt(i) === 46) {
     const fractionStart = ++i;
-    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    while (i < end && isDigit(text.charCodeAt(i))) i++;
     if (i === fractionStart) return false;
   } else if (i === integerStart) {
     return false;
   }
-  if (i < n && (text.charCodeAt(i) | 32) === 101) {
+  if (i < end && (text.charCodeAt(i) | 32) === 101) {
     i++;
     const expSign = text.charCodeAt(i);
     if (expSign === 43 || expSign === 45) i++;
     const exponentStart = i;
-    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    while (i < end && isDigit(text.charCodeAt(i))) i++;
     if (i === exponentStart) return false;
   }
-  return i === n;
+  return i === end;
+}
+
+export function isFloatText(text: string): boolean {
+  return isFloatAt(text, 0, text.length);
 }
 
 export function parseFloatText(text: string): number {
@@ -61,32 +63,33 @@ export function parseFloatText(text: string): number {
   return Number(text);
 }
 
-/** Throws unless `text` is a VCF Integer inside the usable 32-bit range; returns its value. */
-export function checkInteger(text: string, field: string): number {
-  if (!isIntegerText(text)) throw new VcfFault(field, `expected Integer, got "${text}"`);
-  const value = Number(text);
-  if (value > INT32_MAX) throw new VcfFault(field, `Integer ${text} overflows 32 bits`);
+/** Throws unless text[start, end) is a VCF Integer inside the usable 32-bit range. */
+export function checkIntegerAt(text: string, start: number, end: number, field: string): void {
+  if (!isIntegerAt(text, start, end)) throw new VcfFault(field, `expected Integer, got "${text.slice(start, end)}"`);
+  // Nine digits cannot leave the range; only longer numbers need converting.
+  if (end - start < 10) return;
+  const value = Number(text.slice(start, end));
+  if (value > INT32_MAX) throw new VcfFault(field, `Integer ${value} overflows 32 bits`);
   if (value < INT32_LOWEST_USABLE) {
     const why = value < -2147483648 ? 'underflows 32 bits' : 'is reserved by BCF (−2^31 … −2^31+7)';
-    throw new VcfFault(field, `Integer ${text} ${why}`);
+    throw new VcfFault(field, `Integer ${value} ${why}`);
   }
-  return value;
 }
 
-/** Checks one non-missing value against its declared Type. */
-export function checkTypedValue(type: ValueType, text: string, field: string): void {
+/** Checks one non-missing value, text[start, end), against its declared Type. */
+export function checkTypedAt(type: ValueType, text: string, start: number, end: number, field: string): void {
   switch (type) {
     case 'Integer':
-      checkInteger(text, field);
+      checkIntegerAt(text, start, end, field);
       return;
     case 'Float':
-      if (!isFloatText(text)) throw new VcfFault(field, `expected Float, got "${text}"`);
+      if (!isFloatAt(text, start, end)) throw new VcfFault(field, `expected Float, got "${text.slice(start, end)}"`);
       return;
     case 'Character':
-      if (text.length !== 1) throw new VcfFault(field, `expected a single Character, got "${text}"`);
+      if (end - start !== 1) throw new VcfFault(field, `expected a single Character, got "${text.slice(start, end)}"`);
       return;
     case 'Flag':
-      throw new VcfFault(field, `a Flag takes no value, got "${text}"`);
+      throw new VcfFault(field, `a Flag takes no value, got "${text.slice(start, end)}"`);
     case 'String':
       return;
   }

@@ -65,7 +65,10 @@ function referenceAround(name: string, refgetAccession: string, offset: number, 
 describe('models.yaml Alleles, rebuilt by normalisation', () => {
   it('normalises the SPDI expression of the ReferenceLengthExpression Allele to its identifier', async () => {
     const vector = models.Allele?.find((v) => v.name?.includes('ReferenceLengthExpression'));
-    const input = vector?.in as { expressions: Array<{ value: string }>; location: { sequenceReference: { refgetAccession: string } } };
+    const input = vector?.in as unknown as {
+      expressions: Array<{ value: string }>;
+      location: { sequenceReference: { refgetAccession: string } };
+    };
     const spdi = parseSpdi(input.expressions[0]?.value ?? '');
     if (!spdi || typeof spdi.deleted !== 'string') throw new Error('the vector no longer carries a sequence SPDI');
     const genome = referenceAround(spdi.sequence, input.location.sequenceReference.refgetAccession, spdi.position, spdi.deleted);
