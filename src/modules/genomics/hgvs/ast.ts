@@ -56,7 +56,13 @@ export interface Location<P> {
 }
 
 export type NucleotideLocation = Location<NucleotidePosition>;
-export type ProteinLocation = Location<ProteinPosition>;
+
+/** Val600 or Lys23_Val25; parentheses around it make it uncertain. */
+export interface ProteinLocation {
+  start: ProteinPosition;
+  end?: ProteinPosition;
+  uncertain: boolean;
+}
 
 export type NucleicEdit =
   | { type: 'substitution'; reference: string; alternate: string }

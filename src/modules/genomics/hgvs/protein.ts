@@ -1,4 +1,4 @@
-import type { LocationBound, NewStop, ProteinChange, ProteinEdit, ProteinLocation, ProteinPosition } from './ast.ts';
+import type { NewStop, ProteinChange, ProteinEdit, ProteinLocation, ProteinPosition } from './ast.ts';
 import { aminoAcid, aminoAcidSequence, stop, unsignedInteger } from './residues.ts';
 import type { Scanner } from './scanner.ts';
 
@@ -16,7 +16,7 @@ export function proteinPosition(s: Scanner): ProteinPosition {
 export function proteinLocation(s: Scanner): ProteinLocation {
   const start = s.index;
   const uncertain = s.accept('(');
-  const first: LocationBound<ProteinPosition> = proteinPosition(s);
+  const first = proteinPosition(s);
   const end = s.accept('_') ? proteinPosition(s) : undefined;
   if (uncertain) s.expect(')');
   return s.mark(end ? { start: first, end, uncertain } : { start: first, uncertain }, start);

@@ -8,7 +8,6 @@ import {
   type NucleotideLocation,
   type NucleotidePosition,
   type ProteinChange,
-  type ProteinPosition,
 } from './ast.ts';
 import { formatLocation, formatNucleotidePosition, formatProteinPosition } from './format.ts';
 import type { Span } from './scanner.ts';
@@ -187,8 +186,7 @@ function proteinProblems(change: ProteinChange, at: SpanOf): SemanticProblem[] {
   if (change.kind !== 'change') return [];
   const problems: SemanticProblem[] = [];
   const { location, edit } = change;
-  const start = location.start as ProteinPosition;
-  const end = location.end as ProteinPosition | undefined;
+  const { start, end } = location;
   for (const position of [start, end]) {
     if (position?.number === 0) problems.push({ index: at(position), message: 'protein positions count from 1' });
   }

@@ -1,0 +1,3 @@
+export type * from './ast.ts';
+export { checkHgvs, type HgvsCheck, type HgvsCheckOptions, type HgvsParse, parseHgvs } from './check.ts';
+export { formatVariant } from './format.ts';
