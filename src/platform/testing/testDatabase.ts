@@ -31,6 +31,12 @@ async function createServerDatabase(serverUrl: string): Promise<Database & { url
       await database.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
+      // A closed pool's connections take a moment to leave; forcing them out races their goodbye.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await cleanup.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },
