@@ -11,7 +11,9 @@ import { startServer } from '../platform/server.ts';
 import { readSecret } from './secret.ts';
 
 /** The `genvei` command. Each subcommand reads the same environment as the server (see README). */
-const program = new Command('genvei').description('genvei — precision-medicine diagnostics').showHelpAfterError();
+const program = new Command('genvei')
+  .description('genvei — precision-medicine diagnostics')
+  .showHelpAfterError();
 
 program
   .command('serve')
@@ -23,7 +25,9 @@ program
   .action(async (options: { port?: string }) => {
     const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
     const server = await startServer(config, (database) => seedDemo(database.db));
-    process.stdout.write(`genvei is running at ${server.url} (${config.mode} mode, ${server.database.engine})\n`);
+    process.stdout.write(
+      `genvei is running at ${server.url} (${config.mode} mode, ${server.database.engine})\n`,
+    );
     if (config.mode === 'demo') process.stdout.write('Demo users: see README (password genvei-demo)\n');
     const stop = async () => {
       await server.stop();
@@ -40,7 +44,9 @@ program
     const database = await openDatabase(loadConfig());
     try {
       const applied = await migrate(database);
-      process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'the schema is up to date\n');
+      process.stdout.write(
+        applied.length ? `applied: ${applied.join(', ')}\n` : 'the schema is up to date\n',
+      );
     } finally {
       await database.close();
     }
@@ -80,33 +86,56 @@ program
   .requiredOption('--name <display name>', 'full name')
   .requiredOption('--org <organisation number>', 'organisation (9-digit organisation number)')
   .requiredOption('--role <role>', `one of: ${ROLES.join(', ')}`, (v) => {
-    if (!(ROLES as readonly string[]).includes(v)) throw new InvalidArgumentError(`choose one of ${ROLES.join(', ')}`);
+    if (!(ROLES as readonly string[]).includes(v))
+      throw new InvalidArgumentError(`choose one of ${ROLES.join(', ')}`);
     return v;
   })
   .option('--hpr <number>', 'HPR number (links an OIDC sign-in that carries it)')
   .option('--no-password', 'no local password: the user signs in through OIDC only')
-  .action(async (options: { username: string; name: string; org: string; role: Role; hpr?: string; password: boolean }) => {
-    const database = await openDatabase(loadConfig());
-    try {
-      await migrate(database);
-      const org = await database.db.selectFrom('organisation').select('id').where('org_number', '=', options.org).executeTakeFirst();
-      if (!org) throw new Problem(400, 'validation', 'Unknown organisation', `no organisation with number ${options.org}`);
-      const password = options.password ? await readSecret('Password: ') : undefined;
-      const user = await createUser(database.db, {
-        username: options.username,
-        displayName: options.name,
-        password,
-        hprNumber: options.hpr ?? null,
-        memberships: [{ organisationId: org.id, role: options.role }],
-      });
-      process.stdout.write(`created user ${options.username} (${user.id}) as ${options.role}\n`);
-    } finally {
-      await database.close();
-    }
-  });
+  .action(
+    async (options: {
+      username: string;
+      name: string;
+      org: string;
+      role: Role;
+      hpr?: string;
+      password: boolean;
+    }) => {
+      const database = await openDatabase(loadConfig());
+      try {
+        await migrate(database);
+        const org = await database.db
+          .selectFrom('organisation')
+          .select('id')
+          .where('org_number', '=', options.org)
+          .executeTakeFirst();
+        if (!org)
+          throw new Problem(
+            400,
+            'validation',
+            'Unknown organisation',
+            `no organisation with number ${options.org}`,
+          );
+        const password = options.password ? await readSecret('Password: ') : undefined;
+        const user = await createUser(database.db, {
+          username: options.username,
+          displayName: options.name,
+          password,
+          hprNumber: options.hpr ?? null,
+          memberships: [{ organisationId: org.id, role: options.role }],
+        });
+        process.stdout.write(`created user ${options.username} (${user.id}) as ${options.role}\n`);
+      } finally {
+        await database.close();
+      }
+    },
+  );
 
 program.parseAsync().catch((error: unknown) => {
-  const message = error instanceof Problem ? (error.errors?.map((e) => `${e.path}: ${e.message}`).join('\n') ?? error.message) : (error as Error).message;
+  const message =
+    error instanceof Problem
+      ? (error.errors?.map((e) => `${e.path}: ${e.message}`).join('\n') ?? error.message)
+      : (error as Error).message;
   process.stderr.write(`genvei: ${message}\n`);
   process.exit(1);
 });

@@ -36,7 +36,9 @@ export class ConfigError extends Error {}
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable counts as unset, as it does in most shells' configuration files.
-  const env = Object.fromEntries(Object.entries(environment).filter(([, v]) => v !== '')) as NodeJS.ProcessEnv;
+  const env = Object.fromEntries(
+    Object.entries(environment).filter(([, v]) => v !== ''),
+  ) as NodeJS.ProcessEnv;
   const mode = (env.GENVEI_MODE ?? 'demo') as Mode;
   if (!['demo', 'test', 'production'].includes(mode)) {
     throw new ConfigError(`GENVEI_MODE must be demo, test or production, not "${mode}"`);
@@ -55,7 +57,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessionTtlMinutes: integer(env, 'GENVEI_SESSION_TTL_MINUTES', 480),
     lockoutAttempts: integer(env, 'GENVEI_LOCKOUT_ATTEMPTS', 5),
     lockoutMinutes: integer(env, 'GENVEI_LOCKOUT_MINUTES', 15),
-    cookieSecure: env.GENVEI_COOKIE_SECURE ? env.GENVEI_COOKIE_SECURE === 'true' : publicUrl.startsWith('https:'),
+    cookieSecure: env.GENVEI_COOKIE_SECURE
+      ? env.GENVEI_COOKIE_SECURE === 'true'
+      : publicUrl.startsWith('https:'),
     webDist: path.resolve(env.GENVEI_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     oidc: oidcConfig(env),
   };
@@ -67,7 +71,9 @@ function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   const clientId = env.GENVEI_OIDC_CLIENT_ID;
   const privateKeyFile = env.GENVEI_OIDC_PRIVATE_KEY_FILE;
   if (!clientId || !privateKeyFile) {
-    throw new ConfigError('GENVEI_OIDC_ISSUER needs GENVEI_OIDC_CLIENT_ID and GENVEI_OIDC_PRIVATE_KEY_FILE too');
+    throw new ConfigError(
+      'GENVEI_OIDC_ISSUER needs GENVEI_OIDC_CLIENT_ID and GENVEI_OIDC_PRIVATE_KEY_FILE too',
+    );
   }
   return {
     issuer,
@@ -83,7 +89,8 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a non-negative integer, not "${raw}"`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new ConfigError(`${name} must be a non-negative integer, not "${raw}"`);
   return value;
 }
 

@@ -25,7 +25,16 @@ export async function startServer(
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    app.log.info({ engine: database.engine, location: database.location, migrations: applied, seeded, mode: config.mode }, 'genvei is ready');
+    app.log.info(
+      {
+        engine: database.engine,
+        location: database.location,
+        migrations: applied,
+        seeded,
+        mode: config.mode,
+      },
+      'genvei is ready',
+    );
     return {
       app,
       database,

@@ -19,7 +19,10 @@ let base: string;
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  idp = await startTestIdp({ redirectUri: `${base}/api/auth/oidc/callback`, hprNumbers: { 'helene-sub': '9144900' } });
+  idp = await startTestIdp({
+    redirectUri: `${base}/api/auth/oidc/callback`,
+    hprNumbers: { 'helene-sub': '9144900' },
+  });
   dataDir = mkdtempSync(path.join(tmpdir(), 'genvei-oidc-'));
   const config = loadConfig({
     ...idp.env(),

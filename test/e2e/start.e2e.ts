@@ -26,7 +26,10 @@ beforeAll(async () => {
   });
   for (;;) {
     if (Date.now() - started > 30_000) throw new Error('npm start did not answer /health within 30 s');
-    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -41,7 +44,11 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, username: string, labels: { username: string; password: string; submit: string }) {
+async function signIn(
+  page: Page,
+  username: string,
+  labels: { username: string; password: string; submit: string },
+) {
   await page.getByLabel(labels.username).fill(username);
   await page.getByLabel(labels.password).fill('genvei-demo');
   await page.getByRole('button', { name: labels.submit, exact: true }).click();
@@ -51,7 +58,10 @@ describe('npm start on a fresh data directory', () => {
   it('answers /health within 30 seconds, seeded and ready', async () => {
     expect(secondsToHealth).toBeLessThan(30);
     console.log(`npm start answered /health after ${secondsToHealth.toFixed(1)} s`);
-    expect(await fetch(`${base}/ready`).then((r) => r.json())).toEqual({ status: 'ready', database: 'pglite' });
+    expect(await fetch(`${base}/ready`).then((r) => r.json())).toEqual({
+      status: 'ready',
+      database: 'pglite',
+    });
   });
 
   it('lets a demo user sign in in Norwegian, and in English', async () => {

@@ -34,7 +34,10 @@ export async function followSignIn(
     }
     const html = await response.text();
     const form = /<form[^>]*action="([^"]+)"[^>]*method="post"/i.exec(html);
-    if (!form) throw new Error(`step ${step}: ${response.status} at ${url} with no redirect and no form: ${html.slice(0, 300)}`);
+    if (!form)
+      throw new Error(
+        `step ${step}: ${response.status} at ${url} with no redirect and no form: ${html.slice(0, 300)}`,
+      );
     const fields = new URLSearchParams();
     for (const input of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*>/gi)) {
       const name = input[1] as string;

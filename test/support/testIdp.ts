@@ -23,11 +23,24 @@ export type TestIdp = {
 export const HPR_CLAIM = 'helseid://claims/hpr/hpr_number';
 const HPR_SCOPE = 'helseid://scopes/identity/hpr_number';
 
-export async function startTestIdp(options: { redirectUri: string; hprNumbers: Record<string, string> }): Promise<TestIdp> {
+export async function startTestIdp(options: {
+  redirectUri: string;
+  hprNumbers: Record<string, string>;
+}): Promise<TestIdp> {
   const clientKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const publicJwk = { ...clientKeys.publicKey.export({ format: 'jwk' }), kid: 'genvei-test', alg: 'RS256', use: 'sig' };
+  const publicJwk = {
+    ...clientKeys.publicKey.export({ format: 'jwk' }),
+    kid: 'genvei-test',
+    alg: 'RS256',
+    use: 'sig',
+  };
   const privateJwk = { ...clientKeys.privateKey.export({ format: 'jwk' }), kid: 'genvei-test', alg: 'RS256' };
-  const signingKey = { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'idp', alg: 'RS256', use: 'sig' };
+  const signingKey = {
+    ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+    kid: 'idp',
+    alg: 'RS256',
+    use: 'sig',
+  };
 
   const dir = mkdtempSync(path.join(tmpdir(), 'genvei-idp-'));
   const privateKeyFile = path.join(dir, 'client.jwk.json');

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, type Session, setCsrfToken } from './api.ts';
+import { ApiError, api, type Session, setCsrfToken } from './api.ts';
 import { LanguageSwitch, useI18n } from './i18n.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { ContextSwitch } from './pages/ContextSwitch.tsx';
@@ -41,7 +41,8 @@ export function App() {
   });
 
   if (session.isPending) return <p className="loading">{t.loading}</p>;
-  if (!session.data) return <LoginPage onSignedIn={() => queryClient.invalidateQueries({ queryKey: ['session'] })} />;
+  if (!session.data)
+    return <LoginPage onSignedIn={() => queryClient.invalidateQueries({ queryKey: ['session'] })} />;
   const s = session.data;
 
   const signOut = async () => {
@@ -87,7 +88,12 @@ export function App() {
         <ul>
           {navItems.map((item) => (
             <li key={item.key}>
-              <Link href={item.path} aria-current={(item.path === '/' ? path === '/' : path.startsWith(item.path)) ? 'page' : undefined}>
+              <Link
+                href={item.path}
+                aria-current={
+                  (item.path === '/' ? path === '/' : path.startsWith(item.path)) ? 'page' : undefined
+                }
+              >
                 {t.nav[item.key]}
               </Link>
             </li>

@@ -1,5 +1,11 @@
 /** The one way the web app talks to the server: JSON in, JSON or a problem out. */
-export type Problem = { type: string; title: string; status: number; detail?: string; errors?: { path: string; rule: string; message: string }[] };
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { path: string; rule: string; message: string }[];
+};
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -16,14 +22,24 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (csrfToken && method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const response = await fetch(url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => ({ title: response.statusText, status: response.status }));
   if (!response.ok) throw new ApiError({ type: 'about:blank', ...data, status: response.status });
   return data as T;
 }
 
-export type Membership = { organisationId: string; organisationName: string; organisationKind: string; role: string };
+export type Membership = {
+  organisationId: string;
+  organisationName: string;
+  organisationKind: string;
+  role: string;
+};
 export type Session = {
   user: { id: string; username: string; displayName: string; hprNumber: string | null };
   csrfToken: string;

@@ -24,7 +24,12 @@ const nb = {
   organisation: 'Virksomhet',
   role: 'Rolle',
   purpose: 'Formål',
-  purposes: { care: 'Helsehjelp', 'quality-assurance': 'Kvalitetssikring', research: 'Forskning', administration: 'Administrasjon' } as Record<string, string>,
+  purposes: {
+    care: 'Helsehjelp',
+    'quality-assurance': 'Kvalitetssikring',
+    research: 'Forskning',
+    administration: 'Administrasjon',
+  } as Record<string, string>,
   roles: {
     requester: 'Rekvirent',
     pathologist: 'Patolog',
@@ -107,7 +112,12 @@ const en: Dictionary = {
   organisation: 'Organisation',
   role: 'Role',
   purpose: 'Purpose',
-  purposes: { care: 'Care', 'quality-assurance': 'Quality assurance', research: 'Research', administration: 'Administration' },
+  purposes: {
+    care: 'Care',
+    'quality-assurance': 'Quality assurance',
+    research: 'Research',
+    administration: 'Administration',
+  },
   roles: {
     requester: 'Requester',
     pathologist: 'Pathologist',
@@ -168,18 +178,30 @@ const en: Dictionary = {
 export type Language = 'nb' | 'en';
 const dictionaries: Record<Language, Dictionary> = { nb, en };
 
-type I18n = { lang: Language; setLang(lang: Language): void; t: Dictionary; format(text: string, values: Record<string, string | number>): string };
+type I18n = {
+  lang: Language;
+  setLang(lang: Language): void;
+  t: Dictionary;
+  format(text: string, values: Record<string, string | number>): string;
+};
 
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLang] = useState<Language>(() => (localStorage.getItem('genvei.lang') === 'en' ? 'en' : 'nb'));
+  const [lang, setLang] = useState<Language>(() =>
+    localStorage.getItem('genvei.lang') === 'en' ? 'en' : 'nb',
+  );
   useEffect(() => {
     localStorage.setItem('genvei.lang', lang);
     document.documentElement.lang = lang;
   }, [lang]);
-  const format = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ''));
-  return <I18nContext.Provider value={{ lang, setLang, t: dictionaries[lang], format }}>{children}</I18nContext.Provider>;
+  const format = (text: string, values: Record<string, string | number>) =>
+    text.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ''));
+  return (
+    <I18nContext.Provider value={{ lang, setLang, t: dictionaries[lang], format }}>
+      {children}
+    </I18nContext.Provider>
+  );
 }
 
 export function useI18n(): I18n {
@@ -191,12 +213,13 @@ export function useI18n(): I18n {
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
   return (
-    <div className="language" role="group" aria-label={t.language}>
+    <fieldset className="language">
+      <legend className="sr-only">{t.language}</legend>
       {(['nb', 'en'] as const).map((l) => (
         <button key={l} type="button" aria-pressed={lang === l} onClick={() => setLang(l)}>
           {l === 'nb' ? 'Norsk' : 'English'}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

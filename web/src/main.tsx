@@ -5,7 +5,9 @@ import { App } from './App.tsx';
 import { I18nProvider } from './i18n.tsx';
 import './styles.css';
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+});
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -47,10 +47,16 @@ export async function auditRoutes(app: FastifyInstance) {
       const tx = transactionOf(request);
       const { nationalId, username, ...rest } = request.body;
       let patientId = rest.patientId;
-      if (nationalId) patientId = (await findPatientIdByNationalId(tx, nationalId))?.id ?? '00000000-0000-0000-0000-000000000000';
+      if (nationalId)
+        patientId =
+          (await findPatientIdByNationalId(tx, nationalId))?.id ?? '00000000-0000-0000-0000-000000000000';
       let userId = rest.userId;
       if (username) {
-        const user = await tx.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
+        const user = await tx
+          .selectFrom('app_user')
+          .select('id')
+          .where('username', '=', username)
+          .executeTakeFirst();
         userId = user?.id ?? '00000000-0000-0000-0000-000000000000';
       }
       request.auditTarget = { patientId };
@@ -74,7 +80,9 @@ export async function auditRoutes(app: FastifyInstance) {
     config: { access: { resource: 'audit-log', action: 'verify' } },
     handler: async (request) => {
       const result = await verifyAuditLog(transactionOf(request));
-      return result.ok ? { ok: true, entries: result.entries } : { ok: false, entries: result.entries, firstBad: result.firstBad };
+      return result.ok
+        ? { ok: true, entries: result.entries }
+        : { ok: false, entries: result.entries, firstBad: result.firstBad };
     },
   });
 }

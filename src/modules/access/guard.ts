@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely, Transaction } from 'kysely';
-import { appendAudit, type AuditEvent, recordAudit } from '../../platform/audit/auditLog.ts';
+import { type AuditEvent, appendAudit, recordAudit } from '../../platform/audit/auditLog.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { badRequest, forbidden, Problem, unauthorised } from '../../platform/http/problems.ts';
@@ -70,7 +70,12 @@ export function transactionOf(request: FastifyRequest): Transaction<DB> {
   return request.tx;
 }
 
-function auditEvent(request: FastifyRequest, spec: Exclude<AccessSpec, { public: string }>, outcome: 'allow' | 'deny', reason: string): AuditEvent {
+function auditEvent(
+  request: FastifyRequest,
+  spec: Exclude<AccessSpec, { public: string }>,
+  outcome: 'allow' | 'deny',
+  reason: string,
+): AuditEvent {
   const subject = request.subject;
   const patientId = request.auditTarget?.patientId ?? request.patientContext?.patientId ?? null;
   const params = request.params as Record<string, string> | undefined;
@@ -109,12 +114,14 @@ async function guard(app: FastifyInstance, options: GuardOptions) {
   app.decorate('routeAccess', []);
   app.addHook('onRoute', (route: RouteOptions) => {
     const prefix = Object.keys(options.publicPrefixes).find((p) => route.url.startsWith(p));
-    if (!route.config?.access && prefix) route.config = { ...route.config, access: { public: options.publicPrefixes[prefix] as string } };
+    if (!route.config?.access && prefix)
+      route.config = { ...route.config, access: { public: options.publicPrefixes[prefix] as string } };
     const spec = route.config?.access;
     if (!spec) throw new Error(`${route.method} ${route.url} declares no access rule (config.access)`);
     const audited = isAudited(route.method, spec);
     if (audited && !('public' in spec)) route.handler = auditedHandler(db, spec, route.handler);
-    for (const method of [route.method].flat()) app.routeAccess.push({ method, url: route.url, access: spec, audited });
+    for (const method of [route.method].flat())
+      app.routeAccess.push({ method, url: route.url, access: spec, audited });
   });
 
   // Who is asking, for what purpose, and (for a state change) is it really their own page asking.
@@ -130,7 +137,11 @@ async function guard(app: FastifyInstance, options: GuardOptions) {
       const parsed = purposeSchema.safeParse(header);
       if (!parsed.success) {
         throw badRequest([
-          { path: `/headers/${PURPOSE_HEADER}`, rule: 'enum', message: `purpose of use must be one of ${purposeSchema.options.join(', ')}` },
+          {
+            path: `/headers/${PURPOSE_HEADER}`,
+            rule: 'enum',
+            message: `purpose of use must be one of ${purposeSchema.options.join(', ')}`,
+          },
         ]);
       }
       request.purpose = parsed.data;
@@ -140,11 +151,17 @@ async function guard(app: FastifyInstance, options: GuardOptions) {
 
     if ('public' in spec) return;
     if (!request.subject) {
-      if (AUDITED_RESOURCES.has(spec.resource)) await recordAudit(db, auditEvent(request, spec, 'deny', 'not signed in'));
+      if (AUDITED_RESOURCES.has(spec.resource))
+        await recordAudit(db, auditEvent(request, spec, 'deny', 'not signed in'));
       throw unauthorised(token ? 'the session has expired; sign in again' : 'sign in first');
     }
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.session?.csrfToken) {
-      throw new Problem(403, 'csrf', 'Missing or wrong CSRF token', `send the session's CSRF token in the ${CSRF_HEADER} header`);
+      throw new Problem(
+        403,
+        'csrf',
+        'Missing or wrong CSRF token',
+        `send the session's CSRF token in the ${CSRF_HEADER} header`,
+      );
     }
   });
 
@@ -169,7 +186,11 @@ async function guard(app: FastifyInstance, options: GuardOptions) {
 }
 
 /** Runs the route in a transaction that also appends its audit entry: both commit, or neither. */
-function auditedHandler(db: Kysely<DB>, spec: Exclude<AccessSpec, { public: string }>, handler: RouteOptions['handler']) {
+function auditedHandler(
+  db: Kysely<DB>,
+  spec: Exclude<AccessSpec, { public: string }>,
+  handler: RouteOptions['handler'],
+) {
   return async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
     return inTransaction(db, async (tx) => {
       request.tx = tx;

@@ -16,7 +16,12 @@ export const ROLES = [
   'admin',
 ] as const satisfies readonly Role[];
 
-export const PURPOSES = ['care', 'quality-assurance', 'research', 'administration'] as const satisfies readonly Purpose[];
+export const PURPOSES = [
+  'care',
+  'quality-assurance',
+  'research',
+  'administration',
+] as const satisfies readonly Purpose[];
 
 export const roleSchema = z.enum(ROLES);
 export const purposeSchema = z.enum(PURPOSES);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followSignIn, freePort } from '../../../test/support/formDriver.ts';
 import { startTestIdp, type TestIdp } from '../../../test/support/testIdp.ts';
 import { loadConfig } from '../../platform/config.ts';
-import { testApp, type TestApp } from '../../platform/testing/testApp.ts';
+import { type TestApp, testApp } from '../../platform/testing/testApp.ts';
 import { createOidcLogin } from './oidc.ts';
 
 let idp: TestIdp;
@@ -34,13 +34,25 @@ describe('OpenID Connect sign-in', () => {
   });
 
   it('signs in through the provider with PKCE and private_key_jwt, linking the account by HPR number', async () => {
-    const { url, cookies } = await followSignIn(`${base}/api/auth/oidc/start`, { login: 'helene-sub', password: 'x' }, backAtGenvei);
-    expect(url.pathname).toBe('/');
-    const session = await fetch(`${base}/api/session`, { headers: { cookie: `genvei_session=${cookies.get('genvei_session')}` } }).then((r) =>
-      r.json(),
+    const { url, cookies } = await followSignIn(
+      `${base}/api/auth/oidc/start`,
+      { login: 'helene-sub', password: 'x' },
+      backAtGenvei,
     );
-    expect(session).toMatchObject({ authMethod: 'oidc', user: { username: 'lege.helseid', hprNumber: '9144900' }, role: 'requester' });
-    const user = await t.database.db.selectFrom('app_user').selectAll().where('username', '=', 'lege.helseid').executeTakeFirstOrThrow();
+    expect(url.pathname).toBe('/');
+    const session = await fetch(`${base}/api/session`, {
+      headers: { cookie: `genvei_session=${cookies.get('genvei_session')}` },
+    }).then((r) => r.json());
+    expect(session).toMatchObject({
+      authMethod: 'oidc',
+      user: { username: 'lege.helseid', hprNumber: '9144900' },
+      role: 'requester',
+    });
+    const user = await t.database.db
+      .selectFrom('app_user')
+      .selectAll()
+      .where('username', '=', 'lege.helseid')
+      .executeTakeFirstOrThrow();
     expect(user).toMatchObject({ oidc_issuer: idp.issuer, oidc_subject: 'helene-sub' });
   });
 
@@ -52,14 +64,29 @@ describe('OpenID Connect sign-in', () => {
   });
 
   it('refuses an identity with no genvei account, and audits it', async () => {
-    const { url } = await followSignIn(`${base}/api/auth/oidc/start`, { login: 'stranger', password: 'x' }, backAtGenvei);
+    const { url } = await followSignIn(
+      `${base}/api/auth/oidc/start`,
+      { login: 'stranger', password: 'x' },
+      backAtGenvei,
+    );
     expect(url.pathname + url.search).toBe('/login?error=no-account');
-    const entry = await t.database.db.selectFrom('audit_entry').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
-    expect(entry).toMatchObject({ action: 'login', outcome: 'deny', reason: expect.stringMatching(/no genvei account/) });
+    const entry = await t.database.db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({
+      action: 'login',
+      outcome: 'deny',
+      reason: expect.stringMatching(/no genvei account/),
+    });
   });
 
   it('refuses a callback whose state did not start in this browser', async () => {
-    const response = await fetch(`${base}/api/auth/oidc/callback?state=forged&code=abc`, { redirect: 'manual' });
+    const response = await fetch(`${base}/api/auth/oidc/callback?state=forged&code=abc`, {
+      redirect: 'manual',
+    });
     expect(response.headers.get('location')).toBe('/login?error=state');
   });
 });
@@ -67,12 +94,28 @@ describe('OpenID Connect sign-in', () => {
 describe('HPR number', () => {
   it('is stored when the provider sends one for a linked account without it', async () => {
     const { createUser } = await import('./service.ts');
-    const org = await t.database.db.selectFrom('organisation').select('id').where('name', '=', 'Onkologisk avdeling, Nordlys').executeTakeFirstOrThrow();
-    const { id } = await createUser(t.database.db, { username: 'lege.uten.hpr', displayName: 'Uten HPR', memberships: [{ organisationId: org.id, role: 'requester' }] });
-    await t.database.db.updateTable('app_user').set({ oidc_issuer: idp.issuer, oidc_subject: 'nohpr-sub' }).where('id', '=', id).execute();
+    const org = await t.database.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('name', '=', 'Onkologisk avdeling, Nordlys')
+      .executeTakeFirstOrThrow();
+    const { id } = await createUser(t.database.db, {
+      username: 'lege.uten.hpr',
+      displayName: 'Uten HPR',
+      memberships: [{ organisationId: org.id, role: 'requester' }],
+    });
+    await t.database.db
+      .updateTable('app_user')
+      .set({ oidc_issuer: idp.issuer, oidc_subject: 'nohpr-sub' })
+      .where('id', '=', id)
+      .execute();
     idpHpr['nohpr-sub'] = '9155500';
     await followSignIn(`${base}/api/auth/oidc/start`, { login: 'nohpr-sub', password: 'x' }, backAtGenvei);
-    const user = await t.database.db.selectFrom('app_user').select('hpr_number').where('id', '=', id).executeTakeFirstOrThrow();
+    const user = await t.database.db
+      .selectFrom('app_user')
+      .select('hpr_number')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(user.hpr_number).toBe('9155500');
   });
 });

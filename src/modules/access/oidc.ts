@@ -12,7 +12,10 @@ export type OidcIdentity = { issuer: string; subject: string; name: string | nul
 export type OidcLogin = {
   label: string;
   begin(): Promise<{ url: string; state: string; codeVerifier: string; nonce: string }>;
-  complete(callbackUrl: URL, flow: { state: string; codeVerifier: string; nonce: string }): Promise<OidcIdentity>;
+  complete(
+    callbackUrl: URL,
+    flow: { state: string; codeVerifier: string; nonce: string },
+  ): Promise<OidcIdentity>;
 };
 
 export function createOidcLogin(settings: OidcConfig, publicUrl: string): OidcLogin {
@@ -21,7 +24,10 @@ export function createOidcLogin(settings: OidcConfig, publicUrl: string): OidcLo
 
   const discover = () => {
     configuration ??= (async () => {
-      const jwk = JSON.parse(readFileSync(settings.privateKeyFile, 'utf8')) as JsonWebKey & { kid?: string; alg?: string };
+      const jwk = JSON.parse(readFileSync(settings.privateKeyFile, 'utf8')) as JsonWebKey & {
+        kid?: string;
+        alg?: string;
+      };
       const key = await importSigningKey(jwk);
       const issuer = new URL(settings.issuer);
       return client.discovery(

@@ -14,7 +14,10 @@ const FLOW_COOKIE = 'genvei_oidc_state';
 const FLOW_MAX_AGE_MINUTES = 10;
 
 /** The two legs of an OIDC sign-in: away to the provider, and back with a code. */
-export async function oidcRoutes(app: FastifyInstance, options: { database: Database; config: Config; oidc: OidcLogin }) {
+export async function oidcRoutes(
+  app: FastifyInstance,
+  options: { database: Database; config: Config; oidc: OidcLogin },
+) {
   const { db } = options.database;
   const { config, oidc } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -24,7 +27,10 @@ export async function oidcRoutes(app: FastifyInstance, options: { database: Data
     config: { access: { public: 'signing in is how one stops being anonymous' } },
     handler: async (_request, reply) => {
       const flow = await oidc.begin();
-      await db.insertInto('login_flow').values({ state: flow.state, code_verifier: flow.codeVerifier, nonce: flow.nonce }).execute();
+      await db
+        .insertInto('login_flow')
+        .values({ state: flow.state, code_verifier: flow.codeVerifier, nonce: flow.nonce })
+        .execute();
       // Binds the flow to this browser: a callback carrying someone else's state is refused.
       reply.setCookie(FLOW_COOKIE, flow.state, {
         path: '/api/auth/oidc',
@@ -41,7 +47,9 @@ export async function oidcRoutes(app: FastifyInstance, options: { database: Data
     schema: {
       tags: ['auth'],
       summary: 'Where the identity provider returns the browser',
-      querystring: z.object({ state: z.string().optional(), code: z.string().optional(), error: z.string().optional() }).loose(),
+      querystring: z
+        .object({ state: z.string().optional(), code: z.string().optional(), error: z.string().optional() })
+        .loose(),
     },
     config: { access: { public: 'the identity provider sends the browser here before there is a session' } },
     handler: async (request, reply) => {
@@ -65,8 +73,13 @@ export async function oidcRoutes(app: FastifyInstance, options: { database: Data
       const state = request.query.state;
       reply.clearCookie(FLOW_COOKIE, { path: '/api/auth/oidc' });
       if (request.query.error) return fail('provider', `the provider answered ${request.query.error}`);
-      if (!state || request.cookies[FLOW_COOKIE] !== state) return fail('state', 'state missing or not from this browser');
-      const flow = await db.deleteFrom('login_flow').where('state', '=', state).returningAll().executeTakeFirst();
+      if (!state || request.cookies[FLOW_COOKIE] !== state)
+        return fail('state', 'state missing or not from this browser');
+      const flow = await db
+        .deleteFrom('login_flow')
+        .where('state', '=', state)
+        .returningAll()
+        .executeTakeFirst();
       if (!flow || Date.now() - flow.created_at.getTime() > FLOW_MAX_AGE_MINUTES * 60_000) {
         return fail('expired', 'unknown or expired sign-in attempt');
       }
@@ -80,7 +93,8 @@ export async function oidcRoutes(app: FastifyInstance, options: { database: Data
         return fail('exchange', `code exchange failed: ${(error as Error).message}`);
       }
       const user = await resolveOidcUser(db, identity);
-      if (!user) return fail('no-account', `no genvei account for ${identity.issuer} subject ${identity.subject}`);
+      if (!user)
+        return fail('no-account', `no genvei account for ${identity.issuer} subject ${identity.subject}`);
       await recordAudit(db, {
         userId: user.id,
         username: user.username,

@@ -18,12 +18,24 @@ const patientOfB = { patientId: 'p2', careTrustIds: ['trust-b'] };
 
 describe('access policy', () => {
   it('lets a clinician of a trust with a care relationship read the patient for care', () => {
-    const decision = decide({ subject: subject({}), purpose: 'care', action: 'read', resource: 'patient', patient: patientOfA });
+    const decision = decide({
+      subject: subject({}),
+      purpose: 'care',
+      action: 'read',
+      resource: 'patient',
+      patient: patientOfA,
+    });
     expect(decision).toMatchObject({ allow: true, relationship: 'care' });
   });
 
   it('refuses a clinician whose trust has no care relationship, and says so', () => {
-    const decision = decide({ subject: subject({}), purpose: 'care', action: 'read', resource: 'patient', patient: patientOfB });
+    const decision = decide({
+      subject: subject({}),
+      purpose: 'care',
+      action: 'read',
+      resource: 'patient',
+      patient: patientOfB,
+    });
     expect(decision.allow).toBe(false);
     expect(decision.reason).toMatch(/no care relationship/);
   });
@@ -52,30 +64,63 @@ describe('access policy', () => {
   });
 
   it('denies by default: no purpose, no subject, no rule', () => {
-    expect(decide({ subject: subject({}), purpose: null, action: 'read', resource: 'patient', patient: patientOfA }).reason).toMatch(
-      /no purpose/,
+    expect(
+      decide({
+        subject: subject({}),
+        purpose: null,
+        action: 'read',
+        resource: 'patient',
+        patient: patientOfA,
+      }).reason,
+    ).toMatch(/no purpose/);
+    expect(decide({ subject: null, purpose: 'care', action: 'read', resource: 'patient' }).reason).toMatch(
+      /not signed in/,
     );
-    expect(decide({ subject: null, purpose: 'care', action: 'read', resource: 'patient' }).reason).toMatch(/not signed in/);
-    expect(decide({ subject: subject({ role: 'admin' }), purpose: 'administration', action: 'verify', resource: 'patient' }).allow).toBe(
-      false,
-    );
+    expect(
+      decide({
+        subject: subject({ role: 'admin' }),
+        purpose: 'administration',
+        action: 'verify',
+        resource: 'patient',
+      }).allow,
+    ).toBe(false);
   });
 
   it('lets a citizen read their own record and access log, and nobody else’s', () => {
     const citizen = subject({ role: null, organisationId: null, trustId: null, patientId: 'p1' });
-    expect(decide({ subject: citizen, purpose: 'care', action: 'read', resource: 'patient-access-log', patient: patientOfA })).toMatchObject({
+    expect(
+      decide({
+        subject: citizen,
+        purpose: 'care',
+        action: 'read',
+        resource: 'patient-access-log',
+        patient: patientOfA,
+      }),
+    ).toMatchObject({
       allow: true,
       relationship: 'self',
     });
-    expect(decide({ subject: citizen, purpose: 'care', action: 'read', resource: 'patient', patient: patientOfB }).allow).toBe(false);
+    expect(
+      decide({ subject: citizen, purpose: 'care', action: 'read', resource: 'patient', patient: patientOfB })
+        .allow,
+    ).toBe(false);
   });
 
   it('gives the audit log to privacy officers only, for administration or quality assurance', () => {
     const officer = subject({ role: 'privacy-officer' });
-    expect(decide({ subject: officer, purpose: 'administration', action: 'search', resource: 'audit-log' }).allow).toBe(true);
-    expect(decide({ subject: officer, purpose: 'care', action: 'search', resource: 'audit-log' }).allow).toBe(false);
-    expect(decide({ subject: subject({ role: 'admin' }), purpose: 'administration', action: 'search', resource: 'audit-log' }).allow).toBe(
+    expect(
+      decide({ subject: officer, purpose: 'administration', action: 'search', resource: 'audit-log' }).allow,
+    ).toBe(true);
+    expect(decide({ subject: officer, purpose: 'care', action: 'search', resource: 'audit-log' }).allow).toBe(
       false,
     );
+    expect(
+      decide({
+        subject: subject({ role: 'admin' }),
+        purpose: 'administration',
+        action: 'search',
+        resource: 'audit-log',
+      }).allow,
+    ).toBe(false);
   });
 });

@@ -6,7 +6,13 @@ import { ROLES } from './model.ts';
  * the patient's care relationships) and this function judges them against RULES. Anything no
  * rule allows is denied, and every answer carries a reason a privacy officer can read.
  */
-export type ResourceType = 'patient' | 'patient-access-log' | 'audit-log' | 'organisation' | 'user' | 'session';
+export type ResourceType =
+  | 'patient'
+  | 'patient-access-log'
+  | 'audit-log'
+  | 'organisation'
+  | 'user'
+  | 'session';
 export type Action = 'read' | 'search' | 'create' | 'update' | 'verify';
 
 /** Which patient a request is about, and which health trusts have a care relationship to them. */
@@ -76,8 +82,20 @@ export const RULES: readonly Rule[] = [
     requires: 'none',
   },
   { resource: 'organisation', actions: ['read'], roles: ROLES, purposes: 'any', requires: 'none' },
-  { resource: 'organisation', actions: ['create'], roles: ['admin'], purposes: ['administration'], requires: 'none' },
-  { resource: 'user', actions: ['read', 'create'], roles: ['admin'], purposes: ['administration'], requires: 'none' },
+  {
+    resource: 'organisation',
+    actions: ['create'],
+    roles: ['admin'],
+    purposes: ['administration'],
+    requires: 'none',
+  },
+  {
+    resource: 'user',
+    actions: ['read', 'create'],
+    roles: ['admin'],
+    purposes: ['administration'],
+    requires: 'none',
+  },
 ];
 
 export function decide(request: AccessRequest): Decision {
@@ -108,9 +126,18 @@ function evaluate(
 ): (Decision & { allow: true }) | { allow: false; depth: number; reason: string } {
   const who = subject.role ? `${subject.role} ${subject.username}` : subject.username;
   if (rule.roles === 'citizen') {
-    if (!subject.patientId) return { allow: false, depth: 0, reason: `${who} has no role that may ${rule.actions.join('/')} ${rule.resource}` };
+    if (!subject.patientId)
+      return {
+        allow: false,
+        depth: 0,
+        reason: `${who} has no role that may ${rule.actions.join('/')} ${rule.resource}`,
+      };
   } else if (rule.roles !== 'any' && (!subject.role || !rule.roles.includes(subject.role))) {
-    return { allow: false, depth: 0, reason: `role ${subject.role ?? '(none)'} may not ${rule.actions.join('/')} ${rule.resource}` };
+    return {
+      allow: false,
+      depth: 0,
+      reason: `role ${subject.role ?? '(none)'} may not ${rule.actions.join('/')} ${rule.resource}`,
+    };
   }
   if (rule.purposes !== 'any' && !rule.purposes.includes(purpose)) {
     return {
@@ -133,7 +160,11 @@ function evaluate(
         reason: `${who}'s health trust has no care relationship to the patient`,
       };
     }
-    return { allow: true, reason: `${who}, purpose ${purpose}, care relationship through own trust`, relationship: 'care' };
+    return {
+      allow: true,
+      reason: `${who}, purpose ${purpose}, care relationship through own trust`,
+      relationship: 'care',
+    };
   }
   return { allow: true, reason: `${who}, purpose ${purpose}`, relationship: 'none' };
 }

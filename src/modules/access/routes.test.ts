@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoNationalIds } from '../../demo/seed.ts';
-import { testApp, type TestApp } from '../../platform/testing/testApp.ts';
+import { type TestApp, testApp } from '../../platform/testing/testApp.ts';
 import { accessGuard } from './guard.ts';
 
 let t: TestApp;
@@ -41,7 +41,11 @@ describe('every route goes through the access policy', () => {
     expect(guarded.length).toBeGreaterThan(8);
     for (const route of guarded) {
       const url = route.url.replace(/:[a-zA-Z]+/g, SOME_ID);
-      const response = await t.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url,
+        payload: route.method === 'GET' ? undefined : {},
+      });
       expect({ route: `${route.method} ${route.url}`, status: response.statusCode }).toEqual({
         route: `${route.method} ${route.url}`,
         status: 401,
@@ -52,8 +56,14 @@ describe('every route goes through the access policy', () => {
   it('audits every route on patient data or the audit log, and every write', () => {
     for (const route of t.app.routeAccess) {
       if ('public' in route.access || route.access.resource === 'session') continue;
-      const mustAudit = ['patient', 'patient-access-log', 'audit-log'].includes(route.access.resource) || !['GET', 'HEAD'].includes(route.method);
-      if (mustAudit) expect({ route: `${route.method} ${route.url}`, audited: route.audited }).toEqual({ route: `${route.method} ${route.url}`, audited: true });
+      const mustAudit =
+        ['patient', 'patient-access-log', 'audit-log'].includes(route.access.resource) ||
+        !['GET', 'HEAD'].includes(route.method);
+      if (mustAudit)
+        expect({ route: `${route.method} ${route.url}`, audited: route.audited }).toEqual({
+          route: `${route.method} ${route.url}`,
+          audited: true,
+        });
     }
   });
 
@@ -68,22 +78,42 @@ describe('every route goes through the access policy', () => {
 
 describe('sign-in', () => {
   it('signs in with the right password and not with a wrong one', async () => {
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'patolog', password: 'genvei-demo' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'patolog', password: 'genvei-demo' },
+    });
     expect(ok.statusCode).toBe(200);
     const session = ok.cookies.find((c) => c.name === 'genvei_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'patolog', password: 'nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'patolog', password: 'nope' },
+    });
     expect(wrong.statusCode).toBe(401);
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'nope' } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody', password: 'nope' },
+    });
     expect(unknown.statusCode).toBe(401);
     expect(unknown.json().detail).toBe(wrong.json().detail);
   });
 
   it('locks an account after repeated failures, even for the right password', async () => {
     for (let i = 0; i < t.config.lockoutAttempts; i++) {
-      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'forsker', password: 'wrong-password' } });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'forsker', password: 'wrong-password' },
+      });
     }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'forsker', password: 'genvei-demo' } });
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'forsker', password: 'genvei-demo' },
+    });
     expect(locked.statusCode).toBe(423);
     expect(locked.json().type).toBe('urn:genvei:problem:account-locked');
     const denials = await t.database.db
@@ -119,10 +149,18 @@ describe('session context', () => {
     const client = await t.login('patolog');
     const session = (await client.request('GET', '/api/session')).json();
     const organisationId = session.memberships[0].organisationId;
-    const ok = await client.request('PUT', '/api/session/context', { organisationId, role: 'pathologist', purpose: 'quality-assurance' });
+    const ok = await client.request('PUT', '/api/session/context', {
+      organisationId,
+      role: 'pathologist',
+      purpose: 'quality-assurance',
+    });
     expect(ok.statusCode).toBe(204);
     expect((await client.request('GET', '/api/session')).json().purpose).toBe('quality-assurance');
-    const grab = await client.request('PUT', '/api/session/context', { organisationId, role: 'admin', purpose: 'administration' });
+    const grab = await client.request('PUT', '/api/session/context', {
+      organisationId,
+      role: 'admin',
+      purpose: 'administration',
+    });
     expect(grab.statusCode).toBe(403);
   });
 });
@@ -130,23 +168,47 @@ describe('session context', () => {
 describe('organisations', () => {
   it('refuses an organisation number with a wrong control digit, naming field and rule', async () => {
     const client = await t.login('admin');
-    const response = await client.request('POST', '/api/organisations', { orgNumber: '974760674', name: 'Feil', kind: 'lab', parentId: null });
+    const response = await client.request('POST', '/api/organisations', {
+      orgNumber: '974760674',
+      name: 'Feil',
+      kind: 'lab',
+      parentId: null,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(response.json().errors).toEqual([expect.objectContaining({ path: '/body/orgNumber', rule: 'control-digit' })]);
+    expect(response.json().errors).toEqual([
+      expect.objectContaining({ path: '/body/orgNumber', rule: 'control-digit' }),
+    ]);
   });
 
   it('registers a valid organisation, audited', async () => {
     const client = await t.login('admin');
-    const response = await client.request('POST', '/api/organisations', { orgNumber: '974760673', name: 'Brønnøysund', kind: 'other', parentId: null });
+    const response = await client.request('POST', '/api/organisations', {
+      orgNumber: '974760673',
+      name: 'Brønnøysund',
+      kind: 'other',
+      parentId: null,
+    });
     expect(response.statusCode).toBe(201);
-    const entry = await t.database.db.selectFrom('audit_entry').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
-    expect(entry).toMatchObject({ action: 'create', resource_type: 'organisation', resource_id: response.json().id, outcome: 'allow' });
+    const entry = await t.database.db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({
+      action: 'create',
+      resource_type: 'organisation',
+      resource_id: response.json().id,
+      outcome: 'allow',
+    });
   });
 
   it('answers a malformed JSON body with a problem naming the body', async () => {
     const client = await t.login('admin');
-    const response = await client.request('POST', '/api/organisations', '{"orgNumber": ', { 'content-type': 'application/json' });
+    const response = await client.request('POST', '/api/organisations', '{"orgNumber": ', {
+      'content-type': 'application/json',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ status: 400, errors: [{ path: '/body', rule: 'json-syntax' }] });
   });
@@ -159,11 +221,27 @@ describe('the audit API', () => {
     const patient = (await reader.request('POST', '/api/patients/lookup', { nationalId })).json();
     const officer = await t.login('personvern');
     const from = new Date(Date.now() - 60_000).toISOString();
-    const response = await officer.request('POST', '/api/audit/search', { nationalId, username: 'rekvirent', from });
+    const response = await officer.request('POST', '/api/audit/search', {
+      nationalId,
+      username: 'rekvirent',
+      from,
+    });
     expect(response.statusCode).toBe(200);
-    expect(response.json().entries).toEqual([expect.objectContaining({ action: 'search', patient_id: patient.id, username: 'rekvirent' })]);
-    const last = await t.database.db.selectFrom('audit_entry').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
-    expect(last).toMatchObject({ resource_type: 'audit-log', action: 'search', username: 'personvern', patient_id: patient.id });
+    expect(response.json().entries).toEqual([
+      expect.objectContaining({ action: 'search', patient_id: patient.id, username: 'rekvirent' }),
+    ]);
+    const last = await t.database.db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(last).toMatchObject({
+      resource_type: 'audit-log',
+      action: 'search',
+      username: 'personvern',
+      patient_id: patient.id,
+    });
   });
 
   it('refuses the audit log to anyone else', async () => {

@@ -9,7 +9,11 @@ import { organisationKindSchema, purposeSchema, roleSchema } from './model.ts';
 import * as service from './service.ts';
 import * as store from './store.ts';
 
-export function setSessionCookie(reply: FastifyReply, config: Pick<Config, 'cookieSecure'>, session: service.NewSession) {
+export function setSessionCookie(
+  reply: FastifyReply,
+  config: Pick<Config, 'cookieSecure'>,
+  session: service.NewSession,
+) {
   reply.setCookie(SESSION_COOKIE, session.token, {
     path: '/',
     httpOnly: true,
@@ -21,24 +25,43 @@ export function setSessionCookie(reply: FastifyReply, config: Pick<Config, 'cook
 }
 
 const sessionView = z.object({
-  user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), hprNumber: z.string().nullable() }),
+  user: z.object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    hprNumber: z.string().nullable(),
+  }),
   csrfToken: z.string(),
   authMethod: z.enum(['password', 'oidc']),
   organisationId: z.uuid().nullable(),
   role: roleSchema.nullable(),
   purpose: purposeSchema.nullable(),
   patientId: z.uuid().nullable(),
-  memberships: z.array(z.object({ organisationId: z.uuid(), organisationName: z.string(), organisationKind: z.string(), role: roleSchema })),
+  memberships: z.array(
+    z.object({
+      organisationId: z.uuid(),
+      organisationName: z.string(),
+      organisationKind: z.string(),
+      role: roleSchema,
+    }),
+  ),
   expiresAt: z.string(),
 });
 
-export async function accessRoutes(app: FastifyInstance, options: { database: Database; config: Config; oidcLabel: string | null }) {
+export async function accessRoutes(
+  app: FastifyInstance,
+  options: { database: Database; config: Config; oidcLabel: string | null },
+) {
   const { config } = options;
   const { db } = options.database;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/auth/methods', {
-    schema: { tags: ['auth'], summary: 'The sign-in methods this instance offers', response: { 200: z.object({ password: z.boolean(), oidc: z.string().nullable() }) } },
+    schema: {
+      tags: ['auth'],
+      summary: 'The sign-in methods this instance offers',
+      response: { 200: z.object({ password: z.boolean(), oidc: z.string().nullable() }) },
+    },
     config: { access: { public: 'the login page needs it before anyone is signed in' } },
     handler: async () => ({ password: true, oidc: options.oidcLabel }),
   });
@@ -70,7 +93,11 @@ export async function accessRoutes(app: FastifyInstance, options: { database: Da
   });
 
   api.get('/api/session', {
-    schema: { tags: ['auth'], summary: 'Who is signed in, and in which organisation, role and purpose', response: { 200: sessionView } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Who is signed in, and in which organisation, role and purpose',
+      response: { 200: sessionView },
+    },
     config: { access: { resource: 'session', action: 'read' } },
     handler: async (request) => {
       const session = request.session;
@@ -121,7 +148,11 @@ export async function accessRoutes(app: FastifyInstance, options: { database: Da
   });
 
   api.get('/api/organisations', {
-    schema: { tags: ['organisations'], summary: 'Health trusts, hospitals, departments and labs', response: { 200: z.array(organisation) } },
+    schema: {
+      tags: ['organisations'],
+      summary: 'Health trusts, hospitals, departments and labs',
+      response: { 200: z.array(organisation) },
+    },
     config: { access: { resource: 'organisation', action: 'read' } },
     handler: async () => store.listOrganisations(db),
   });
@@ -130,7 +161,12 @@ export async function accessRoutes(app: FastifyInstance, options: { database: Da
     schema: {
       tags: ['organisations'],
       summary: 'Register an organisation (organisation number validated, mod 11)',
-      body: z.object({ orgNumber: z.string(), name: z.string().trim().min(1).max(200), kind: organisationKindSchema, parentId: z.uuid().nullable().default(null) }),
+      body: z.object({
+        orgNumber: z.string(),
+        name: z.string().trim().min(1).max(200),
+        kind: organisationKindSchema,
+        parentId: z.uuid().nullable().default(null),
+      }),
       response: { 201: organisation },
     },
     config: { access: { resource: 'organisation', action: 'create' } },
@@ -146,7 +182,17 @@ export async function accessRoutes(app: FastifyInstance, options: { database: Da
     schema: {
       tags: ['users'],
       summary: 'User accounts',
-      response: { 200: z.array(z.object({ id: z.uuid(), username: z.string(), display_name: z.string(), hpr_number: z.string().nullable(), active: z.boolean() })) },
+      response: {
+        200: z.array(
+          z.object({
+            id: z.uuid(),
+            username: z.string(),
+            display_name: z.string(),
+            hpr_number: z.string().nullable(),
+            active: z.boolean(),
+          }),
+        ),
+      },
     },
     config: { access: { resource: 'user', action: 'read' } },
     handler: async () => store.listUsers(db),
@@ -168,7 +214,8 @@ export async function accessRoutes(app: FastifyInstance, options: { database: Da
     },
     config: { access: { resource: 'user', action: 'create' } },
     handler: async (request, reply) => {
-      if (request.body.memberships.length === 0) throw badRequest([{ path: '/body/memberships', rule: 'min', message: 'at least one' }]);
+      if (request.body.memberships.length === 0)
+        throw badRequest([{ path: '/body/memberships', rule: 'min', message: 'at least one' }]);
       const created = await service.createUser(transactionOf(request), request.body);
       request.auditTarget = { resourceId: created.id };
       reply.code(201);

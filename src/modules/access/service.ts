@@ -2,10 +2,10 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../../platform/audit/auditLog.ts';
 import type { Config } from '../../platform/config.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
 import type { DB, Organisation, OrganisationKind, Purpose, Role } from '../../platform/db/schema.ts';
-import { checkOrganisationNumber } from '../../platform/identifiers/organisationNumber.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import { badRequest, conflict, Problem } from '../../platform/http/problems.ts';
+import { checkOrganisationNumber } from '../../platform/identifiers/organisationNumber.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import * as store from './store.ts';
 
@@ -84,14 +84,19 @@ export async function loginWithPassword(
       }),
     );
 
-  if (!user || !user.active || !user.password_hash) {
+  if (!user?.active || !user.password_hash) {
     await verifyPassword(await decoyHash(), credentials.password);
     await audit('deny', user ? 'account inactive or without a password' : 'unknown username');
     throw WRONG_CREDENTIALS;
   }
   if (user.locked_until && user.locked_until > new Date()) {
     await audit('deny', 'account locked');
-    throw new Problem(423, 'account-locked', 'Account locked', `too many failed sign-ins; try again after ${user.locked_until.toISOString()}`);
+    throw new Problem(
+      423,
+      'account-locked',
+      'Account locked',
+      `too many failed sign-ins; try again after ${user.locked_until.toISOString()}`,
+    );
   }
   if (!(await verifyPassword(user.password_hash, credentials.password))) {
     const lockUntil = new Date(Date.now() + config.lockoutMinutes * 60_000);
@@ -115,7 +120,13 @@ export async function createOrganisation(
   }
   return db
     .insertInto('organisation')
-    .values({ id: randomUUID(), org_number: input.orgNumber, name: input.name, kind: input.kind, parent_id: input.parentId })
+    .values({
+      id: randomUUID(),
+      org_number: input.orgNumber,
+      name: input.name,
+      kind: input.kind,
+      parent_id: input.parentId,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -133,16 +144,23 @@ export type NewUser = {
 export async function createUser(db: Db, input: NewUser): Promise<{ id: string }> {
   if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(input.username)) {
     throw badRequest([
-      { path: '/body/username', rule: 'pattern', message: 'use 2–63 lower-case letters, digits, dot, dash or underscore' },
+      {
+        path: '/body/username',
+        rule: 'pattern',
+        message: 'use 2–63 lower-case letters, digits, dot, dash or underscore',
+      },
     ]);
   }
   if (input.hprNumber && !/^\d{1,9}$/.test(input.hprNumber)) {
     throw badRequest([{ path: '/body/hprNumber', rule: 'format', message: 'an HPR number has 1–9 digits' }]);
   }
   if (input.password !== undefined && input.password.length < 10) {
-    throw badRequest([{ path: '/body/password', rule: 'min-length', message: 'a password has at least 10 characters' }]);
+    throw badRequest([
+      { path: '/body/password', rule: 'min-length', message: 'a password has at least 10 characters' },
+    ]);
   }
-  if (await store.findUserByUsername(db, input.username)) throw conflict(`username ${input.username} is taken`);
+  if (await store.findUserByUsername(db, input.username))
+    throw conflict(`username ${input.username} is taken`);
   const id = randomUUID();
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   await inTransaction(db, async (tx) => {
@@ -164,7 +182,9 @@ export async function createUser(db: Db, input: NewUser): Promise<{ id: string }
     if (input.memberships.length > 0) {
       await tx
         .insertInto('membership')
-        .values(input.memberships.map((m) => ({ user_id: id, organisation_id: m.organisationId, role: m.role })))
+        .values(
+          input.memberships.map((m) => ({ user_id: id, organisation_id: m.organisationId, role: m.role })),
+        )
         .execute();
     }
   });
@@ -189,7 +209,7 @@ export async function resolveOidcUser(
   }
   if (!identity.hprNumber) return undefined;
   const byHpr = await store.findUserByHpr(db, identity.hprNumber);
-  if (!byHpr || !byHpr.active || byHpr.oidc_subject) return undefined;
+  if (!byHpr?.active || byHpr.oidc_subject) return undefined;
   await store.linkOidcSubject(db, byHpr.id, identity.issuer, identity.subject);
   return byHpr;
 }

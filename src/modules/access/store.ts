@@ -123,7 +123,11 @@ export function findUserByHpr(db: Db, hprNumber: string) {
 }
 
 export function linkOidcSubject(db: Db, userId: string, issuer: string, subject: string) {
-  return db.updateTable('app_user').set({ oidc_issuer: issuer, oidc_subject: subject }).where('id', '=', userId).execute();
+  return db
+    .updateTable('app_user')
+    .set({ oidc_issuer: issuer, oidc_subject: subject })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export function setHprNumber(db: Db, userId: string, hprNumber: string) {
@@ -143,7 +147,11 @@ export function recordFailedLogin(db: Db, userId: string, lockAfter: number, loc
 }
 
 export function clearFailedLogins(db: Db, userId: string) {
-  return db.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+  return db
+    .updateTable('app_user')
+    .set({ failed_logins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export type MembershipView = {
@@ -157,7 +165,12 @@ export function memberships(db: Db, userId: string): Promise<MembershipView[]> {
   return db
     .selectFrom('membership as m')
     .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-    .select(['m.organisation_id as organisationId', 'o.name as organisationName', 'o.kind as organisationKind', 'm.role'])
+    .select([
+      'm.organisation_id as organisationId',
+      'o.name as organisationName',
+      'o.kind as organisationKind',
+      'm.role',
+    ])
     .where('m.user_id', '=', userId)
     .orderBy('o.name')
     .orderBy('m.role')

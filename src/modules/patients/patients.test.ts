@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoNationalIds, syntheticNationalId } from '../../demo/seed.ts';
-import { testApp, type TestApp } from '../../platform/testing/testApp.ts';
+import { type TestApp, testApp } from '../../platform/testing/testApp.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,12 +11,29 @@ afterAll(() => t.close());
 const [astrid, olav, sigrid] = demoNationalIds() as [string, string, string];
 
 async function patientId(nationalId: string) {
-  const row = await t.database.db.selectFrom('patient').select('id').where('national_id', '=', nationalId).executeTakeFirstOrThrow();
+  const row = await t.database.db
+    .selectFrom('patient')
+    .select('id')
+    .where('national_id', '=', nationalId)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
-const lastAudit = () => t.database.db.selectFrom('audit_entry').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+const lastAudit = () =>
+  t.database.db
+    .selectFrom('audit_entry')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
 const count = async (table: 'patient' | 'audit_entry') =>
-  Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('reading a patient record', () => {
   it('is allowed for a clinician whose trust cares for the patient, and audited', async () => {
@@ -25,7 +42,14 @@ describe('reading a patient record', () => {
     const response = await client.request('GET', `/api/patients/${id}`);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ nationalId: astrid, givenName: 'Astrid', synthetic: true });
-    expect(await lastAudit()).toMatchObject({ action: 'read', resource_type: 'patient', patient_id: id, outcome: 'allow', username: 'rekvirent', purpose: 'care' });
+    expect(await lastAudit()).toMatchObject({
+      action: 'read',
+      resource_type: 'patient',
+      patient_id: id,
+      outcome: 'allow',
+      username: 'rekvirent',
+      purpose: 'care',
+    });
   });
 
   it('is refused to a user of another trust, and the refusal is audited with its reason', async () => {
@@ -54,14 +78,18 @@ describe('reading a patient record', () => {
 
   it('is refused for research purposes even within the caring trust', async () => {
     const client = await t.login('patolog');
-    const response = await client.request('GET', `/api/patients/${await patientId(astrid)}`, undefined, { 'x-purpose-of-use': 'research' });
+    const response = await client.request('GET', `/api/patients/${await patientId(astrid)}`, undefined, {
+      'x-purpose-of-use': 'research',
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().detail).toMatch(/purpose research/);
   });
 
   it('rejects an unknown purpose of use', async () => {
     const client = await t.login('patolog');
-    const response = await client.request('GET', `/api/patients/${await patientId(astrid)}`, undefined, { 'x-purpose-of-use': 'curiosity' });
+    const response = await client.request('GET', `/api/patients/${await patientId(astrid)}`, undefined, {
+      'x-purpose-of-use': 'curiosity',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0]).toMatchObject({ path: '/headers/x-purpose-of-use', rule: 'enum' });
   });
@@ -87,10 +115,22 @@ describe('registering a patient', () => {
   it('stores the patient with a care relationship for the registering trust', async () => {
     const client = await t.login('patolog.ostdal');
     const nationalId = syntheticNationalId('1990-04-12');
-    const response = await client.request('POST', '/api/patients', { nationalId, givenName: 'Test', familyName: 'Testesen', sex: 'female' });
+    const response = await client.request('POST', '/api/patients', {
+      nationalId,
+      givenName: 'Test',
+      familyName: 'Testesen',
+      sex: 'female',
+    });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ birthDate: '1990-04-12', careOrganisations: [{ name: 'Avdeling for patologi, Østdal' }] });
-    expect(await lastAudit()).toMatchObject({ action: 'create', patient_id: response.json().id, outcome: 'allow' });
+    expect(response.json()).toMatchObject({
+      birthDate: '1990-04-12',
+      careOrganisations: [{ name: 'Avdeling for patologi, Østdal' }],
+    });
+    expect(await lastAudit()).toMatchObject({
+      action: 'create',
+      patient_id: response.json().id,
+      outcome: 'allow',
+    });
     const other = await (await t.login('rekvirent')).request('GET', `/api/patients/${response.json().id}`);
     expect(other.statusCode).toBe(403);
   });
@@ -103,7 +143,12 @@ describe('registering a patient', () => {
   ])('refuses national id %s with a 400 naming rule %s, storing nothing', async (nationalId, rule) => {
     const client = await t.login('rekvirent');
     const before = await count('patient');
-    const response = await client.request('POST', '/api/patients', { nationalId, givenName: 'A', familyName: 'B', sex: 'male' });
+    const response = await client.request('POST', '/api/patients', {
+      nationalId,
+      givenName: 'A',
+      familyName: 'B',
+      sex: 'male',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(response.json().errors).toEqual([expect.objectContaining({ path: '/body/nationalId', rule })]);
@@ -112,7 +157,9 @@ describe('registering a patient', () => {
 
   it('names every missing field', async () => {
     const client = await t.login('rekvirent');
-    const response = await client.request('POST', '/api/patients', { nationalId: syntheticNationalId('1991-01-01') });
+    const response = await client.request('POST', '/api/patients', {
+      nationalId: syntheticNationalId('1991-01-01'),
+    });
     expect(response.statusCode).toBe(400);
     const paths = response.json().errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['/body/givenName', '/body/familyName', '/body/sex']));
@@ -132,8 +179,12 @@ describe('registering a patient', () => {
   it('leaves nothing behind when its audit entry cannot be written', async () => {
     const { db } = t.database;
     const { sql } = await import('kysely');
-    await sql`create function audit_refuses() returns trigger language plpgsql as $$ begin raise exception 'audit store unavailable'; end $$`.execute(db);
-    await sql`create trigger audit_refuses before insert on audit_entry for each row execute function audit_refuses()`.execute(db);
+    await sql`create function audit_refuses() returns trigger language plpgsql as $$ begin raise exception 'audit store unavailable'; end $$`.execute(
+      db,
+    );
+    await sql`create trigger audit_refuses before insert on audit_entry for each row execute function audit_refuses()`.execute(
+      db,
+    );
     try {
       const client = await t.login('rekvirent').catch(() => null);
       // Login itself is audited, so it fails too: sign in before breaking the audit store.
@@ -142,9 +193,18 @@ describe('registering a patient', () => {
       await sql`drop trigger audit_refuses on audit_entry`.execute(db);
     }
     const client = await t.login('rekvirent');
-    await sql`create trigger audit_refuses before insert on audit_entry for each row execute function audit_refuses()`.execute(db);
+    await sql`create trigger audit_refuses before insert on audit_entry for each row execute function audit_refuses()`.execute(
+      db,
+    );
     const before = await count('patient');
-    const careBefore = Number((await db.selectFrom('care_relationship').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const careBefore = Number(
+      (
+        await db
+          .selectFrom('care_relationship')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     try {
       const response = await client.request('POST', '/api/patients', {
         nationalId: syntheticNationalId('1993-03-03'),
@@ -159,7 +219,14 @@ describe('registering a patient', () => {
       await sql`drop function audit_refuses()`.execute(db);
     }
     expect(await count('patient')).toBe(before);
-    const careAfter = Number((await db.selectFrom('care_relationship').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const careAfter = Number(
+      (
+        await db
+          .selectFrom('care_relationship')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(careAfter).toBe(careBefore);
   });
 });
@@ -176,7 +243,10 @@ describe('synthetic identities', () => {
         sex: 'male',
       });
       expect(response.statusCode).toBe(400);
-      expect(response.json().errors[0]).toMatchObject({ path: '/body/nationalId', rule: 'synthetic-not-allowed' });
+      expect(response.json().errors[0]).toMatchObject({
+        path: '/body/nationalId',
+        rule: 'synthetic-not-allowed',
+      });
     } finally {
       await production.close();
     }
@@ -191,7 +261,13 @@ describe("the patient's access log", () => {
     const response = await citizen.request('GET', `/api/patients/${id}/access-log`);
     expect(response.statusCode).toBe(200);
     expect(response.json().entries).toEqual(
-      expect.arrayContaining([expect.objectContaining({ who: 'Per Patolog', organisation: 'Avdeling for patologi, Fjordvik', action: 'read' })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          who: 'Per Patolog',
+          organisation: 'Avdeling for patologi, Fjordvik',
+          action: 'read',
+        }),
+      ]),
     );
     const other = await citizen.request('GET', `/api/patients/${await patientId(olav)}/access-log`);
     expect(other.statusCode).toBe(403);
@@ -199,8 +275,12 @@ describe("the patient's access log", () => {
 
   it('is open to a privacy officer but not to a clinician', async () => {
     const id = await patientId(astrid);
-    expect((await (await t.login('personvern')).request('GET', `/api/patients/${id}/access-log`)).statusCode).toBe(200);
-    expect((await (await t.login('rekvirent')).request('GET', `/api/patients/${id}/access-log`)).statusCode).toBe(403);
+    expect(
+      (await (await t.login('personvern')).request('GET', `/api/patients/${id}/access-log`)).statusCode,
+    ).toBe(200);
+    expect(
+      (await (await t.login('rekvirent')).request('GET', `/api/patients/${id}/access-log`)).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -208,7 +288,12 @@ describe('logs', () => {
   it('never print a fødselsnummer', async () => {
     const client = await t.login('rekvirent');
     await client.request('POST', '/api/patients/lookup', { nationalId: astrid });
-    await client.request('POST', '/api/patients', { nationalId: '15888512399', givenName: 'A', familyName: 'B', sex: 'male' });
+    await client.request('POST', '/api/patients', {
+      nationalId: '15888512399',
+      givenName: 'A',
+      familyName: 'B',
+      sex: 'male',
+    });
     await client.request('GET', `/api/patients/${astrid}`);
     await client.request('GET', `/api/nothing-here?fnr=${olav}`);
     const all = t.logs.join('');

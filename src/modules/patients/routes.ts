@@ -44,7 +44,8 @@ export async function patientRoutes(app: FastifyInstance, options: { allowSynthe
       access: {
         resource: 'patient',
         action: 'search',
-        patient: (request, db) => service.patientContextByNationalId(db, (request.body as { nationalId: string }).nationalId),
+        patient: (request, db) =>
+          service.patientContextByNationalId(db, (request.body as { nationalId: string }).nationalId),
       },
     },
     handler: async (request) => {
@@ -56,7 +57,12 @@ export async function patientRoutes(app: FastifyInstance, options: { allowSynthe
   });
 
   api.get('/api/patients/:id', {
-    schema: { tags: ['patients'], summary: 'Read a patient record', params: idParams, response: { 200: patientSchema } },
+    schema: {
+      tags: ['patients'],
+      summary: 'Read a patient record',
+      params: idParams,
+      response: { 200: patientSchema },
+    },
     config: { access: { resource: 'patient', action: 'read', patient: byIdParam } },
     handler: async (request) => service.viewPatient(transactionOf(request), request.params.id),
   });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, Patient } from '../../platform/db/schema.ts';
-import { checkPersonId } from '../../platform/identifiers/fodselsnummer.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/problems.ts';
+import { checkPersonId } from '../../platform/identifiers/fodselsnummer.ts';
 import type { PatientContext } from '../access/policy.ts';
 import type { NewPatient, PatientView } from './model.ts';
 import * as store from './store.ts';
@@ -44,14 +44,20 @@ export async function registerPatient(
   return patientId;
 }
 
-export async function patientContext(db: Db, patientId: string | undefined): Promise<PatientContext | undefined> {
+export async function patientContext(
+  db: Db,
+  patientId: string | undefined,
+): Promise<PatientContext | undefined> {
   if (!patientId) return undefined;
   const patient = await store.findPatientById(db, patientId);
   if (!patient) return undefined;
   return { patientId, careTrustIds: await store.careTrustIds(db, patientId) };
 }
 
-export async function patientContextByNationalId(db: Db, nationalId: string): Promise<PatientContext | undefined> {
+export async function patientContextByNationalId(
+  db: Db,
+  nationalId: string,
+): Promise<PatientContext | undefined> {
   const row = await store.findPatientIdByNationalId(db, nationalId);
   return row ? patientContext(db, row.id) : undefined;
 }

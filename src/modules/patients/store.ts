@@ -63,7 +63,12 @@ export async function insertPatient(
   return id;
 }
 
-export function insertCareRelationship(db: Db, patientId: string, organisationId: string, createdBy: string | null) {
+export function insertCareRelationship(
+  db: Db,
+  patientId: string,
+  organisationId: string,
+  createdBy: string | null,
+) {
   return db
     .insertInto('care_relationship')
     .values({
@@ -83,7 +88,15 @@ export function readsOfPatient(db: Db, patientId: string, limit: number) {
     .selectFrom('audit_entry as a')
     .leftJoin('app_user as u', 'u.id', 'a.user_id')
     .leftJoin('organisation as o', 'o.id', 'a.organisation_id')
-    .select(['a.at', 'u.display_name', 'o.name as organisation_name', 'a.role', 'a.purpose', 'a.action', 'a.resource_type'])
+    .select([
+      'a.at',
+      'u.display_name',
+      'o.name as organisation_name',
+      'a.role',
+      'a.purpose',
+      'a.action',
+      'a.resource_type',
+    ])
     .where('a.patient_id', '=', patientId)
     .where('a.outcome', '=', 'allow')
     .orderBy('a.seq', 'desc')

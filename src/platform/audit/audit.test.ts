@@ -5,11 +5,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../testing/testDatabase.ts';
 import type { Database } from '../db/connect.ts';
-import { openDatabase } from '../db/open.ts';
 import { migrate } from '../db/migrate.ts';
+import { openDatabase } from '../db/open.ts';
 import type { DB } from '../db/schema.ts';
+import { freshDatabase } from '../testing/testDatabase.ts';
 import { type AuditEvent, recordAudit, verifyAuditLog } from './auditLog.ts';
 
 const run = promisify(execFile);
@@ -50,22 +50,36 @@ describe('the audit log', () => {
   });
 
   it('refuses updates and deletes through the append-only trigger', async () => {
-    await expect(sql`update audit_entry set reason = 'x' where seq = 2`.execute(database.db)).rejects.toThrow(/append-only/);
-    await expect(sql`delete from audit_entry where seq = 2`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_entry set reason = 'x' where seq = 2`.execute(database.db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`delete from audit_entry where seq = 2`.execute(database.db)).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it('names an edited entry', async () => {
     await tamper(database.db, sql`update audit_entry set username = 'someone-else' where seq = 3`);
-    expect(await verifyAuditLog(database.db)).toMatchObject({ ok: false, entries: 2, firstBad: { seq: 3, problem: expect.stringMatching(/edited/) } });
+    expect(await verifyAuditLog(database.db)).toMatchObject({
+      ok: false,
+      entries: 2,
+      firstBad: { seq: 3, problem: expect.stringMatching(/edited/) },
+    });
   });
 
   it('names the entry after a deleted one', async () => {
     await tamper(database.db, sql`delete from audit_entry where seq = 2`);
-    expect(await verifyAuditLog(database.db)).toMatchObject({ ok: false, firstBad: { seq: 3, problem: expect.stringMatching(/deleted or reordered/) } });
+    expect(await verifyAuditLog(database.db)).toMatchObject({
+      ok: false,
+      firstBad: { seq: 3, problem: expect.stringMatching(/deleted or reordered/) },
+    });
   });
 
   it('detects reordered entries even when their seq numbers are swapped too', async () => {
-    await tamper(database.db, sql`update audit_entry set seq = case seq when 2 then -3 when 3 then -2 end where seq in (2, 3)`);
+    await tamper(
+      database.db,
+      sql`update audit_entry set seq = case seq when 2 then -3 when 3 then -2 end where seq in (2, 3)`,
+    );
     await tamper(database.db, sql`update audit_entry set seq = -seq where seq < 0`);
     const result = await verifyAuditLog(database.db);
     expect(result).toMatchObject({ ok: false, firstBad: { seq: 2 } });
@@ -73,7 +87,11 @@ describe('the audit log', () => {
 
   it('chains across pages', async () => {
     await tamper(database.db, sql`update audit_entry set purpose = 'research' where seq = 5`);
-    expect(await verifyAuditLog(database.db, 2)).toMatchObject({ ok: false, entries: 4, firstBad: { seq: 5 } });
+    expect(await verifyAuditLog(database.db, 2)).toMatchObject({
+      ok: false,
+      entries: 4,
+      firstBad: { seq: 5 },
+    });
   });
 
   it('keeps one chain under concurrent appends', async () => {
@@ -127,10 +145,15 @@ describe('genvei audit verify', () => {
 
   it('passes on an untouched log and fails naming the entry changed with SQL', async () => {
     const clean = await verifyCli();
-    expect(clean).toMatchObject({ code: 0, stdout: expect.stringMatching(/audit log OK: 4 entries verified/) });
+    expect(clean).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/audit log OK: 4 entries verified/),
+    });
     await editRow();
     const broken = await verifyCli();
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toMatch(/BROKEN at entry 3 \(id [0-9a-f-]{36}\): its content does not match its hash/);
+    expect(broken.stdout).toMatch(
+      /BROKEN at entry 3 \(id [0-9a-f-]{36}\): its content does not match its hash/,
+    );
   }, 60_000);
 });

@@ -79,7 +79,8 @@ export async function verifyAuditLog(db: Kysely<DB>, pageSize = 5000): Promise<V
       .limit(pageSize)
       .execute();
     const firstBad = findChainBreak(page, previous);
-    if (firstBad) return { ok: false, entries: checked + page.findIndex((e) => e.seq === firstBad.seq), firstBad };
+    if (firstBad)
+      return { ok: false, entries: checked + page.findIndex((e) => e.seq === firstBad.seq), firstBad };
     checked += page.length;
     const last = page.at(-1);
     if (!last) return { ok: true, entries: checked, head: previous };

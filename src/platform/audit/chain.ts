@@ -48,10 +48,16 @@ export function findChainBreak(
   for (const entry of entries) {
     const at = { seq: entry.seq, id: entry.id };
     if (entry.seq !== expectedSeq) {
-      return { ...at, problem: `expected entry ${expectedSeq} here: entries before it were deleted or reordered` };
+      return {
+        ...at,
+        problem: `expected entry ${expectedSeq} here: entries before it were deleted or reordered`,
+      };
     }
     if (entry.prev_hash !== expectedPrev) {
-      return { ...at, problem: 'does not link to the entry before it: that entry was changed, deleted or reordered' };
+      return {
+        ...at,
+        problem: 'does not link to the entry before it: that entry was changed, deleted or reordered',
+      };
     }
     if (entryHash(entry) !== entry.hash) {
       return { ...at, problem: 'its content does not match its hash: the entry was edited' };

@@ -41,7 +41,8 @@ export function openPostgres(url: string): Database {
     max: 10,
     types: {
       getTypeParser: ((oid: number, format: 'text' | 'binary') =>
-        parsers[oid as keyof typeof parsers] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        parsers[oid as keyof typeof parsers] ??
+        pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

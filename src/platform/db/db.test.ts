@@ -23,7 +23,11 @@ describe('migrations', () => {
   });
 
   it('give both engines the same value types for int8 and date', async () => {
-    const row = await sql<{ n: number; d: string; t: Date }>`select 9007199254740::int8 as n, date '2024-02-29' as d, now() as t`
+    const row = await sql<{
+      n: number;
+      d: string;
+      t: Date;
+    }>`select 9007199254740::int8 as n, date '2024-02-29' as d, now() as t`
       .execute(database.db)
       .then((r) => r.rows[0]);
     expect(row).toMatchObject({ n: 9007199254740, d: '2024-02-29' });
@@ -37,12 +41,21 @@ describe('transactions', () => {
       database.db.transaction().execute(async (tx) => {
         await tx
           .insertInto('organisation')
-          .values({ id: crypto.randomUUID(), org_number: '974760673', name: 'x', kind: 'lab', parent_id: null })
+          .values({
+            id: crypto.randomUUID(),
+            org_number: '974760673',
+            name: 'x',
+            kind: 'lab',
+            parent_id: null,
+          })
           .execute();
         await sql`select 1/0`.execute(tx);
       }),
     ).rejects.toThrow();
-    const count = await database.db.selectFrom('organisation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const count = await database.db
+      .selectFrom('organisation')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     expect(Number(count?.n)).toBe(0);
   });
 
@@ -51,7 +64,13 @@ describe('transactions', () => {
       database.db.transaction().execute(async (tx) => {
         await tx
           .insertInto('organisation')
-          .values({ id: crypto.randomUUID(), org_number: orgNumber, name: orgNumber, kind: 'lab', parent_id: null })
+          .values({
+            id: crypto.randomUUID(),
+            org_number: orgNumber,
+            name: orgNumber,
+            kind: 'lab',
+            parent_id: null,
+          })
           .execute();
         await new Promise((resolve) => setTimeout(resolve, 10));
         if (fail) throw new Error('abort');

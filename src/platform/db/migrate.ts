@@ -53,7 +53,10 @@ export async function migrate(database: Database, migrations = listMigrations())
         return false;
       }
       await sql.raw(migration.sql).execute(tx);
-      await tx.insertInto('schema_migration').values({ name: migration.name, checksum: migration.checksum }).execute();
+      await tx
+        .insertInto('schema_migration')
+        .values({ name: migration.name, checksum: migration.checksum })
+        .execute();
       return true;
     });
     if (done) applied.push(migration.name);

@@ -18,7 +18,12 @@ import { healthRoutes } from './health.ts';
 import { loggerOptions } from './logging.ts';
 import { Problem, sendProblem, toProblem } from './problems.ts';
 
-export type AppOptions = { config: Config; database: Database; oidc?: OidcLogin; logStream?: NodeJS.WritableStream };
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  oidc?: OidcLogin;
+  logStream?: NodeJS.WritableStream;
+};
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -44,17 +49,27 @@ export async function buildApp({ config, database, oidc, logStream }: AppOptions
   });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      return sendProblem(reply, new Problem(404, 'not-found', 'Not found', `no route ${request.method} ${request.url.split('?')[0]}`));
+      return sendProblem(
+        reply,
+        new Problem(404, 'not-found', 'Not found', `no route ${request.method} ${request.url.split('?')[0]}`),
+      );
     }
     return existsSync(`${config.webDist}/index.html`)
       ? reply.type('text/html').sendFile('index.html')
-      : sendProblem(reply, new Problem(503, 'web-not-built', 'The web app is not built', 'run npm run build'));
+      : sendProblem(
+          reply,
+          new Problem(503, 'web-not-built', 'The web app is not built', 'run npm run build'),
+        );
   });
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'genvei API', version: '0.1.0', description: 'Precision-medicine diagnostics for the Norwegian health service' },
+      info: {
+        title: 'genvei API',
+        version: '0.1.0',
+        description: 'Precision-medicine diagnostics for the Norwegian health service',
+      },
     },
     transform: jsonSchemaTransform,
   });

@@ -11,7 +11,11 @@ function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubPersonNumbers(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
-    return { type: value.name, message: scrubPersonNumbers(value.message), stack: value.stack && scrubPersonNumbers(value.stack) };
+    return {
+      type: value.name,
+      message: scrubPersonNumbers(value.message),
+      stack: value.stack && scrubPersonNumbers(value.stack),
+    };
   }
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   // Requests and replies are left to their serializers, which scrub the URL.
@@ -30,7 +34,12 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream): Fa
     level,
     ...(stream ? { stream } : {}),
     redact: {
-      paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
       censor: '[redacted]',
     },
     serializers: {

@@ -21,10 +21,17 @@ export class Problem extends Error {
 }
 
 export const badRequest = (errors: FieldError[]) =>
-  new Problem(400, 'validation', 'The request is not valid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  new Problem(
+    400,
+    'validation',
+    'The request is not valid',
+    errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+    errors,
+  );
 export const notFound = (what: string) => new Problem(404, 'not-found', 'Not found', `${what} was not found`);
 export const conflict = (detail: string) => new Problem(409, 'conflict', 'Conflict', detail);
-export const unauthorised = (detail = 'sign in first') => new Problem(401, 'unauthenticated', 'Not signed in', detail);
+export const unauthorised = (detail = 'sign in first') =>
+  new Problem(401, 'unauthenticated', 'Not signed in', detail);
 export const forbidden = (reason: string) => new Problem(403, 'forbidden', 'Access refused', reason);
 
 export function problemBody(problem: Problem, request: FastifyRequest) {
@@ -40,7 +47,10 @@ export function problemBody(problem: Problem, request: FastifyRequest) {
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem) {
-  return reply.code(problem.status).type('application/problem+json').send(problemBody(problem, reply.request));
+  return reply
+    .code(problem.status)
+    .type('application/problem+json')
+    .send(problemBody(problem, reply.request));
 }
 
 /** Turns whatever was thrown into a problem; anything unexpected becomes a 500 without internals. */
@@ -58,8 +68,13 @@ export function toProblem(error: unknown): Problem {
     );
   }
   const code = fastifyError.code ?? '';
-  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fastifyError.statusCode === 400 && error instanceof SyntaxError)) {
-    return badRequest([{ path: '/body', rule: 'json-syntax', message: `the body is not valid JSON (${fastifyError.message})` }]);
+  if (
+    code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    (fastifyError.statusCode === 400 && error instanceof SyntaxError)
+  ) {
+    return badRequest([
+      { path: '/body', rule: 'json-syntax', message: `the body is not valid JSON (${fastifyError.message})` },
+    ]);
   }
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
     return badRequest([{ path: '/body', rule: 'required', message: 'a JSON body is required' }]);

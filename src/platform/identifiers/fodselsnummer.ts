@@ -25,7 +25,10 @@ const K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const K2_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 
 export function checkPersonId(value: string, options: { allowSynthetic: boolean }): PersonIdResult {
-  const fail = (rule: PersonIdRule, message: string): PersonIdResult => ({ ok: false, problem: { rule, message } });
+  const fail = (rule: PersonIdRule, message: string): PersonIdResult => ({
+    ok: false,
+    problem: { rule, message },
+  });
   if (!/^\d{11}$/.test(value)) return fail('format', 'a fødselsnummer or D-number has exactly 11 digits');
 
   let day = Number(value.slice(0, 2));
@@ -38,14 +41,20 @@ export function checkPersonId(value: string, options: { allowSynthetic: boolean 
   const synthetic = month > 80;
   if (synthetic) {
     if (!options.allowSynthetic) {
-      return fail('synthetic-not-allowed', 'synthetic numbers (month + 80) are accepted only in demo and test mode');
+      return fail(
+        'synthetic-not-allowed',
+        'synthetic numbers (month + 80) are accepted only in demo and test mode',
+      );
     }
     month -= 80;
   }
 
   const century = centuryOf(individual, year2);
   if (century === null) {
-    return fail('individual-number', `individual number ${value.slice(6, 9)} is not used with birth year ${value.slice(4, 6)}`);
+    return fail(
+      'individual-number',
+      `individual number ${value.slice(6, 9)} is not used with birth year ${value.slice(4, 6)}`,
+    );
   }
   const year = century + year2;
   if (!isCalendarDate(year, month, day)) {
@@ -54,9 +63,11 @@ export function checkPersonId(value: string, options: { allowSynthetic: boolean 
 
   const digits = toDigits(value);
   const k1 = mod11ControlDigit(digits, K1_WEIGHTS);
-  if (k1 === null || k1 !== digits[9]) return fail('control-digit-1', 'the first control digit (10th digit) does not match');
+  if (k1 === null || k1 !== digits[9])
+    return fail('control-digit-1', 'the first control digit (10th digit) does not match');
   const k2 = mod11ControlDigit(digits, K2_WEIGHTS);
-  if (k2 === null || k2 !== digits[10]) return fail('control-digit-2', 'the second control digit (11th digit) does not match');
+  if (k2 === null || k2 !== digits[10])
+    return fail('control-digit-2', 'the second control digit (11th digit) does not match');
 
   const birthDate = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return { ok: true, id: { kind, synthetic, birthDate } };

@@ -27,8 +27,14 @@ describe('fødselsnummer and D-number', () => {
   });
 
   it('accepts synthetic numbers (month + 80) only when allowed', () => {
-    expect(checkPersonId('15888512389', demo)).toMatchObject({ ok: true, id: { synthetic: true, birthDate: '1985-08-15' } });
-    expect(checkPersonId('15888512389', strict)).toMatchObject({ ok: false, problem: { rule: 'synthetic-not-allowed' } });
+    expect(checkPersonId('15888512389', demo)).toMatchObject({
+      ok: true,
+      id: { synthetic: true, birthDate: '1985-08-15' },
+    });
+    expect(checkPersonId('15888512389', strict)).toMatchObject({
+      ok: false,
+      problem: { rule: 'synthetic-not-allowed' },
+    });
   });
 
   it.each([

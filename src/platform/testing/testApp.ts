@@ -19,11 +19,18 @@ export type TestApp = {
 
 /** A signed-in caller: the session cookie and CSRF token, sent the way the web app sends them. */
 export type Client = {
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 };
 
 /** The real app on a fresh, seeded database, driven through Fastify's inject (no port). */
-export async function testApp(options: { env?: Record<string, string>; oidc?: OidcLogin; seed?: boolean } = {}): Promise<TestApp> {
+export async function testApp(
+  options: { env?: Record<string, string>; oidc?: OidcLogin; seed?: boolean } = {},
+): Promise<TestApp> {
   const database = await freshDatabase();
   if (options.seed !== false) await seedDemo(database.db);
   const config = loadConfig({ GENVEI_MODE: 'test', GENVEI_LOG_LEVEL: 'info', ...options.env });
@@ -53,7 +60,11 @@ export async function testApp(options: { env?: Record<string, string>; oidc?: Oi
     config,
     logs,
     async login(username, password = DEMO_PASSWORD) {
-      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
       if (response.statusCode !== 200) throw new Error(`login as ${username} failed: ${response.body}`);
       const cookie = response.cookies.find((c) => c.name === 'genvei_session');
       return asClient(`genvei_session=${cookie?.value}`, response.json().csrfToken);
@@ -67,5 +78,10 @@ export async function testApp(options: { env?: Record<string, string>; oidc?: Oi
 
 export const anonymous = (app: FastifyInstance): Client => ({
   request: (method, url, body, headers = {}) =>
-    app.inject({ method: method as 'GET', url, headers, ...(body === undefined ? {} : { payload: body as object }) }),
+    app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(body === undefined ? {} : { payload: body as object }),
+    }),
 });

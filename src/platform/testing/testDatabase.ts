@@ -33,7 +33,10 @@ async function createServerDatabase(serverUrl: string): Promise<Database & { url
       await cleanup.connect();
       // A closed pool's connections take a moment to leave; forcing them out races their goodbye.
       for (let i = 0; i < 100; i++) {
-        const { rows } = await cleanup.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        const { rows } = await cleanup.query(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
         if (rows[0].n === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { api, ApiError } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 
 type Entry = {
@@ -49,7 +49,12 @@ export function AuditPage() {
   const field = (key: keyof typeof filters, label: string, type = 'text') => (
     <label>
       {label}
-      <input name={key} type={type} value={filters[key]} onChange={(e) => setFilters({ ...filters, [key]: e.target.value })} />
+      <input
+        name={key}
+        type={type}
+        value={filters[key]}
+        onChange={(e) => setFilters({ ...filters, [key]: e.target.value })}
+      />
     </label>
   );
 
@@ -76,7 +81,10 @@ export function AuditPage() {
         <p role="status" className={verify.ok ? 'ok' : 'error'}>
           {verify.ok
             ? format(t.chainOk, { n: verify.entries })
-            : format(t.chainBroken, { seq: verify.firstBad?.seq ?? '?', problem: verify.firstBad?.problem ?? '' })}
+            : format(t.chainBroken, {
+                seq: verify.firstBad?.seq ?? '?',
+                problem: verify.firstBad?.problem ?? '',
+              })}
         </p>
       )}
       {entries && entries.length === 0 && <p>{t.noEntries}</p>}

@@ -39,7 +39,13 @@ export function ContextSwitch({ session }: { session: Session }) {
         <select
           name="purpose"
           value={session.purpose ?? ''}
-          onChange={(e) => void change({ organisationId: session.organisationId as string, role: session.role as string, purpose: e.target.value })}
+          onChange={(e) =>
+            void change({
+              organisationId: session.organisationId as string,
+              role: session.role as string,
+              purpose: e.target.value,
+            })
+          }
         >
           {PURPOSES.map((p) => (
             <option key={p} value={p}>

@@ -2,11 +2,20 @@ import { useQuery } from '@tanstack/react-query';
 import { api, type Session } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 
-type AccessLogEntry = { at: string; who: string | null; organisation: string | null; role: string | null; purpose: string | null; action: string };
+type AccessLogEntry = {
+  at: string;
+  who: string | null;
+  organisation: string | null;
+  role: string | null;
+  purpose: string | null;
+  action: string;
+};
 
 export function HomePage({ session }: { session: Session }) {
   const { t, format } = useI18n();
-  const membership = session.memberships.find((m) => m.organisationId === session.organisationId && m.role === session.role);
+  const membership = session.memberships.find(
+    (m) => m.organisationId === session.organisationId && m.role === session.role,
+  );
   return (
     <section>
       <h1>{format(t.welcome, { name: session.user.displayName })}</h1>

@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, ApiError, setCsrfToken } from '../api.ts';
+import { ApiError, api, setCsrfToken } from '../api.ts';
 import { LanguageSwitch, useI18n } from '../i18n.tsx';
 
 export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
   const { t, format } = useI18n();
-  const methods = useQuery({ queryKey: ['auth-methods'], queryFn: () => api<{ password: boolean; oidc: string | null }>('GET', '/api/auth/methods') });
+  const methods = useQuery({
+    queryKey: ['auth-methods'],
+    queryFn: () => api<{ password: boolean; oidc: string | null }>('GET', '/api/auth/methods'),
+  });
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(() => {
@@ -19,13 +22,18 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
     setBusy(true);
     setError(null);
     try {
-      const { csrfToken } = await api<{ csrfToken: string }>('POST', '/api/auth/login', { username, password });
+      const { csrfToken } = await api<{ csrfToken: string }>('POST', '/api/auth/login', {
+        username,
+        password,
+      });
       setCsrfToken(csrfToken);
       if (window.location.pathname === '/login') window.history.replaceState(null, '', '/');
       onSignedIn();
     } catch (e) {
       const slug = e instanceof ApiError ? e.problem.type.replace('urn:genvei:problem:', '') : '';
-      setError(t.loginErrors[slug] ?? (e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e)));
+      setError(
+        t.loginErrors[slug] ?? (e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e)),
+      );
     } finally {
       setBusy(false);
     }
@@ -43,11 +51,24 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
         )}
         <label>
           {t.username}
-          <input name="username" autoComplete="username" required autoFocus value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </label>
         <label>
           {t.password}
-          <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         <button type="submit" disabled={busy}>
           {t.signIn}

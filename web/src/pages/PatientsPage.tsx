@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { api, ApiError } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 
 type Patient = {
@@ -24,7 +24,9 @@ export function PatientsPage() {
     setError(null);
     setPatient(null);
     try {
-      setPatient(await api<Patient>('POST', '/api/patients/lookup', { nationalId: nationalId.replace(/\s/g, '') }));
+      setPatient(
+        await api<Patient>('POST', '/api/patients/lookup', { nationalId: nationalId.replace(/\s/g, '') }),
+      );
     } catch (e) {
       setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e));
     }
@@ -36,7 +38,14 @@ export function PatientsPage() {
       <form onSubmit={submit} className="inline">
         <label>
           {t.nationalId}
-          <input name="nationalId" inputMode="numeric" autoComplete="off" required value={nationalId} onChange={(e) => setNationalId(e.target.value)} />
+          <input
+            name="nationalId"
+            inputMode="numeric"
+            autoComplete="off"
+            required
+            value={nationalId}
+            onChange={(e) => setNationalId(e.target.value)}
+          />
         </label>
         <button type="submit">{t.find}</button>
       </form>
@@ -49,7 +58,8 @@ export function PatientsPage() {
         <dl className="patient">
           <dt>{t.nav.patients}</dt>
           <dd>
-            {patient.givenName} {patient.familyName} {patient.synthetic && <span className="tag">{t.synthetic}</span>}
+            {patient.givenName} {patient.familyName}{' '}
+            {patient.synthetic && <span className="tag">{t.synthetic}</span>}
           </dd>
           <dt>{t.birthDate}</dt>
           <dd>{patient.birthDate}</dd>

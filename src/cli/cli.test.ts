@@ -1,0 +1,143 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../demo/seed.ts';
+import { verifyPassword } from '../modules/access/passwords.ts';
+import type { Database } from '../platform/db/connect.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { openDatabase } from '../platform/db/open.ts';
+import { freshDatabase } from '../platform/testing/testDatabase.ts';
+
+/** The genvei command as an operator runs it, on PGlite or on the test PostgreSQL server. */
+let env: NodeJS.ProcessEnv;
+let dataDir: string;
+let reopen: () => Promise<Database>;
+let release: () => Promise<void> = async () => {};
+
+function genvei(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, ['bin/genvei.js', ...args], { env }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(input ?? '');
+  });
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'genvei-cli-'));
+  if (process.env.GENVEI_TEST_DATABASE_URL) {
+    const database = await freshDatabase();
+    await seedDemo(database.db);
+    env = { ...process.env, DATABASE_URL: database.url };
+    reopen = async () => ({ ...database, close: async () => {} });
+    release = () => database.close();
+  } else {
+    env = { ...process.env, GENVEI_DATA: dataDir, DATABASE_URL: '' };
+    const database = await openDatabase({ dataDir, databaseUrl: undefined });
+    await migrate(database);
+    await seedDemo(database.db);
+    await database.close();
+    reopen = () => openDatabase({ dataDir, databaseUrl: undefined });
+  }
+});
+afterAll(async () => {
+  await release();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function fjordvikNumber(): Promise<string> {
+  const database = await reopen();
+  try {
+    const org = await database.db
+      .selectFrom('organisation')
+      .select('org_number')
+      .where('name', '=', 'Fjordvik HF')
+      .executeTakeFirstOrThrow();
+    return org.org_number;
+  } finally {
+    await database.close();
+  }
+}
+
+describe('genvei CLI', () => {
+  it('migrate reports an up-to-date schema', async () => {
+    expect(await genvei(['migrate'])).toMatchObject({ code: 0, stdout: 'the schema is up to date\n' });
+  });
+
+  it('user add creates a user whose password (read from stdin) verifies', async () => {
+    const org = await fjordvikNumber();
+    const result = await genvei(
+      [
+        'user',
+        'add',
+        '--username',
+        'ny.patolog',
+        '--name',
+        'Ny Patolog',
+        '--org',
+        org,
+        '--role',
+        'pathologist',
+        '--hpr',
+        '9177700',
+      ],
+      'et-langt-passord\n',
+    );
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/created user ny.patolog .* as pathologist/),
+    });
+    const database = await reopen();
+    try {
+      const user = await database.db
+        .selectFrom('app_user')
+        .selectAll()
+        .where('username', '=', 'ny.patolog')
+        .executeTakeFirstOrThrow();
+      expect(user.hpr_number).toBe('9177700');
+      expect(await verifyPassword(user.password_hash as string, 'et-langt-passord')).toBe(true);
+    } finally {
+      await database.close();
+    }
+  }, 30_000);
+
+  it('user add refuses an unknown role, an unknown organisation and a short password, saying which', async () => {
+    const org = await fjordvikNumber();
+    const badRole = await genvei(
+      ['user', 'add', '--username', 'x1', '--name', 'X', '--org', org, '--role', 'wizard'],
+      'et-langt-passord\n',
+    );
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toMatch(/choose one of requester/);
+    const badOrg = await genvei(
+      ['user', 'add', '--username', 'x2', '--name', 'X', '--org', '974760673', '--role', 'curator'],
+      'et-langt-passord\n',
+    );
+    expect(badOrg).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/no organisation with number 974760673/),
+    });
+    const shortPassword = await genvei(
+      ['user', 'add', '--username', 'x3', '--name', 'X', '--org', org, '--role', 'curator'],
+      'kort\n',
+    );
+    expect(shortPassword).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/password: a password has at least 10 characters/),
+    });
+  }, 30_000);
+
+  // The lock is PGlite's alone: a PostgreSQL server takes many clients.
+  const embedded = !process.env.GENVEI_TEST_DATABASE_URL;
+  (embedded ? it : it.skip)('refuses to open an embedded database another process holds', async () => {
+    const held = await openDatabase({ dataDir, databaseUrl: undefined });
+    try {
+      const result = await genvei(['audit', 'verify']);
+      expect(result).toMatchObject({ code: 1, stderr: expect.stringMatching(/is in use by process \d+/) });
+    } finally {
+      await held.close();
+    }
+  });
+});
