@@ -62,6 +62,13 @@ async function fjordvikNumber(): Promise<string> {
 }
 
 describe('genvei CLI', () => {
+  it('hgvs check prints a parse, or the position and reason it is invalid', async () => {
+    const valid = await genvei(['hgvs', 'check', 'NP_004324.2:p.V600E']);
+    expect(valid).toMatchObject({ code: 0, stdout: expect.stringMatching(/^valid: NP_004324.2:p.Val600Glu/) });
+    const invalid = await genvei(['hgvs', 'check', 'NM_004333.6:c.1799T>U']);
+    expect(invalid).toMatchObject({ code: 1, stdout: expect.stringMatching(/position 21: expected a nucleotide/) });
+  });
+
   it('migrate reports an up-to-date schema', async () => {
     expect(await genvei(['migrate'])).toMatchObject({ code: 0, stdout: 'the schema is up to date\n' });
   });

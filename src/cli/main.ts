@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { seedDemo } from '../demo/seed.ts';
+import { checkHgvs } from '../modules/genomics/hgvs/index.ts';
 import { ROLES, type Role } from '../modules/access/model.ts';
 import { createUser } from '../modules/access/service.ts';
 import { verifyAuditLog } from '../platform/audit/auditLog.ts';
@@ -75,6 +76,26 @@ program
     } finally {
       await database.close();
     }
+  });
+
+program
+  .command('hgvs')
+  .description('HGVS nomenclature tools')
+  .command('check')
+  .description('parse an HGVS description; print the parse, or why it is not valid (exit 1)')
+  .argument('<description>', 'e.g. "NM_004333.6:c.1799T>A"')
+  .option('--json', 'print the result as JSON')
+  .option('--no-reference', 'accept a description without a reference sequence (as SnpEff writes them)')
+  .action((description: string, options: { json?: boolean; reference: boolean }) => {
+    const result = checkHgvs(description, { requireReference: options.reference });
+    if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else if (result.valid) {
+      process.stdout.write(`valid: ${result.normalised}\n${JSON.stringify(result.variant, null, 2)}\n`);
+      for (const warning of result.warnings) process.stdout.write(`warning: ${warning}\n`);
+    } else {
+      process.stdout.write(`invalid: ${description}\n${' '.repeat(result.position + 8)}^\n${result.reason}\n`);
+    }
+    process.exitCode = result.valid ? 0 : 1;
   });
 
 program

@@ -7,7 +7,13 @@
 export type CoordinateSystem = 'g' | 'o' | 'm' | 'c' | 'n' | 'r' | 'p';
 export type NucleicSystem = Exclude<CoordinateSystem, 'p'>;
 
-export type Molecule = 'genomic' | 'coding transcript' | 'non-coding transcript' | 'transcript' | 'protein' | 'unknown';
+export type Molecule =
+  | 'genomic'
+  | 'coding transcript'
+  | 'non-coding transcript'
+  | 'transcript'
+  | 'protein'
+  | 'unknown';
 
 export interface ReferenceSequence {
   /** As written, e.g. 'NM_004333.6', 'LRG_199t1'. */
@@ -106,7 +112,12 @@ export type ProteinEdit =
   | { type: 'identity' }
   | { type: 'frameshift'; alternate?: string; newStop?: NewStop }
   /** C-terminal (`newStop`) or N-terminal (`newStart`: a new initiation `offset` residues upstream). */
-  | { type: 'extension'; alternate?: string; newStop?: NewStop; newStart?: { aminoAcid?: string; offset: number } };
+  | {
+      type: 'extension';
+      alternate?: string;
+      newStop?: NewStop;
+      newStart?: { aminoAcid?: string; offset: number };
+    };
 
 export type ProteinChange =
   | { kind: 'unknown' }

@@ -36,7 +36,9 @@ export type HgvsParse =
 export function parseHgvs(text: string): HgvsParse {
   const s = new Scanner(text);
   try {
-    const variant: HgvsVariant = /^[gomcnrp]\./.test(text) ? { reference: null, ...typedChange(s) } : hgvsVariant(s);
+    const variant: HgvsVariant = /^[gomcnrp]\./.test(text)
+      ? { reference: null, ...typedChange(s) }
+      : hgvsVariant(s);
     if (!s.atEnd()) s.fail('the end of the description');
     return { ok: true, variant, spans: s.spans, warnings: s.collectedWarnings() };
   } catch (error) {
@@ -59,7 +61,11 @@ export function checkHgvs(text: string, options: HgvsCheckOptions = {}): HgvsChe
   }
   const [problem] = semanticProblems(variant, spans);
   if (problem) {
-    return { valid: false, reason: `position ${problem.index + 1}: ${problem.message}`, position: problem.index + 1 };
+    return {
+      valid: false,
+      reason: `position ${problem.index + 1}: ${problem.message}`,
+      position: problem.index + 1,
+    };
   }
   return {
     valid: true,

@@ -1,5 +1,6 @@
 import {
   type HgvsVariant,
+  isPositionRange,
   type Location,
   type LocationBound,
   type NewStop,
@@ -9,9 +10,8 @@ import {
   type ProteinChange,
   type ProteinEdit,
   type ProteinPosition,
-  type ReferenceSequence,
   type ReferencedLocation,
-  isPositionRange,
+  type ReferenceSequence,
 } from './ast.ts';
 
 /**
@@ -21,7 +21,9 @@ import {
 export function formatVariant(variant: HgvsVariant): string {
   const reference = variant.reference ? `${formatReference(variant.reference)}:` : '';
   const change =
-    variant.coordinateSystem === 'p' ? formatProteinChange(variant.change) : formatNucleicChange(variant.change);
+    variant.coordinateSystem === 'p'
+      ? formatProteinChange(variant.change)
+      : formatNucleicChange(variant.change);
   return `${reference}${variant.coordinateSystem}.${change}`;
 }
 
@@ -32,7 +34,8 @@ export function formatReference(reference: ReferenceSequence): string {
 
 export function formatNucleotidePosition(position: NucleotidePosition): string {
   if (position.kind === 'unknown') return '?';
-  const offset = position.offset === undefined ? '' : `${position.offset < 0 ? '-' : '+'}${Math.abs(position.offset)}`;
+  const offset =
+    position.offset === undefined ? '' : `${position.offset < 0 ? '-' : '+'}${Math.abs(position.offset)}`;
   return `${position.fromStop ? '*' : ''}${position.base}${offset}`;
 }
 
@@ -41,8 +44,10 @@ export function formatProteinPosition(position: ProteinPosition): string {
 }
 
 export function formatLocation<P>(location: Location<P>, position: (p: P) => string): string {
-  const bound = (b: LocationBound<P>) => (isPositionRange(b) ? `(${position(b.from)}_${position(b.to)})` : position(b));
-  const text = location.end === undefined ? bound(location.start) : `${bound(location.start)}_${bound(location.end)}`;
+  const bound = (b: LocationBound<P>) =>
+    isPositionRange(b) ? `(${position(b.from)}_${position(b.to)})` : position(b);
+  const text =
+    location.end === undefined ? bound(location.start) : `${bound(location.start)}_${bound(location.end)}`;
   return location.uncertain ? `(${text})` : text;
 }
 

@@ -8,7 +8,13 @@ import type {
   ReferencedLocation,
 } from './ast.ts';
 import { referenceSequence } from './referenceSequence.ts';
-import { type NucleotideAlphabet, nucleotide, nucleotideSequence, unsignedInteger } from './residues.ts';
+import {
+  isNucleotide,
+  type NucleotideAlphabet,
+  nucleotide,
+  nucleotideSequence,
+  unsignedInteger,
+} from './residues.ts';
 import type { Scanner } from './scanner.ts';
 
 const withOffsets = new Set<NucleicSystem>(['c', 'n', 'r']);
@@ -88,7 +94,10 @@ function sequenceOrLength(s: Scanner, alphabet: NucleotideAlphabet, keyword: str
   const start = s.index;
   if (/\d/.test(s.peek())) {
     const length = unsignedInteger(s);
-    s.warn(`HGVS no longer gives the length after '${keyword}' ('${keyword}${length}'); write '${keyword}'`, start);
+    s.warn(
+      `HGVS no longer gives the length after '${keyword}' ('${keyword}${length}'); write '${keyword}'`,
+      start,
+    );
     return { length };
   }
   const sequence = s.attempt(() => nucleotideSequence(s, alphabet));
@@ -113,7 +122,8 @@ function editKeyword(s: Scanner, system: NucleicSystem): NucleicEdit {
   if (s.accept('del')) {
     const deleted = sequenceOrLength(s, alphabet, 'del');
     const removed = { deleted: deleted.sequence, deletedLength: deleted.length };
-    if (s.accept('ins')) return withoutUndefined({ type: 'delins', ...removed, inserted: nucleotideSequence(s, alphabet) });
+    if (s.accept('ins'))
+      return withoutUndefined({ type: 'delins', ...removed, inserted: nucleotideSequence(s, alphabet) });
     return withoutUndefined({ type: 'deletion', ...removed });
   }
   if (s.accept('dup')) {
@@ -123,7 +133,11 @@ function editKeyword(s: Scanner, system: NucleicSystem): NucleicEdit {
   if (s.accept('ins')) return { type: 'insertion', inserted: nucleotideSequence(s, alphabet) };
   if (s.accept('inv')) {
     const inverted = sequenceOrLength(s, alphabet, 'inv');
-    return withoutUndefined({ type: 'inversion', inverted: inverted.sequence, invertedLength: inverted.length });
+    return withoutUndefined({
+      type: 'inversion',
+      inverted: inverted.sequence,
+      invertedLength: inverted.length,
+    });
   }
   if (s.accept('con')) return { type: 'conversion', source: referencedLocation(s) };
   if (s.accept('copy')) {
@@ -145,15 +159,20 @@ function repeat(s: Scanner, unit: string | undefined): Extract<NucleicEdit, { ty
 /** What follows a written sequence: a substitution (A>G), identity (A=) or repeat (CAG[23]). */
 function editAfterSequence(s: Scanner, system: NucleicSystem): NucleicEdit {
   const alphabet = alphabetOf(system);
-  const start = s.index;
   const written = nucleotideSequence(s, alphabet);
   if (s.accept('=')) return { type: 'identity', reference: written };
   if (s.lookingAt('[')) return repeat(s, written);
   if (s.lookingAt('>') && written.length > 1) {
-    s.reject(`a substitution changes a single nucleotide, not '${written}'; describe longer changes with delins`, start);
+    s.reject(`a substitution changes a single nucleotide, not '${written}'; use delins for longer changes`);
   }
   s.expect('>');
-  return { type: 'substitution', reference: written, alternate: nucleotide(s, alphabet) };
+  const alternate = nucleotide(s, alphabet);
+  if (isNucleotide(s.peek(), alphabet)) {
+    s.reject(
+      `a substitution puts one nucleotide in place of one; use delins for more (e.g. 'delins${alternate}${s.peek()}…')`,
+    );
+  }
+  return { type: 'substitution', reference: written, alternate };
 }
 
 /** An edit of nucleotides: A>G, del, delins, ins, dup, inv, =, con…, a repeat, or copyN. */
@@ -169,7 +188,10 @@ export function nucleicEdit(s: Scanner, system: NucleicSystem): NucleicEdit {
 /** Location and edit; RNA may be predicted, written in parentheses: `r.(76a>c)`. */
 export function nucleicChange(s: Scanner, system: NucleicSystem): NucleicChange {
   const start = s.index;
-  const observed = s.attempt(() => ({ location: nucleotideLocation(s, system), edit: nucleicEdit(s, system) }));
+  const observed = s.attempt(() => ({
+    location: nucleotideLocation(s, system),
+    edit: nucleicEdit(s, system),
+  }));
   if (observed) return s.mark({ ...observed, predicted: false }, start);
   if (system !== 'r' || !s.accept('(')) return s.fail();
   const location = nucleotideLocation(s, system);

@@ -8,7 +8,10 @@ export function proteinPosition(s: Scanner): ProteinPosition {
   return s.labelled('an amino acid and its position (e.g. Val600)', () => {
     // The residue at a reference position is known, so ambiguity codes (Asx, Glx, Xaa) do not fit here.
     const residue = aminoAcid(s, { stop: true, ambiguous: false });
-    return s.mark({ kind: 'residue', aminoAcid: residue, number: unsignedInteger(s, 'a residue number') }, start);
+    return s.mark(
+      { kind: 'residue', aminoAcid: residue, number: unsignedInteger(s, 'a residue number') },
+      start,
+    );
   });
 }
 
@@ -48,7 +51,11 @@ function extension(s: Scanner, alternate: string | undefined): ProteinEdit {
 
 function frameshift(s: Scanner, alternate: string | undefined): ProteinEdit {
   const terminal = newStop(s);
-  return { type: 'frameshift', ...(alternate === undefined ? {} : { alternate }), ...(terminal ? { newStop: terminal } : {}) };
+  return {
+    type: 'frameshift',
+    ...(alternate === undefined ? {} : { alternate }),
+    ...(terminal ? { newStop: terminal } : {}),
+  };
 }
 
 /** What happens at a protein location: Glu, Ter, ?, =, del, dup, ins…, delins…, fs…, ext…. */

@@ -37,7 +37,12 @@ function classify(accession: string, version: number | null): ReferenceSequence 
     'other',
     'unknown',
   ];
-  return { accession: version === null ? accession : `${accession}.${version}`, version, namespace, molecule };
+  return {
+    accession: version === null ? accession : `${accession}.${version}`,
+    version,
+    namespace,
+    molecule,
+  };
 }
 
 /** An accession with optional version: 'NM_004333.6', 'NC_000007', 'LRG_199t1'. */

@@ -1,6 +1,7 @@
 import type { Scanner } from './scanner.ts';
 
 /** Three-letter amino-acid codes with their one-letter codes (IUPAC-IUB), stop excluded. */
+// biome-ignore format: a lookup table reads best in rows
 const threeToOne: Readonly<Record<string, string>> = {
   Ala: 'A', Arg: 'R', Asn: 'N', Asp: 'D', Cys: 'C', Gln: 'Q', Glu: 'E', Gly: 'G', His: 'H', Ile: 'I',
   Leu: 'L', Lys: 'K', Met: 'M', Phe: 'F', Pro: 'P', Ser: 'S', Thr: 'T', Trp: 'W', Tyr: 'Y', Val: 'V',
@@ -23,7 +24,9 @@ export function stop(s: Scanner, letters: 'one' | 'three' | 'either' = 'either')
     s.warn("'X' for a stop codon is outdated; HGVS writes Ter or *", start);
     return stopCodon;
   }
-  return s.fail(letters === 'one' ? 'a stop (*)' : letters === 'three' ? 'a stop (Ter)' : 'a stop (Ter or *)');
+  return s.fail(
+    letters === 'one' ? 'a stop (*)' : letters === 'three' ? 'a stop (Ter)' : 'a stop (Ter or *)',
+  );
 }
 
 export interface AminoAcidOptions {
@@ -74,7 +77,9 @@ export function aminoAcidSequence(
 ): string[] {
   const { letters = 'either', stop = false } = options;
   const threeLetter = letters === 'three' || (letters === 'either' && isThreeLetterCode(s, stop));
-  const next = threeLetter ? () => aminoAcid(s, { letters: 'three', stop }) : () => oneLetterInSequence(s, stop);
+  const next = threeLetter
+    ? () => aminoAcid(s, { letters: 'three', stop })
+    : () => oneLetterInSequence(s, stop);
   const residues = [next()];
   while (residues.at(-1) !== stopCodon) {
     const residue = s.attempt(next);

@@ -73,7 +73,8 @@ export class Scanner {
   /** Fails here, noting `description` (if given) as what was expected. */
   fail(description?: string): never {
     if (description) this.note(description, this.index);
-    throw new HgvsSyntaxError(this.index, 'syntax');
+    // The message a person reads is composed once, by furthestFailure(), from all alternatives.
+    throw new HgvsSyntaxError(this.index, 'syntax error');
   }
 
   /** Fails with a specific explanation, which wins over the list of expectations at that point. */
@@ -140,7 +141,9 @@ export class Scanner {
     if (this.problem) return new HgvsSyntaxError(at, `position ${column}: ${this.problem}`);
     const expected = [...this.expected];
     const list =
-      expected.length <= 1 ? (expected[0] ?? 'more') : `${expected.slice(0, -1).join(', ')} or ${expected.at(-1)}`;
+      expected.length <= 1
+        ? (expected[0] ?? 'more')
+        : `${expected.slice(0, -1).join(', ')} or ${expected.at(-1)}`;
     const after = at > 0 ? ` after '${this.text[at - 1]}'` : '';
     const found = at < this.text.length ? `, found '${this.text[at]}'` : ', but the description ends there';
     return new HgvsSyntaxError(at, `position ${column}: expected ${list}${after}${found}`);

@@ -70,7 +70,8 @@ function moleculeMismatch(molecule: Molecule, system: string, accession: string,
   if ('cnr'.includes(system) && molecule === 'genomic' && !viaTranscript) {
     return `${system}. positions need a transcript: name it in parentheses, as in ${accession}(NM_…):${system}., or use g.`;
   }
-  if (system === 'c' && molecule === 'non-coding transcript') return `${accession} is ${noun}; use n. positions`;
+  if (system === 'c' && molecule === 'non-coding transcript')
+    return `${accession} is ${noun}; use n. positions`;
   return undefined;
 }
 
@@ -90,7 +91,8 @@ export function nucleotideSpan(location: NucleotideLocation): number | undefined
   const first = location.start;
   const last = location.end ?? location.start;
   if (location.uncertain || isPositionRange(first) || isPositionRange(last)) return undefined;
-  if (first.kind === 'unknown' || last.kind === 'unknown' || first.fromStop !== last.fromStop) return undefined;
+  if (first.kind === 'unknown' || last.kind === 'unknown' || first.fromStop !== last.fromStop)
+    return undefined;
   if (first.offset !== undefined || last.offset !== undefined) {
     return first.base === last.base ? (last.offset ?? 0) - (first.offset ?? 0) + 1 : undefined;
   }
@@ -116,7 +118,10 @@ function nucleicProblems(system: NucleicSystem, change: NucleicChange, at: SpanO
   }
   const written = formatLocation(location, formatNucleotidePosition);
   if (outOfOrder(location.start, location.end, compareNucleotides)) {
-    problems.push({ index: at(location), message: `the range ${written} runs backwards; write the 5′ position first` });
+    problems.push({
+      index: at(location),
+      message: `the range ${written} runs backwards; write the 5′ position first`,
+    });
   }
   const span = nucleotideSpan(location);
   const editAt = at(edit);
@@ -124,7 +129,10 @@ function nucleicProblems(system: NucleicSystem, change: NucleicChange, at: SpanO
   switch (edit.type) {
     case 'substitution':
       if (!single) {
-        problems.push({ index: editAt, message: `a substitution changes one nucleotide, not ${written}; use delins` });
+        problems.push({
+          index: editAt,
+          message: `a substitution changes one nucleotide, not ${written}; use delins`,
+        });
       } else if (edit.reference.toUpperCase() === edit.alternate.toUpperCase()) {
         problems.push({
           index: editAt,
@@ -134,9 +142,15 @@ function nucleicProblems(system: NucleicSystem, change: NucleicChange, at: SpanO
       break;
     case 'insertion':
       if (single) {
-        problems.push({ index: editAt, message: 'an insertion goes between two neighbouring positions, e.g. 51_52insT' });
+        problems.push({
+          index: editAt,
+          message: 'an insertion goes between two neighbouring positions, e.g. 51_52insT',
+        });
       } else if (span !== undefined && span !== 2) {
-        problems.push({ index: editAt, message: `an insertion goes between two neighbouring positions, not ${written}` });
+        problems.push({
+          index: editAt,
+          message: `an insertion goes between two neighbouring positions, not ${written}`,
+        });
       }
       break;
     case 'inversion':
@@ -147,10 +161,15 @@ function nucleicProblems(system: NucleicSystem, change: NucleicChange, at: SpanO
   }
   const stated = statedLength(edit);
   if (stated !== undefined && span !== undefined && stated !== span) {
-    problems.push({ index: editAt, message: `${written} covers ${span} nucleotides, but the edit names ${stated}` });
+    problems.push({
+      index: editAt,
+      message: `${written} covers ${nucleotides(span)}, but the edit names ${stated}`,
+    });
   }
   return problems;
 }
+
+const nucleotides = (count: number) => `${count} nucleotide${count === 1 ? '' : 's'}`;
 
 function statedLength(edit: NucleicChange['edit']): number | undefined {
   switch (edit.type) {
@@ -188,29 +207,52 @@ function proteinProblems(change: ProteinChange, at: SpanOf): SemanticProblem[] {
   const { location, edit } = change;
   const { start, end } = location;
   for (const position of [start, end]) {
-    if (position?.number === 0) problems.push({ index: at(position), message: 'protein positions count from 1' });
+    if (position?.number === 0)
+      problems.push({ index: at(position), message: 'protein positions count from 1' });
   }
   const written = formatLocation(location, formatProteinPosition);
   if (end && start.number > end.number) {
-    problems.push({ index: at(location), message: `the range ${written} runs backwards; write the N-terminal residue first` });
+    problems.push({
+      index: at(location),
+      message: `the range ${written} runs backwards; write the N-terminal residue first`,
+    });
   }
   const editAt = at(edit);
   if (edit.type === 'substitution') {
-    if (end) problems.push({ index: editAt, message: `a substitution changes one residue, not ${written}; use delins` });
+    if (end)
+      problems.push({
+        index: editAt,
+        message: `a substitution changes one residue, not ${written}; use delins`,
+      });
     else if (start.number === 1 && start.aminoAcid === 'Met') {
-      problems.push({ index: editAt, message: 'a change of the initiating Met1 is written p.Met1? (or p.0), not as a substitution' });
+      problems.push({
+        index: editAt,
+        message: 'a change of the initiating Met1 is written p.Met1? (or p.0), not as a substitution',
+      });
     } else if (edit.alternate === start.aminoAcid) {
-      problems.push({ index: editAt, message: `${written}${edit.alternate} changes nothing; HGVS writes ${written}=` });
+      problems.push({
+        index: editAt,
+        message: `${written}${edit.alternate} changes nothing; HGVS writes ${written}=`,
+      });
     }
   }
   if (edit.type === 'insertion' && (!end || end.number - start.number !== 1)) {
-    problems.push({ index: editAt, message: 'an insertion goes between two neighbouring residues, e.g. Lys23_Leu24insArg' });
+    problems.push({
+      index: editAt,
+      message: 'an insertion goes between two neighbouring residues, e.g. Lys23_Leu24insArg',
+    });
   }
   if (edit.type === 'extension' && edit.newStart && !(start.number === 1 && !end)) {
-    problems.push({ index: editAt, message: 'an N-terminal extension starts at the initiating residue, e.g. p.Met1ext-5' });
+    problems.push({
+      index: editAt,
+      message: 'an N-terminal extension starts at the initiating residue, e.g. p.Met1ext-5',
+    });
   }
   if (edit.type === 'extension' && edit.newStop && start.aminoAcid !== 'Ter') {
-    problems.push({ index: editAt, message: 'a C-terminal extension starts at the stop codon, e.g. p.Ter110GlnextTer17' });
+    problems.push({
+      index: editAt,
+      message: 'a C-terminal extension starts at the stop codon, e.g. p.Ter110GlnextTer17',
+    });
   }
   return problems;
 }

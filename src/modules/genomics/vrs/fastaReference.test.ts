@@ -88,7 +88,9 @@ describe.each([
 
   it('gives the identity the in-memory reference gives', async () => {
     const deletion = { chrom: 'chrA', pos: 30, ref: 'TT', alt: 'T' };
-    expect((await identifyVariant(reference, deletion)).vrsId).toBe((await identifyVariant(inMemory, deletion)).vrsId);
+    expect((await identifyVariant(reference, deletion)).vrsId).toBe(
+      (await identifyVariant(inMemory, deletion)).vrsId,
+    );
   });
 
   it('refuses a sequence it does not have', async () => {

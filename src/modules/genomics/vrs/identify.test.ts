@@ -27,7 +27,10 @@ describe('computed identifiers', () => {
       ...rs7412,
       id: 'ga4gh:VA.whatever',
       name: 'APOE rs7412',
-      location: { ...rs7412.location, sequenceReference: { ...rs7412.location.sequenceReference, id: 'NC_000019.10' } },
+      location: {
+        ...rs7412.location,
+        sequenceReference: { ...rs7412.location.sequenceReference, id: 'NC_000019.10' },
+      },
     };
     expect(ga4ghDigest(decorated)).toBe(ga4ghDigest(rs7412));
   });
@@ -38,7 +41,10 @@ describe('computed identifiers', () => {
   });
 
   it('sorts the members of an unordered collection', () => {
-    const member = (start: number) => ({ ...rs7412, location: { ...rs7412.location, start, end: start + 1 } });
+    const member = (start: number) => ({
+      ...rs7412,
+      location: { ...rs7412.location, start, end: start + 1 },
+    });
     const block = (members: object[]) => ({ type: 'CisPhasedBlock', members });
     expect(ga4ghDigest(block([member(1), member(5)]))).toBe(ga4ghDigest(block([member(5), member(1)])));
   });

@@ -15,7 +15,11 @@ interface DigestRule {
 const digestRules: Record<string, DigestRule> = {
   Allele: { prefix: 'VA', keys: ['location', 'state', 'type'], implied: { location: 'SequenceLocation' } },
   CisPhasedBlock: { prefix: 'CPB', keys: ['members', 'type'], unordered: ['members'] },
-  CopyNumberCount: { prefix: 'CN', keys: ['copies', 'location', 'type'], implied: { location: 'SequenceLocation' } },
+  CopyNumberCount: {
+    prefix: 'CN',
+    keys: ['copies', 'location', 'type'],
+    implied: { location: 'SequenceLocation' },
+  },
   CopyNumberChange: {
     prefix: 'CX',
     keys: ['copyChange', 'location', 'type'],
@@ -58,7 +62,10 @@ function digestMessage(value: unknown, nested: boolean, impliedType?: string): J
   const rule = ruleFor(value, impliedType);
   if (!rule) throw new VrsDigestError('a nested VRS object has no type');
   if (nested && rule.prefix) return digestOf(value, impliedType);
-  const record = { ...value, type: (value as { type?: string }).type ?? impliedType } as Record<string, unknown>;
+  const record = { ...value, type: (value as { type?: string }).type ?? impliedType } as Record<
+    string,
+    unknown
+  >;
   const message: Record<string, JsonValue> = {};
   for (const key of rule.keys) {
     const member = digestMessage(record[key], true, rule.implied?.[key]);

@@ -21,16 +21,18 @@ describe('variant identity with a reference', () => {
 
   it('names the sequence by its refget accession', async () => {
     const identity = await identifyVariant(genome, { chrom: 'chrT', pos: 14, ref: 'T', alt: 'C' });
-    expect(identity.allele.location.sequenceReference.refgetAccession).toBe(await genome.refgetAccession('chrT'));
+    expect(identity.allele.location.sequenceReference.refgetAccession).toBe(
+      await genome.refgetAccession('chrT'),
+    );
   });
 
   it('refuses symbolic alleles and breakends', async () => {
     await expect(identifyVariant(genome, { chrom: 'chrT', pos: 3, ref: 'A', alt: '<DEL>' })).rejects.toThrow(
       UnidentifiableAlleleError,
     );
-    expect(() => identifyTrimmedVariant({ chrom: 'chrT', pos: 3, ref: 'A', alt: 'A[chr2:5[' }, 'SQ.x')).toThrow(
-      UnidentifiableAlleleError,
-    );
+    expect(() =>
+      identifyTrimmedVariant({ chrom: 'chrT', pos: 3, ref: 'A', alt: 'A[chr2:5[' }, 'SQ.x'),
+    ).toThrow(UnidentifiableAlleleError);
   });
 });
 

@@ -1,6 +1,11 @@
 import { ga4ghIdentify } from './identify.ts';
 import type { Allele } from './model.ts';
-import { type NormalisedAllele, normaliseAllele, normaliseByTrimming, type SequenceChange } from './normalise.ts';
+import {
+  type NormalisedAllele,
+  normaliseAllele,
+  normaliseByTrimming,
+  type SequenceChange,
+} from './normalise.ts';
 import type { ReferenceGenome } from './reference.ts';
 import { formatSpdi } from './spdi.ts';
 
@@ -31,14 +36,26 @@ function toSequenceChange(variant: VcfAllele): SequenceChange {
   // Symbolic alleles (<DEL>), breakends and '*' describe no literal sequence, so VRS Allele ids do not apply.
   for (const allele of [variant.ref, variant.alt]) {
     if (!/^[A-Za-z]+$/.test(allele)) {
-      throw new UnidentifiableAlleleError(`'${allele}' at ${variant.chrom}:${variant.pos} is not a literal sequence`);
+      throw new UnidentifiableAlleleError(
+        `'${allele}' at ${variant.chrom}:${variant.pos} is not a literal sequence`,
+      );
     }
   }
   const start = variant.pos - 1;
-  return { start, end: start + variant.ref.length, reference: variant.ref.toUpperCase(), alternate: variant.alt.toUpperCase() };
+  return {
+    start,
+    end: start + variant.ref.length,
+    reference: variant.ref.toUpperCase(),
+    alternate: variant.alt.toUpperCase(),
+  };
 }
 
-function identityOf(chrom: string, refgetAccession: string, normalised: NormalisedAllele, fullyNormalised: boolean) {
+function identityOf(
+  chrom: string,
+  refgetAccession: string,
+  normalised: NormalisedAllele,
+  fullyNormalised: boolean,
+) {
   const allele: Allele = {
     type: 'Allele',
     location: {

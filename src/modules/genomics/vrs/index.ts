@@ -9,7 +9,12 @@ export {
   type VcfAllele,
 } from './identity.ts';
 export type * from './model.ts';
-export { type NormalisedAllele, normaliseAllele, ReferenceMismatchError, type SequenceChange } from './normalise.ts';
+export {
+  type NormalisedAllele,
+  normaliseAllele,
+  ReferenceMismatchError,
+  type SequenceChange,
+} from './normalise.ts';
 export { InMemoryReference, type ReferenceGenome, UnknownSequenceError } from './reference.ts';
 export { refgetAccessionOf, toRefgetAccession } from './refget.ts';
 export { formatSpdi, parseSpdi, type Spdi } from './spdi.ts';

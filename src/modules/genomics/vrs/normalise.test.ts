@@ -15,15 +15,29 @@ const change = (start: number, reference: string, alternate: string) => ({
 describe('trimming', () => {
   it('drops the common suffix before the common prefix', () => {
     // Suffix first: CAG/CAGCAG becomes ''/CAG at the start, not at the end.
-    expect(trimAllele(change(3, 'CAG', 'CAGCAG'))).toEqual({ start: 3, end: 3, reference: '', alternate: 'CAG' });
-    expect(trimAllele(change(10, 'AGT', 'ACT'))).toEqual({ start: 11, end: 12, reference: 'G', alternate: 'C' });
+    expect(trimAllele(change(3, 'CAG', 'CAGCAG'))).toEqual({
+      start: 3,
+      end: 3,
+      reference: '',
+      alternate: 'CAG',
+    });
+    expect(trimAllele(change(10, 'AGT', 'ACT'))).toEqual({
+      start: 11,
+      end: 12,
+      reference: 'G',
+      alternate: 'C',
+    });
   });
 });
 
 describe('fully-justified normalisation', () => {
   it('keeps a substitution as a literal sequence at the trimmed location', async () => {
     const allele = await normaliseAllele(genome, 'chrT', change(12, 'TT', 'TC'));
-    expect(allele).toMatchObject({ start: 13, end: 14, state: { type: 'LiteralSequenceExpression', sequence: 'C' } });
+    expect(allele).toMatchObject({
+      start: 13,
+      end: 14,
+      state: { type: 'LiteralSequenceExpression', sequence: 'C' },
+    });
   });
 
   it('describes a reference allele as a reference length expression over the input location', async () => {
@@ -56,7 +70,11 @@ describe('fully-justified normalisation', () => {
 
   it('keeps an unambiguous insertion as a literal sequence', async () => {
     const allele = await normaliseAllele(genome, 'chrT', change(12, 'T', 'TGA'));
-    expect(allele).toMatchObject({ start: 13, end: 13, state: { type: 'LiteralSequenceExpression', sequence: 'GA' } });
+    expect(allele).toMatchObject({
+      start: 13,
+      end: 13,
+      state: { type: 'LiteralSequenceExpression', sequence: 'GA' },
+    });
   });
 
   it('keeps an ambiguous insertion that the reference cannot spell as a literal sequence', async () => {
@@ -89,7 +107,9 @@ describe('fully-justified normalisation', () => {
   });
 
   it('refuses a REF that is not in the reference', async () => {
-    await expect(normaliseAllele(genome, 'chrT', change(0, 'T', 'C'))).rejects.toThrow(ReferenceMismatchError);
+    await expect(normaliseAllele(genome, 'chrT', change(0, 'T', 'C'))).rejects.toThrow(
+      ReferenceMismatchError,
+    );
   });
 
   it('asks for a wider window rather than guessing past its edge', () => {

@@ -47,7 +47,10 @@ export function trimAllele(change: SequenceChange): SequenceChange {
   };
 }
 
-const literal = (sequence: string): LiteralSequenceExpression => ({ type: 'LiteralSequenceExpression', sequence });
+const literal = (sequence: string): LiteralSequenceExpression => ({
+  type: 'LiteralSequenceExpression',
+  sequence,
+});
 
 /**
  * What trimming alone settles (VRS step 2): a reference allele or a substitution is final; an
@@ -74,7 +77,10 @@ export function normaliseByTrimming(change: SequenceChange): { allele: Normalise
  * holds there). Returns undefined when the region of ambiguity runs into the edge of the window
  * before the edge of the sequence: the caller widens the window and asks again.
  */
-export function justifyInWindow(window: ReferenceWindow, change: SequenceChange): NormalisedAllele | undefined {
+export function justifyInWindow(
+  window: ReferenceWindow,
+  change: SequenceChange,
+): NormalisedAllele | undefined {
   const windowEnd = window.start + window.residues.length;
   const residueAt = (position: number) => window.residues[position - window.start];
   const slice = (from: number, to: number) => window.residues.slice(from - window.start, to - window.start);
@@ -95,7 +101,10 @@ export function justifyInWindow(window: ReferenceWindow, change: SequenceChange)
     right++;
     rolled = rolled.slice(1) + rolled[0];
   }
-  if ((left === window.start && !window.reachesSequenceStart) || (right === windowEnd && !window.reachesSequenceEnd)) {
+  if (
+    (left === window.start && !window.reachesSequenceStart) ||
+    (right === windowEnd && !window.reachesSequenceEnd)
+  ) {
     return undefined;
   }
 
@@ -103,11 +112,18 @@ export function justifyInWindow(window: ReferenceWindow, change: SequenceChange)
   const alternate = slice(left, trimmed.start) + trimmed.alternate + slice(trimmed.end, right);
   const expanded = { start: left, end: right, reference, alternate };
   if (left === right) return { ...expanded, state: literal(alternate) };
-  const repeatSubunitLength = trimmed.reference ? seed.length : referenceDerivedSubunit(seed.length, reference, alternate);
+  const repeatSubunitLength = trimmed.reference
+    ? seed.length
+    : referenceDerivedSubunit(seed.length, reference, alternate);
   if (repeatSubunitLength === undefined) return { ...expanded, state: literal(alternate) };
   return {
     ...expanded,
-    state: { type: 'ReferenceLengthExpression', length: alternate.length, repeatSubunitLength, sequence: alternate },
+    state: {
+      type: 'ReferenceLengthExpression',
+      length: alternate.length,
+      repeatSubunitLength,
+      sequence: alternate,
+    },
   };
 }
 
@@ -115,7 +131,11 @@ export function justifyInWindow(window: ReferenceWindow, change: SequenceChange)
  * VRS step 5c: the greatest factor d of the seed length, d ≤ the reference length, such that the
  * first d reference residues repeated circularly spell the alternate sequence.
  */
-function referenceDerivedSubunit(seedLength: number, reference: string, alternate: string): number | undefined {
+function referenceDerivedSubunit(
+  seedLength: number,
+  reference: string,
+  alternate: string,
+): number | undefined {
   for (let d = Math.min(seedLength, reference.length); d >= 1; d--) {
     if (seedLength % d !== 0) continue;
     let repeats = true;
@@ -155,7 +175,11 @@ export async function normaliseAllele(
         `the reference has '${atLocation}' at ${sequence}:${change.start}-${change.end}, not '${change.reference}'`,
       );
     }
-    const normalised = justifyInWindow(window, { ...change, reference: atLocation, alternate: change.alternate.toUpperCase() });
+    const normalised = justifyInWindow(window, {
+      ...change,
+      reference: atLocation,
+      alternate: change.alternate.toUpperCase(),
+    });
     if (normalised) return normalised;
   }
 }

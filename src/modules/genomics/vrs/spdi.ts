@@ -17,7 +17,13 @@ export function formatSpdi(spdi: Spdi): string {
 export function parseSpdi(text: string): Spdi | null {
   const match = /^([^:\s]+):(\d+):([A-Za-z]*|\d+):([A-Za-z]*)$/.exec(text);
   if (!match) return null;
-  const [, sequence, position, deleted, inserted] = match as unknown as [string, string, string, string, string];
+  const [, sequence, position, deleted, inserted] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   return {
     sequence,
     position: Number(position),

@@ -50,7 +50,12 @@ describe.each(Object.entries(models))('models.yaml: %s', (className, cases) => {
  * A reference holding only `residues` at `offset` and 'A' elsewhere, with the refget accession
  * the vector gives. The vectors carry no genome, so the flanks are chosen not to extend the repeat.
  */
-function referenceAround(name: string, refgetAccession: string, offset: number, residues: string): ReferenceGenome {
+function referenceAround(
+  name: string,
+  refgetAccession: string,
+  offset: number,
+  residues: string,
+): ReferenceGenome {
   return {
     async getSequence(sequence, start, end) {
       expect([name, refgetAccession]).toContain(sequence);
@@ -70,8 +75,14 @@ describe('models.yaml Alleles, rebuilt by normalisation', () => {
       location: { sequenceReference: { refgetAccession: string } };
     };
     const spdi = parseSpdi(input.expressions[0]?.value ?? '');
-    if (!spdi || typeof spdi.deleted !== 'string') throw new Error('the vector no longer carries a sequence SPDI');
-    const genome = referenceAround(spdi.sequence, input.location.sequenceReference.refgetAccession, spdi.position, spdi.deleted);
+    if (!spdi || typeof spdi.deleted !== 'string')
+      throw new Error('the vector no longer carries a sequence SPDI');
+    const genome = referenceAround(
+      spdi.sequence,
+      input.location.sequenceReference.refgetAccession,
+      spdi.position,
+      spdi.deleted,
+    );
     const identity = await identifyVariant(genome, {
       chrom: spdi.sequence,
       pos: spdi.position + 1,
@@ -85,7 +96,12 @@ describe('models.yaml Alleles, rebuilt by normalisation', () => {
   it('normalises rs7412 C>T to the LiteralSequenceExpression Allele identifier', async () => {
     const vector = models.Allele?.find((v) => v.name?.startsWith('rs7412'));
     const genome = referenceAround('NC_000019.10', 'SQ.IIB53T8CNeJJdUqzn9V_JnRtQadwWCbl', 44908821, 'C');
-    const identity = await identifyVariant(genome, { chrom: 'NC_000019.10', pos: 44908822, ref: 'C', alt: 'T' });
+    const identity = await identifyVariant(genome, {
+      chrom: 'NC_000019.10',
+      pos: 44908822,
+      ref: 'C',
+      alt: 'T',
+    });
     expect(identity.vrsId).toBe(vector?.out.ga4gh_identify);
   });
 });
