@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createOrganisation, createUser } from '../modules/access/service.ts';
-import { registerPatient } from '../modules/patients/service.ts';
+import { addCareRelationship, registerPatient } from '../modules/patients/service.ts';
 import { recordAudit } from '../platform/audit/auditLog.ts';
 import type { DB, OrganisationKind, Role } from '../platform/db/schema.ts';
 import { withControlDigits } from '../platform/identifiers/fodselsnummer.ts';
@@ -189,26 +189,13 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
 
     const patientIds: string[] = [];
     for (const p of PATIENTS) {
-      const [first, ...others] = p.careAt;
       const id = await registerPatient(
         tx,
         { nationalId: syntheticNationalId(p.birth), givenName: p.given, familyName: p.family, sex: p.sex },
         { userId: '', organisationId: null },
         true,
       );
-      for (const key of [first as string, ...others]) {
-        await tx
-          .insertInto('care_relationship')
-          .values({
-            id: crypto.randomUUID(),
-            patient_id: id,
-            organisation_id: orgId(key),
-            since: '2026-01-05',
-            until: null,
-            created_by: null,
-          })
-          .execute();
-      }
+      for (const key of p.careAt) await addCareRelationship(tx, id, orgId(key), null, '2026-01-05');
       patientIds.push(id);
     }
 

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { searchAudit, verifyAuditLog } from '../../platform/audit/auditLog.ts';
-import { findPatientIdByNationalId } from '../patients/store.ts';
+import { patientIdByNationalId } from '../patients/service.ts';
 import { transactionOf } from './guard.ts';
+import { findUserByUsername } from './store.ts';
 
 const entry = z.object({
   seq: z.number(),
@@ -46,20 +47,11 @@ export async function auditRoutes(app: FastifyInstance) {
     handler: async (request) => {
       const tx = transactionOf(request);
       const { nationalId, username, ...rest } = request.body;
-      let patientId = rest.patientId;
-      if (nationalId)
-        patientId =
-          (await findPatientIdByNationalId(tx, nationalId))?.id ?? '00000000-0000-0000-0000-000000000000';
-      let userId = rest.userId;
-      if (username) {
-        const user = await tx
-          .selectFrom('app_user')
-          .select('id')
-          .where('username', '=', username)
-          .executeTakeFirst();
-        userId = user?.id ?? '00000000-0000-0000-0000-000000000000';
-      }
+      const patientId = nationalId ? await patientIdByNationalId(tx, nationalId) : rest.patientId;
+      const userId = username ? (await findUserByUsername(tx, username))?.id : rest.userId;
       request.auditTarget = { patientId };
+      // A filter naming someone who does not exist matches nothing (not everything).
+      if ((nationalId && !patientId) || (username && !userId)) return { entries: [] };
       const entries = await searchAudit(tx, { ...rest, patientId, userId });
       return { entries: entries.map(({ prev_hash: _p, hash: _h, ...e }) => e) };
     },

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/auditLog.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import type { OidcLogin } from './oidc.ts';
 import { setSessionCookie } from './routes.ts';
-import { resolveOidcUser, startSession } from './service.ts';
+import { recordLogin, resolveOidcUser, startSession } from './service.ts';
 
 export type { OidcLogin };
 
@@ -54,16 +53,9 @@ export async function oidcRoutes(
     config: { access: { public: 'the identity provider sends the browser here before there is a session' } },
     handler: async (request, reply) => {
       const fail = async (code: string, reason: string) => {
-        await recordAudit(db, {
+        await recordLogin(db, {
           userId: null,
           username: null,
-          organisationId: null,
-          role: null,
-          purpose: null,
-          action: 'login',
-          resourceType: 'session',
-          resourceId: null,
-          patientId: null,
           outcome: 'deny',
           reason: `oidc: ${reason}`,
           requestId: request.id,
@@ -95,16 +87,9 @@ export async function oidcRoutes(
       const user = await resolveOidcUser(db, identity);
       if (!user)
         return fail('no-account', `no genvei account for ${identity.issuer} subject ${identity.subject}`);
-      await recordAudit(db, {
+      await recordLogin(db, {
         userId: user.id,
         username: user.username,
-        organisationId: null,
-        role: null,
-        purpose: null,
-        action: 'login',
-        resourceType: 'session',
-        resourceId: null,
-        patientId: null,
         outcome: 'allow',
         reason: `oidc ${identity.issuer}`,
         requestId: request.id,

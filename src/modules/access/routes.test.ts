@@ -244,6 +244,14 @@ describe('the audit API', () => {
     });
   });
 
+  it('matches nothing, not everything, when the named user or patient does not exist', async () => {
+    const officer = await t.login('personvern');
+    const byUser = await officer.request('POST', '/api/audit/search', { username: 'nobody-by-this-name' });
+    expect(byUser.json()).toEqual({ entries: [] });
+    const byPatient = await officer.request('POST', '/api/audit/search', { nationalId: '15888512389' });
+    expect(byPatient.json()).toEqual({ entries: [] });
+  });
+
   it('refuses the audit log to anyone else', async () => {
     const admin = await t.login('admin');
     expect((await admin.request('POST', '/api/audit/search', {})).statusCode).toBe(403);

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/connect.ts';
-import { badRequest, forbidden, unauthorised } from '../../platform/http/problems.ts';
+import { forbidden, unauthorised } from '../../platform/http/problems.ts';
 import { SESSION_COOKIE, transactionOf } from './guard.ts';
 import { organisationKindSchema, purposeSchema, roleSchema } from './model.ts';
 import * as service from './service.ts';
@@ -214,8 +214,6 @@ export async function accessRoutes(
     },
     config: { access: { resource: 'user', action: 'create' } },
     handler: async (request, reply) => {
-      if (request.body.memberships.length === 0)
-        throw badRequest([{ path: '/body/memberships', rule: 'min', message: 'at least one' }]);
       const created = await service.createUser(transactionOf(request), request.body);
       request.auditTarget = { resourceId: created.id };
       reply.code(201);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../../platform/audit/auditLog.ts';
+import { recordAudit } from '../../platform/audit/auditLog.ts';
 import type { Config } from '../../platform/config.ts';
 import type { DB, Organisation, OrganisationKind, Purpose, Role } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -36,6 +36,7 @@ export async function startSession(
   userId: string,
   authMethod: 'password' | 'oidc',
 ): Promise<NewSession> {
+  await store.deleteExpiredSessions(db, userId);
   const [first] = await store.memberships(db, userId);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -53,6 +54,33 @@ export async function startSession(
   return { token, csrfToken, expiresAt };
 }
 
+/** Every sign-in attempt, by password or OIDC, lands in the audit log with its outcome. */
+export function recordLogin(
+  db: Db,
+  attempt: {
+    userId: string | null;
+    username: string | null;
+    outcome: 'allow' | 'deny';
+    reason: string;
+    requestId: string;
+  },
+) {
+  return recordAudit(db, {
+    userId: attempt.userId,
+    username: attempt.username,
+    organisationId: null,
+    role: null,
+    purpose: null,
+    action: 'login',
+    resourceType: 'session',
+    resourceId: null,
+    patientId: null,
+    outcome: attempt.outcome,
+    reason: attempt.reason,
+    requestId: attempt.requestId,
+  });
+}
+
 const WRONG_CREDENTIALS = new Problem(401, 'login-failed', 'Sign-in failed', 'wrong username or password');
 
 /**
@@ -67,22 +95,7 @@ export async function loginWithPassword(
 ): Promise<NewSession> {
   const user = await store.findUserByUsername(db, credentials.username);
   const audit = (outcome: 'allow' | 'deny', reason: string) =>
-    db.transaction().execute((tx) =>
-      appendAudit(tx, {
-        userId: user?.id ?? null,
-        username: credentials.username,
-        organisationId: null,
-        role: null,
-        purpose: null,
-        action: 'login',
-        resourceType: 'session',
-        resourceId: null,
-        patientId: null,
-        outcome,
-        reason,
-        requestId,
-      }),
-    );
+    recordLogin(db, { userId: user?.id ?? null, username: credentials.username, outcome, reason, requestId });
 
   if (!user?.active || !user.password_hash) {
     await verifyPassword(await decoyHash(), credentials.password);

@@ -101,8 +101,12 @@ export function deleteSession(db: Db, tokenHash: string) {
   return db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
 }
 
-export function deleteExpiredSessions(db: Db) {
-  return db.deleteFrom('session').where('expires_at', '<=', new Date()).execute();
+export function deleteExpiredSessions(db: Db, userId: string) {
+  return db
+    .deleteFrom('session')
+    .where('user_id', '=', userId)
+    .where('expires_at', '<=', new Date())
+    .execute();
 }
 
 export function findUserByUsername(db: Db, username: string) {
@@ -192,7 +196,7 @@ export function findOrganisationByNumber(db: Db, orgNumber: string) {
 export function listUsers(db: Db) {
   return db
     .selectFrom('app_user')
-    .select(['id', 'username', 'display_name', 'hpr_number', 'active', 'locked_until'])
+    .select(['id', 'username', 'display_name', 'hpr_number', 'active'])
     .orderBy('username')
     .execute();
 }

@@ -44,6 +44,21 @@ export async function registerPatient(
   return patientId;
 }
 
+export async function patientIdByNationalId(db: Db, nationalId: string): Promise<string | undefined> {
+  return (await store.findPatientIdByNationalId(db, nationalId))?.id;
+}
+
+/** A care relationship from `since` (default today) for the organisation's health trust. */
+export function addCareRelationship(
+  db: Db,
+  patientId: string,
+  organisationId: string,
+  createdBy: string | null,
+  since?: string,
+) {
+  return store.insertCareRelationship(db, patientId, organisationId, createdBy, since);
+}
+
 export async function patientContext(
   db: Db,
   patientId: string | undefined,

@@ -68,6 +68,7 @@ export function insertCareRelationship(
   patientId: string,
   organisationId: string,
   createdBy: string | null,
+  since = new Date().toISOString().slice(0, 10),
 ) {
   return db
     .insertInto('care_relationship')
@@ -75,7 +76,7 @@ export function insertCareRelationship(
       id: randomUUID(),
       patient_id: patientId,
       organisation_id: organisationId,
-      since: new Date().toISOString().slice(0, 10),
+      since,
       until: null,
       created_by: createdBy,
     })
