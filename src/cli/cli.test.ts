@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,11 +62,34 @@ async function fjordvikNumber(): Promise<string> {
 }
 
 describe('genvei CLI', () => {
+  it('vcf validate summarises a valid file and names file, line and field of an error', async () => {
+    const valid = await genvei(['vcf', 'validate', 'test/fixtures/vcf/tumour-normal.vep.vcf']);
+    expect(valid).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/valid VCF 4\.\d[\s\S]*annotation: VEP/),
+    });
+    const bad = path.join(dataDir, 'bad.vcf');
+    writeFileSync(
+      bad,
+      '##fileformat=VCFv4.2\n##INFO=<ID=DP,Number=1,Type=Integer,Description="Depth">\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n1\t100\t.\tA\tT\t.\tPASS\tDP=abc\n',
+    );
+    const invalid = await genvei(['vcf', 'validate', bad]);
+    expect(invalid).toMatchObject({ code: 1, stderr: expect.stringMatching(/bad\.vcf:4: INFO\/DP: /) });
+    const json = JSON.parse((await genvei(['vcf', 'validate', '--json', bad])).stdout);
+    expect(json).toMatchObject({ ok: false, error: { line: 4, field: 'INFO/DP' } });
+  });
+
   it('hgvs check prints a parse, or the position and reason it is invalid', async () => {
     const valid = await genvei(['hgvs', 'check', 'NP_004324.2:p.V600E']);
-    expect(valid).toMatchObject({ code: 0, stdout: expect.stringMatching(/^valid: NP_004324.2:p.Val600Glu/) });
+    expect(valid).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^valid: NP_004324.2:p.Val600Glu/),
+    });
     const invalid = await genvei(['hgvs', 'check', 'NM_004333.6:c.1799T>U']);
-    expect(invalid).toMatchObject({ code: 1, stdout: expect.stringMatching(/position 21: expected a nucleotide/) });
+    expect(invalid).toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(/position 21: expected a nucleotide/),
+    });
   });
 
   it('migrate reports an up-to-date schema', async () => {

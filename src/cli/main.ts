@@ -1,8 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { seedDemo } from '../demo/seed.ts';
-import { checkHgvs } from '../modules/genomics/hgvs/index.ts';
 import { ROLES, type Role } from '../modules/access/model.ts';
 import { createUser } from '../modules/access/service.ts';
+import { checkHgvs } from '../modules/genomics/hgvs/index.ts';
+import { validateVcf } from '../modules/genomics/vcf/validate.ts';
 import { verifyAuditLog } from '../platform/audit/auditLog.ts';
 import { loadConfig } from '../platform/config.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -79,6 +80,37 @@ program
   });
 
 program
+  .command('vcf')
+  .description('VCF tools')
+  .command('validate')
+  .description(
+    'check a whole VCF file (plain or bgzip) without a database; print a summary, or the first error (exit 1)',
+  )
+  .argument('<file>', 'VCF 4.1–4.3 file')
+  .option('--json', 'print the result as JSON')
+  .action(async (file: string, options: { json?: boolean }) => {
+    const result = await validateVcf(file);
+    if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else if (result.ok) {
+      const s = result.summary;
+      process.stdout.write(
+        [
+          `${file}: valid VCF ${s.fileformat}`,
+          `  records:    ${s.records} (${s.alleles} alleles after splitting)`,
+          `  samples:    ${s.samples.length ? s.samples.join(', ') : '(none)'}`,
+          `  contigs:    ${s.contigs.length} with records, ${s.headerContigs} in the header`,
+          `  assembly:   ${s.assembly ?? 'not stated'}`,
+          `  annotation: ${s.annotation}`,
+        ].join('\n') + '\n',
+      );
+    } else {
+      const e = result.error;
+      process.stderr.write(`${e.file}:${e.line}: ${e.field}: ${e.message}\n`);
+    }
+    process.exitCode = result.ok ? 0 : 1;
+  });
+
+program
   .command('hgvs')
   .description('HGVS nomenclature tools')
   .command('check')
@@ -93,7 +125,9 @@ program
       process.stdout.write(`valid: ${result.normalised}\n${JSON.stringify(result.variant, null, 2)}\n`);
       for (const warning of result.warnings) process.stdout.write(`warning: ${warning}\n`);
     } else {
-      process.stdout.write(`invalid: ${description}\n${' '.repeat(result.position + 8)}^\n${result.reason}\n`);
+      process.stdout.write(
+        `invalid: ${description}\n${' '.repeat(result.position + 8)}^\n${result.reason}\n`,
+      );
     }
     process.exitCode = result.valid ? 0 : 1;
   });

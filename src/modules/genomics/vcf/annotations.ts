@@ -32,7 +32,10 @@ export function annotationLayout(definition: FieldDefinition): AnnotationLayout 
   const text = definition.description;
   const format = text.indexOf('Format: ');
   if (format >= 0) {
-    const fields = text.slice(format + 'Format: '.length).trim().split('|');
+    const fields = text
+      .slice(format + 'Format: '.length)
+      .trim()
+      .split('|');
     if (fields.includes('Allele') && fields.includes('Consequence')) {
       return { source: 'VEP', infoKey: definition.id, fields };
     }
@@ -47,7 +50,12 @@ export function annotationLayout(definition: FieldDefinition): AnnotationLayout 
  * Checks every entry of an annotation value: as many `|`-separated fields as the header names,
  * and, for VEP run with --allele_number, an ALLELE_NUM that points at an ALT of the record.
  */
-export function checkAnnotationValue(layout: AnnotationLayout, value: string, altCount: number, field: string): void {
+export function checkAnnotationValue(
+  layout: AnnotationLayout,
+  value: string,
+  altCount: number,
+  field: string,
+): void {
   const expected = layout.fields.length;
   const alleleNumber = layout.source === 'VEP' ? layout.fields.indexOf('ALLELE_NUM') : -1;
   // indexOf rather than a loop over characters: this runs over every transcript of every record.
@@ -56,15 +64,26 @@ export function checkAnnotationValue(layout: AnnotationLayout, value: string, al
     if (entryEnd < 0) entryEnd = value.length;
     let fields = 1;
     let fieldStart = entryStart;
-    for (let bar = value.indexOf('|', entryStart); bar >= 0 && bar < entryEnd; bar = value.indexOf('|', bar + 1)) {
-      if (fields - 1 === alleleNumber) checkAlleleNumber(value.slice(fieldStart, bar), altCount, entry, field);
+    for (
+      let bar = value.indexOf('|', entryStart);
+      bar >= 0 && bar < entryEnd;
+      bar = value.indexOf('|', bar + 1)
+    ) {
+      if (fields - 1 === alleleNumber) {
+        checkAlleleNumber(value.slice(fieldStart, bar), altCount, entry, field);
+      }
       fields++;
       fieldStart = bar + 1;
     }
-    if (fields - 1 === alleleNumber) checkAlleleNumber(value.slice(fieldStart, entryEnd), altCount, entry, field);
+    if (fields - 1 === alleleNumber) {
+      checkAlleleNumber(value.slice(fieldStart, entryEnd), altCount, entry, field);
+    }
     if (fields !== expected) {
       const text = value.slice(entryStart, Math.min(entryEnd, entryStart + 60));
-      throw new VcfFault(field, `entry ${entry} has ${fields} fields, the header declares ${expected}: "${text}…"`);
+      throw new VcfFault(
+        field,
+        `entry ${entry} has ${fields} fields, the header declares ${expected}: "${text}…"`,
+      );
     }
     entryStart = entryEnd + 1;
   }
@@ -151,50 +170,59 @@ export interface AnnotatedAllele {
 }
 
 /** The transcript consequences an annotation value gives for one ALT of the record. */
-export function consequencesFor(layout: AnnotationLayout, entries: readonly string[], allele: AnnotatedAllele) {
+export function consequencesFor(
+  layout: AnnotationLayout,
+  entries: readonly string[],
+  allele: AnnotatedAllele,
+): TranscriptConsequence[] {
   const columns = columnsOf(layout);
   const result: TranscriptConsequence[] = [];
   for (const entry of entries) {
     const fields = entry.split('|');
-    const value = (index: number) => {
-      const text = index >= 0 ? (fields[index] ?? '') : '';
-      return text === '' ? null : percentDecode(text);
-    };
-    if (!belongsTo(layout, columns, value, allele)) continue;
-    const transcriptId = value(columns.feature);
-    const mane = value(columns.mane);
+    if (!belongsTo(layout, columns, fields, allele)) continue;
+    const transcriptId = fieldAt(fields, columns.feature);
     result.push({
       source: layout.source,
-      allele: value(columns.allele) ?? '',
-      geneSymbol: value(columns.symbol),
-      geneId: value(columns.gene),
-      featureType: value(columns.featureType),
+      allele: fieldAt(fields, columns.allele) ?? '',
+      geneSymbol: fieldAt(fields, columns.symbol),
+      geneId: fieldAt(fields, columns.gene),
+      featureType: fieldAt(fields, columns.featureType),
       transcriptId,
-      biotype: value(columns.biotype),
-      hgvsc: value(columns.hgvsc),
-      hgvsp: value(columns.hgvsp),
-      consequences: splitTerms(value(columns.consequence)),
-      impact: impactOf(value(columns.impact)),
+      biotype: fieldAt(fields, columns.biotype),
+      hgvsc: fieldAt(fields, columns.hgvsc),
+      hgvsp: fieldAt(fields, columns.hgvsp),
+      consequences: splitTerms(fieldAt(fields, columns.consequence)),
+      impact: impactOf(fieldAt(fields, columns.impact)),
       // VEP ≥ 104 writes the MANE Select id in MANE_SELECT; VEP 103 wrote "MANE_Select" in MANE.
-      maneSelect: value(columns.maneSelect) ?? (mane?.includes('MANE_Select') ? transcriptId : null),
-      canonical: value(columns.canonical) === 'YES',
-      existingVariation: splitTerms(value(columns.existing)),
-      populationFrequencies: frequencies(columns, value),
+      maneSelect:
+        fieldAt(fields, columns.maneSelect) ??
+        (fieldAt(fields, columns.mane)?.includes('MANE_Select') ? transcriptId : null),
+      canonical: fields[columns.canonical] === 'YES',
+      existingVariation: splitTerms(fieldAt(fields, columns.existing)),
+      populationFrequencies: frequencies(columns, fields),
     });
   }
   return result;
 }
 
+/** A field's decoded text, or null when the column is absent or the field empty. */
+function fieldAt(fields: readonly string[], index: number): string | null {
+  const text = fields[index];
+  return text === undefined || text === '' ? null : percentDecode(text);
+}
+
 function belongsTo(
   layout: AnnotationLayout,
   columns: Columns,
-  value: (index: number) => string | null,
+  fields: string[],
   allele: AnnotatedAllele,
 ): boolean {
-  if (columns.alleleNumber >= 0) return Number(value(columns.alleleNumber)) === allele.index;
+  if (columns.alleleNumber >= 0) return Number(fields[columns.alleleNumber]) === allele.index;
   if (allele.altCount === 1) return true;
-  const written = value(columns.allele) ?? '';
-  return layout.source === 'VEP' ? written === allele.vepAllele : written.toUpperCase() === allele.text.toUpperCase();
+  const written = fields[columns.allele] ?? '';
+  return layout.source === 'VEP'
+    ? written === allele.vepAllele
+    : written.toUpperCase() === allele.text.toUpperCase();
 }
 
 function splitTerms(text: string | null): string[] {
@@ -208,12 +236,14 @@ function impactOf(text: string | null): Impact | null {
 }
 
 /** VEP joins the frequencies of co-located known variants with `&`; the first belongs to the best match. */
-function frequencies(columns: Columns, value: (index: number) => string | null): Record<string, number> {
+function frequencies(columns: Columns, fields: readonly string[]): Record<string, number> {
   const result: Record<string, number> = {};
   for (const [name, index] of columns.frequencies) {
-    const first = value(index)?.split('&')[0];
-    const frequency = first === undefined || first === '' ? Number.NaN : Number(first);
-    if (Number.isFinite(frequency)) result[name] = frequency;
+    const text = fields[index];
+    if (text === undefined || text === '') continue;
+    const ampersand = text.indexOf('&');
+    const frequency = Number(ampersand < 0 ? text : text.slice(0, ampersand));
+    if (ampersand !== 0 && Number.isFinite(frequency)) result[name] = frequency;
   }
   return result;
 }

@@ -21,7 +21,11 @@ export interface FieldSpec {
 /** A key's Number: its header definition, else the spec's reserved definition, else `.`. */
 export function cardinalityOf(kind: 'INFO' | 'FORMAT', key: string, header: VcfHeader): Cardinality {
   const declared = (kind === 'INFO' ? header.info : header.format).get(key);
-  return declared?.number ?? reservedFields(kind === 'INFO' ? 'info' : 'format', header.version).get(key)?.number ?? '.';
+  return (
+    declared?.number ??
+    reservedFields(kind === 'INFO' ? 'info' : 'format', header.version).get(key)?.number ??
+    '.'
+  );
 }
 
 /** The spec for a key: its header definition, else the spec's reserved definition, else untyped. */
@@ -35,12 +39,13 @@ export function fieldSpec(kind: 'INFO' | 'FORMAT', key: string, header: VcfHeade
     type: declared?.type ?? reserved?.types[0] ?? null,
     nonNegative: reserved?.nonNegative === true,
     cigar: reserved?.cigar === true,
-    annotation: kind === 'INFO' ? (header.annotations.find((layout) => layout.infoKey === key) ?? null) : null,
+    annotation:
+      kind === 'INFO' ? (header.annotations.find((layout) => layout.infoKey === key) ?? null) : null,
   };
 }
 
 /** The value count a Number demands, or null when it cannot be known (`.`, or G without a ploidy). */
-export function expectedCount(number: Cardinality, altCount: number, ploidy: number | null): number | null {
+function expectedCount(number: Cardinality, altCount: number, ploidy: number | null): number | null {
   switch (number) {
     case 'A':
       return altCount;
@@ -70,7 +75,10 @@ export function checkValues(spec: FieldSpec, text: string, altCount: number, plo
   const unchecked = altCount === 0 && (spec.number === 'A' || spec.number === 'G');
   const expected = unchecked ? null : expectedCount(spec.number, altCount, ploidy);
   if (expected !== null && count !== expected) {
-    throw new VcfFault(spec.label, `expected ${expected} value(s) for Number=${spec.number}, got ${count}: "${text}"`);
+    throw new VcfFault(
+      spec.label,
+      `expected ${expected} value(s) for Number=${spec.number}, got ${count}: "${text}"`,
+    );
   }
   if (spec.type === 'String' && !spec.cigar) return;
   for (let start = 0; start <= text.length; ) {
@@ -137,7 +145,11 @@ export function checkSample(sample: string, specs: FieldSpec[], altCount: number
     if (value.length === 0) throw new VcfFault(spec.label, 'empty value');
     if (i === 0 && spec.key === 'GT') {
       // With ALT `.` nothing can be split off, and the corpus accepts 0|1 there: only syntax is checked.
-      const genotypePloidy = checkGenotype(value, altCount === 0 ? Number.MAX_SAFE_INTEGER : altCount + 1, spec.label);
+      const genotypePloidy = checkGenotype(
+        value,
+        altCount === 0 ? Number.MAX_SAFE_INTEGER : altCount + 1,
+        spec.label,
+      );
       ploidy = value === '.' ? null : genotypePloidy;
     } else {
       checkValues(spec, value, altCount, ploidy);

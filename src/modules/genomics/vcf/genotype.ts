@@ -20,7 +20,10 @@ export function checkGenotype(text: string, alleleCount: number, field: string):
       }
       if (i === start) throw new VcfFault(field, `"${text}" is not a genotype (alleles joined by / or |)`);
       if (index >= alleleCount) {
-        throw new VcfFault(field, `allele ${index} in "${text}" is out of range: the record has ${alleleCount - 1} ALT`);
+        throw new VcfFault(
+          field,
+          `allele ${index} in "${text}" is out of range: the record has ${alleleCount - 1} ALT`,
+        );
       }
     }
     ploidy++;
@@ -61,8 +64,12 @@ export function genotypeCount(alleleCount: number, ploidy: number): number {
   return binomial(alleleCount + ploidy - 1, ploidy);
 }
 
-/** Position of a genotype in the spec's G ordering: Σ C(k_m + m − 1, m) over the sorted alleles. */
-export function genotypeIndex(alleles: readonly number[]): number {
-  const sorted = [...alleles].sort((a, b) => a - b);
-  return sorted.reduce((index, allele, m) => index + binomial(allele + m, m + 1), 0);
+/**
+ * Index of the genotype with `copies` of allele `allele` and REF elsewhere, for a ploidy: the
+ * sorted alleles are 0…0 then `allele` × copies, and zeros add nothing to Σ C(k_m + m − 1, m).
+ */
+export function biallelicGenotypeIndex(allele: number, ploidy: number, copies: number): number {
+  let index = 0;
+  for (let m = ploidy - copies + 1; m <= ploidy; m++) index += binomial(allele + m - 1, m);
+  return index;
 }

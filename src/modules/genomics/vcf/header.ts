@@ -14,8 +14,16 @@ const VERSIONS = new Map<string, VcfVersion>([
 ]);
 const TYPES = new Set<string>(['Integer', 'Float', 'Flag', 'Character', 'String']);
 /** Lines whose `<…>` value the spec defines; in 4.3 every `<…>` value is structured. */
-const DEFINED_STRUCTURES = new Set(['INFO', 'FORMAT', 'FILTER', 'ALT', 'contig', 'SAMPLE', 'PEDIGREE', 'META']);
-const CONTROL_CHARACTERS = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
+const DEFINED_STRUCTURES = new Set([
+  'INFO',
+  'FORMAT',
+  'FILTER',
+  'ALT',
+  'contig',
+  'SAMPLE',
+  'PEDIGREE',
+  'META',
+]);
 
 const BUILDS: [RegExp, string][] = [
   [/GRCh38|hg38|\bb38\b/i, 'GRCh38'],
@@ -29,14 +37,16 @@ function buildName(text: string | null): string | null {
   return BUILDS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 }
 
-export function parseCardinality(text: string, field: string): Cardinality {
+function parseCardinality(text: string, field: string): Cardinality {
   if (text === 'A' || text === 'R' || text === 'G' || text === '.') return text;
   if (/^\d+$/.test(text)) return Number(text);
   throw new VcfFault(field, `Number must be an integer, A, R, G or ".", got "${text}"`);
 }
 
 function checkType(text: string, field: string): ValueType {
-  if (!TYPES.has(text)) throw new VcfFault(field, `Type must be Integer, Float, Flag, Character or String, got "${text}"`);
+  if (!TYPES.has(text)) {
+    throw new VcfFault(field, `Type must be Integer, Float, Flag, Character or String, got "${text}"`);
+  }
   return text as ValueType;
 }
 
@@ -44,7 +54,10 @@ function expectOrder(pairs: MetaPair[], keys: string[], field: string): void {
   keys.forEach((key, index) => {
     const found = pairs[index]?.key;
     if (found !== key) {
-      throw new VcfFault(field, `field ${index + 1} must be ${key}, found ${found ?? 'nothing'} (order: ${keys.join(', ')})`);
+      throw new VcfFault(
+        field,
+        `field ${index + 1} must be ${key}, found ${found ?? 'nothing'} (order: ${keys.join(', ')})`,
+      );
     }
   });
 }
@@ -75,10 +88,14 @@ export class HeaderBuilder {
   }
 
   private fileformat(line: string): VcfVersion {
-    if (!line.startsWith('##fileformat=')) throw new VcfFault('fileformat', 'the first line must be ##fileformat=VCFv4.x');
+    if (!line.startsWith('##fileformat=')) {
+      throw new VcfFault('fileformat', 'the first line must be ##fileformat=VCFv4.x');
+    }
     const text = line.slice('##fileformat='.length);
     const version = VERSIONS.get(text);
-    if (!version) throw new VcfFault('fileformat', `unsupported file format "${text}" (this reader reads VCFv4.1–4.3)`);
+    if (!version) {
+      throw new VcfFault('fileformat', `unsupported file format "${text}" (this reader reads VCFv4.1–4.3)`);
+    }
     return version;
   }
 
@@ -88,10 +105,16 @@ export class HeaderBuilder {
     const key = line.slice(2, eq);
     const value = line.slice(eq + 1);
     const field = `##${key}`;
-    if (key.length === 0 || hasWhitespace(key)) throw new VcfFault('header', `illegal meta-information key "${key}"`);
+    if (key.length === 0 || hasWhitespace(key)) {
+      throw new VcfFault('header', `illegal meta-information key "${key}"`);
+    }
     if (value.length === 0) throw new VcfFault(field, 'empty value');
-    if (version === '4.3' && CONTROL_CHARACTERS.test(line)) throw new VcfFault(field, 'contains a control character');
-    if (key === 'fileformat') throw new VcfFault(field, 'a file has exactly one ##fileformat line, the first');
+    if (version === '4.3' && hasControlCharacter(line)) {
+      throw new VcfFault(field, 'contains a control character');
+    }
+    if (key === 'fileformat') {
+      throw new VcfFault(field, 'a file has exactly one ##fileformat line, the first');
+    }
     this.meta.push({ key, value });
     const structured = DEFINED_STRUCTURES.has(key) || (version === '4.3' && value.startsWith('<'));
     if (!structured) {
@@ -100,24 +123,30 @@ export class HeaderBuilder {
       }
       return;
     }
-    if (!value.startsWith('<') || !value.endsWith('>')) throw new VcfFault(field, 'a structured line must be <key=value,…>');
+    if (!value.startsWith('<') || !value.endsWith('>')) {
+      throw new VcfFault(field, 'a structured line must be <key=value,…>');
+    }
     const pairs = parseStructured(value.slice(1, -1), field);
     for (const pair of pairs) {
       if (pair.key === 'Number') parseCardinality(pair.value, field);
       if (pair.key === 'Type') checkType(pair.value, field);
     }
     const id = pairs.find((pair) => pair.key === 'ID')?.value;
-    if (id === undefined && !(key === 'PEDIGREE' && version !== '4.3')) throw new VcfFault(field, 'ID is required');
+    if (id === undefined && !(key === 'PEDIGREE' && version !== '4.3')) {
+      throw new VcfFault(field, 'ID is required');
+    }
     if (id !== undefined) {
       this.checkIdFirst(pairs, key, field);
       // Only 4.3 asks for unique IDs; 4.2 files may refine a line (##contig=<ID=1> then <ID=1,length=…>).
-      if (version === '4.3') this.claimId(key, id, field);
+      if (version === '4.3') this.claimId(key, id, `${field}/${id}`);
       this.structuredLine(key, id, pairs, version, `${field}/${id}`);
     }
   }
 
   private checkIdFirst(pairs: MetaPair[], key: string, field: string): void {
-    if (DEFINED_STRUCTURES.has(key) && pairs[0]?.key !== 'ID') throw new VcfFault(field, 'ID must be the first field');
+    if (DEFINED_STRUCTURES.has(key) && pairs[0]?.key !== 'ID') {
+      throw new VcfFault(field, 'ID must be the first field');
+    }
   }
 
   private claimId(key: string, id: string, field: string): void {
@@ -127,7 +156,13 @@ export class HeaderBuilder {
     this.idsByKey.set(key, ids);
   }
 
-  private structuredLine(key: string, id: string, pairs: MetaPair[], version: VcfVersion, field: string): void {
+  private structuredLine(
+    key: string,
+    id: string,
+    pairs: MetaPair[],
+    version: VcfVersion,
+    field: string,
+  ): void {
     const value = (name: string) => pairs.find((pair) => pair.key === name);
     switch (key) {
       case 'INFO':
@@ -148,7 +183,9 @@ export class HeaderBuilder {
       case 'contig': {
         if (!isContigName(id, version)) throw new VcfFault(field, `illegal contig name "${id}"`);
         const length = value('length')?.value;
-        if (length !== undefined && !/^\d+$/.test(length)) throw new VcfFault(field, `length must be an integer, got "${length}"`);
+        if (length !== undefined && !/^\d+$/.test(length)) {
+          throw new VcfFault(field, `length must be an integer, got "${length}"`);
+        }
         this.contigs.set(id, {
           id,
           length: length === undefined ? null : Number(length),
@@ -156,10 +193,6 @@ export class HeaderBuilder {
         });
         return;
       }
-      case 'SAMPLE':
-        // 4.2 defines ##SAMPLE only as a sample-to-genomes mapping; 4.3 widened it to free metadata.
-        if (version !== '4.3' && value('Genomes') === undefined) throw new VcfFault(field, 'Genomes is required');
-        return;
       case 'META': {
         const values = value('Values');
         if (values && !values.bracketed) throw new VcfFault(field, 'Values must be a [ … ] list');
@@ -168,9 +201,17 @@ export class HeaderBuilder {
     }
   }
 
-  private definition(key: 'INFO' | 'FORMAT', id: string, pairs: MetaPair[], version: VcfVersion, field: string): void {
+  private definition(
+    key: 'INFO' | 'FORMAT',
+    id: string,
+    pairs: MetaPair[],
+    version: VcfVersion,
+    field: string,
+  ): void {
     expectOrder(pairs, ['ID', 'Number', 'Type', 'Description'], field);
-    if (!(key === 'INFO' ? isInfoKey(id) : isFormatKey(id))) throw new VcfFault(field, `illegal ${key} ID "${id}"`);
+    if (!(key === 'INFO' ? isInfoKey(id) : isFormatKey(id))) {
+      throw new VcfFault(field, `illegal ${key} ID "${id}"`);
+    }
     const number = parseCardinality(pairs[1]?.value ?? '', field);
     const type = checkType(pairs[2]?.value ?? '', field);
     if (key === 'FORMAT' && type === 'Flag') throw new VcfFault(field, 'FORMAT fields cannot be Type=Flag');
@@ -189,7 +230,10 @@ export class HeaderBuilder {
         throw new VcfFault(field, `reserved ${key} ${id} must have Number=${reserved.number}, got ${number}`);
       }
       if (!reserved.types.includes(type)) {
-        throw new VcfFault(field, `reserved ${key} ${id} must have Type=${reserved.types.join(' or ')}, got ${type}`);
+        throw new VcfFault(
+          field,
+          `reserved ${key} ${id} must have Type=${reserved.types.join(' or ')}, got ${type}`,
+        );
       }
     }
     (key === 'INFO' ? this.info : this.format).set(id, { id, number, type, description: description.value });
@@ -198,13 +242,20 @@ export class HeaderBuilder {
   private finish(columns: string[], version: VcfVersion): VcfHeader {
     FIXED_COLUMNS.forEach((name, index) => {
       if (columns[index] !== name) {
-        throw new VcfFault('#CHROM', `column ${index + 1} must be ${name}, found "${columns[index] ?? ''}" (tab-separated)`);
+        throw new VcfFault(
+          '#CHROM',
+          `column ${index + 1} must be ${name}, found "${columns[index] ?? ''}" (tab-separated)`,
+        );
       }
     });
     const samples = columns.slice(9);
     if (columns.length > 8) {
-      if (columns[8] !== 'FORMAT') throw new VcfFault('#CHROM', `column 9 must be FORMAT, found "${columns[8]}"`);
-      if (samples.length === 0) throw new VcfFault('#CHROM', 'a FORMAT column must be followed by at least one sample');
+      if (columns[8] !== 'FORMAT') {
+        throw new VcfFault('#CHROM', `column 9 must be FORMAT, found "${columns[8]}"`);
+      }
+      if (samples.length === 0) {
+        throw new VcfFault('#CHROM', 'a FORMAT column must be followed by at least one sample');
+      }
     }
     const seen = new Set<string>();
     for (const sample of samples) {
@@ -221,16 +272,21 @@ export class HeaderBuilder {
       filters: this.filters,
       alts: this.alts,
       samples,
+      reference: this.metaValue('reference'),
       assembly: this.assembly(),
       annotations: [...this.info.values()].flatMap((definition) => annotationLayout(definition) ?? []),
     };
   }
 
+  private metaValue(key: string): string | null {
+    return this.meta.find((entry) => entry.key === key)?.value ?? null;
+  }
+
   /** The build named by contig assembly attributes, ##reference or ##assembly, in that order of trust. */
   private assembly(): string | null {
-    const contigAssembly = [...this.contigs.values()].find((contig) => contig.assembly !== null)?.assembly ?? null;
-    const lookup = (key: string) => this.meta.find((entry) => entry.key === key)?.value ?? null;
-    const sources = [contigAssembly, lookup('reference'), lookup('assembly')];
+    const contigAssembly =
+      [...this.contigs.values()].find((contig) => contig.assembly !== null)?.assembly ?? null;
+    const sources = [contigAssembly, this.metaValue('reference'), this.metaValue('assembly')];
     for (const source of sources) {
       const build = buildName(source);
       if (build) return build;
@@ -241,4 +297,13 @@ export class HeaderBuilder {
 
 function unwrapAngles(value: string): string {
   return value.startsWith('<') && value.endsWith('>') ? value.slice(1, -1) : value;
+}
+
+/** VCF 4.3 §1.2 disallows U+0000–U+0008, U+000B–U+000C and U+000E–U+001F; tab, LF and CR stay. */
+function hasControlCharacter(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code < 32 && code !== 9 && code !== 10 && code !== 13) return true;
+  }
+  return false;
 }

@@ -30,7 +30,18 @@ export class LineSource {
 
   private async *decode(): AsyncGenerator<string[]> {
     const input =
-      typeof this.input === 'string' ? createReadStream(this.input, { highWaterMark: CHUNK_BYTES }) : this.input;
+      typeof this.input === 'string'
+        ? createReadStream(this.input, { highWaterMark: CHUNK_BYTES })
+        : this.input;
+    try {
+      yield* this.lines(input);
+    } finally {
+      // A reader that stops at the first error must not leave the file open.
+      input.destroy();
+    }
+  }
+
+  private async *lines(input: Readable): AsyncGenerator<string[]> {
     const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
     let head = Buffer.alloc(0);
     // The magic bytes may straddle chunks when the input is a socket or a slow pipe.
@@ -40,7 +51,8 @@ export class LineSource {
       head = Buffer.concat([head, toBuffer(next.value)]);
     }
     if (head.length === 0) return;
-    const replayed = Readable.from(replay(head, chunks));
+    const tail = { bytes: Buffer.alloc(0) };
+    const replayed = Readable.from(replay(head, chunks, tail));
     const gzip = head[0] === 0x1f && head[1] === 0x8b;
     const bytes = gzip ? pipeline(replayed, createGunzip({ chunkSize: 1 << 16 }), () => {}) : replayed;
 
@@ -54,6 +66,9 @@ export class LineSource {
       yield lines;
     }
     rest += decoder.end();
+    if (isBgzf(head) && !tail.bytes.equals(BGZF_EOF)) {
+      throw new VcfFault('file', 'the BGZF end-of-file block is missing: the file is truncated');
+    }
     if (rest.length > 0) {
       this.missingFinalNewline = true;
       yield [withoutCarriageReturn(rest)];
@@ -61,12 +76,27 @@ export class LineSource {
   }
 }
 
-async function* replay(head: Buffer, chunks: AsyncIterator<Buffer | string>): AsyncGenerator<Buffer> {
-  yield head;
+/** The empty block bgzip ends every file with; without it a cut at a block boundary would look whole. */
+const BGZF_EOF = Buffer.from('1f8b08040000000000ff0600424302001b0003000000000000000000', 'hex');
+
+/** gzip with the FEXTRA flag and the BC subfield first: bgzip's signature. */
+function isBgzf(head: Buffer): boolean {
+  const extraField = ((head[3] ?? 0) & 4) !== 0;
+  return head[0] === 0x1f && head[1] === 0x8b && extraField && head[12] === 0x42 && head[13] === 0x43;
+}
+
+/** Replays the sniffed head, then the rest, remembering the last bytes for the BGZF end check. */
+async function* replay(head: Buffer, chunks: AsyncIterator<Buffer | string>, tail: { bytes: Buffer }) {
+  let chunk = head;
   for (;;) {
+    tail.bytes = Buffer.concat([
+      tail.bytes,
+      chunk.subarray(Math.max(0, chunk.length - BGZF_EOF.length)),
+    ]).subarray(-BGZF_EOF.length);
+    yield chunk;
     const next = await chunks.next();
     if (next.done) return;
-    yield toBuffer(next.value);
+    chunk = toBuffer(next.value);
   }
 }
 
@@ -83,6 +113,8 @@ function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file';
-  if (code?.startsWith('Z_') || code === 'ERR_ZLIB') return `corrupt or truncated gzip/BGZF data (${error.message})`;
+  if (code?.startsWith('Z_') || code === 'ERR_ZLIB') {
+    return `corrupt or truncated gzip/BGZF data (${error.message})`;
+  }
   return error.message;
 }

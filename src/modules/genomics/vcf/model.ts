@@ -39,6 +39,8 @@ export interface VcfHeader {
   filters: Map<string, string>;
   alts: Map<string, string>;
   samples: string[];
+  /** The ##reference value as written: a path, URL or build name. */
+  reference: string | null;
   /** Reference build named by ##reference, ##assembly or contig assembly attributes (GRCh37, GRCh38, …). */
   assembly: string | null;
   annotations: AnnotationLayout[];

@@ -24,31 +24,41 @@ export async function openVcf(input: VcfInput, options: OpenOptions = {}): Promi
   const batches = source.batches();
   const builder = new HeaderBuilder();
   let lineNumber = 0;
-  for (;;) {
-    let next: IteratorResult<string[]>;
-    try {
-      next = await batches.next();
-    } catch (error) {
-      throw VcfError.at(name, lineNumber + 1, error);
-    }
-    if (next.done) {
-      const fault = lineNumber === 0 ? ['fileformat', 'empty file'] : ['#CHROM', 'the header has no #CHROM line'];
-      throw new VcfError(name, Math.max(lineNumber, 1), fault[0] as string, fault[1] as string);
-    }
-    const lines = next.value;
-    for (let i = 0; i < lines.length; i++) {
-      lineNumber++;
-      let header: VcfHeader | null;
+  try {
+    for (;;) {
+      let next: IteratorResult<string[]>;
       try {
-        header = builder.add(lines[i] as string);
+        next = await batches.next();
       } catch (error) {
-        throw VcfError.at(name, lineNumber, error);
+        throw VcfError.at(name, lineNumber + 1, error);
       }
-      if (header) return new VcfFile(name, header, source, batches, { lines: lines.slice(i + 1), firstLine: lineNumber + 1 });
+      if (next.done) {
+        const [field, reason] =
+          lineNumber === 0 ? ['fileformat', 'empty file'] : ['#CHROM', 'the header has no #CHROM line'];
+        throw new VcfError(name, Math.max(lineNumber, 1), field, reason);
+      }
+      const lines = next.value;
+      for (let i = 0; i < lines.length; i++) {
+        lineNumber++;
+        let header: VcfHeader | null;
+        try {
+          header = builder.add(lines[i] as string);
+        } catch (error) {
+          throw VcfError.at(name, lineNumber, error);
+        }
+        if (header) {
+          const pending = { lines: lines.slice(i + 1), firstLine: lineNumber + 1 };
+          return new VcfFile(name, header, source, batches, pending);
+        }
+      }
     }
+  } catch (error) {
+    await batches.return(undefined);
+    throw error;
   }
 }
 
+/** An open VCF file: its header, and its data lines for one pass through any of the methods below. */
 export class VcfFile {
   constructor(
     readonly name: string,
@@ -63,44 +73,63 @@ export class VcfFile {
    * (a truncated file looks exactly like that).
    */
   async *dataBatches(): AsyncGenerator<LineBatch> {
-    let next = this.pending.firstLine;
-    if (this.pending.lines.length > 0) yield this.pending;
-    next += this.pending.lines.length;
-    for (;;) {
-      let result: IteratorResult<string[]>;
-      try {
-        result = await this.batches.next();
-      } catch (error) {
-        throw VcfError.at(this.name, next, error);
+    try {
+      let next = this.pending.firstLine;
+      if (this.pending.lines.length > 0) yield this.pending;
+      next += this.pending.lines.length;
+      for (;;) {
+        let result: IteratorResult<string[]>;
+        try {
+          result = await this.batches.next();
+        } catch (error) {
+          throw VcfError.at(this.name, next, error);
+        }
+        if (result.done) break;
+        yield { lines: result.value, firstLine: next };
+        next += result.value.length;
       }
-      if (result.done) break;
-      yield { lines: result.value, firstLine: next };
-      next += result.value.length;
-    }
-    if (this.source.missingFinalNewline) {
-      throw VcfError.at(this.name, next - 1, new VcfFault('line', 'the file does not end with a line separator'));
+      if (this.source.missingFinalNewline) {
+        throw VcfError.at(
+          this.name,
+          next - 1,
+          new VcfFault('line', 'the file does not end with a line separator'),
+        );
+      }
+    } finally {
+      // Stopping early (an error, a break) closes the file.
+      await this.batches.return(undefined);
     }
   }
 
-  /** Checked, parsed records, multi-allelic ones whole. */
-  async *records(): AsyncGenerator<VcfRecord> {
+  /** Checked, parsed records, multi-allelic ones whole, a batch per decoded chunk (one await per batch). */
+  async *recordBatches(): AsyncGenerator<VcfRecord[]> {
     const checker = new RecordChecker(this.header);
     const parser = new RecordParser(this.header);
     for await (const { lines, firstLine } of this.dataBatches()) {
+      const records: VcfRecord[] = [];
       for (let i = 0; i < lines.length; i++) {
-        let record: VcfRecord;
         try {
-          record = parser.parse(checker.check(lines[i] as string, firstLine + i), firstLine + i);
+          records.push(parser.parse(checker.check(lines[i] as string, firstLine + i), firstLine + i));
         } catch (error) {
           throw VcfError.at(this.name, firstLine + i, error);
         }
-        yield record;
       }
+      yield records;
     }
   }
 
-  /** One entry per ALT, with per-allele values and transcript consequences. */
+  /** One entry per ALT, with per-allele values and transcript consequences, in batches. */
+  async *alleleBatches(): AsyncGenerator<VariantAllele[]> {
+    for await (const records of this.recordBatches()) {
+      yield records.flatMap((record) => splitAlleles(record, this.header));
+    }
+  }
+
+  async *records(): AsyncGenerator<VcfRecord> {
+    for await (const records of this.recordBatches()) yield* records;
+  }
+
   async *alleles(): AsyncGenerator<VariantAllele> {
-    for await (const record of this.records()) yield* splitAlleles(record, this.header);
+    for await (const alleles of this.alleleBatches()) yield* alleles;
   }
 }

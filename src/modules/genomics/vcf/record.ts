@@ -2,6 +2,7 @@ import { parseAllele } from './alleles.ts';
 import { type FieldSpec, fieldSpec, formatSpecs } from './fieldSpecs.ts';
 import { parseGenotype } from './genotype.ts';
 import type { InfoValue, SampleValues, Scalar, VcfHeader, VcfRecord } from './model.ts';
+import type { FixedColumns } from './recordCheck.ts';
 import { parseFloatText, parseTypedValue } from './scalars.ts';
 
 /** Builds records from lines that RecordChecker has accepted, so it repeats none of its checks. */
@@ -12,7 +13,7 @@ export class RecordParser {
   constructor(private readonly header: VcfHeader) {}
 
   parse(columns: string[], line: number): VcfRecord {
-    const [chrom, pos, id, ref, alt, qual, filter, info] = columns as [string, string, string, string, string, string, string, string];
+    const [chrom, pos, id, ref, alt, qual, filter, info] = columns as FixedColumns;
     const altText = alt === '.' ? [] : alt.split(',');
     return {
       line,
@@ -70,7 +71,11 @@ export class RecordParser {
     const samples: SampleValues[] = [];
     for (let i = 9; i < columns.length; i++) {
       const fields = (columns[i] as string).split(':');
-      const sample: SampleValues = { sample: this.header.samples[i - 9] as string, genotype: null, values: new Map() };
+      const sample: SampleValues = {
+        sample: this.header.samples[i - 9] as string,
+        genotype: null,
+        values: new Map(),
+      };
       fields.forEach((text, index) => {
         const spec = specs[index] as FieldSpec;
         if (spec.key === 'GT') sample.genotype = parseGenotype(text);

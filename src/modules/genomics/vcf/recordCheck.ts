@@ -8,6 +8,9 @@ import { hasWhitespace, isFloatText } from './scalars.ts';
 
 const INT32_MAX = 2147483647;
 
+/** CHROM POS ID REF ALT QUAL FILTER INFO, present once the column count is checked. */
+export type FixedColumns = [string, string, string, string, string, string, string, string, ...string[]];
+
 /**
  * Checks data lines against the header, one line at a time, without building records: the
  * validator runs over millions of lines, so work per line is splits, char scans and cached
@@ -33,19 +36,22 @@ export class RecordChecker {
     if (line.length === 0) throw new VcfFault('line', 'empty line');
     const columns = line.split('\t');
     if (columns.length !== this.columnCount) {
-      throw new VcfFault('line', `expected ${this.columnCount} tab-separated columns, found ${columns.length}`);
+      throw new VcfFault(
+        'line',
+        `expected ${this.columnCount} tab-separated columns, found ${columns.length}`,
+      );
     }
-    const [chrom, posText, id, ref, alt, qual, filter, info] = columns as [string, ...string[]];
+    const [chrom, posText, id, ref, alt, qual, filter, info] = columns as FixedColumns;
     if (chrom !== this.chrom) this.enterContig(chrom);
-    const pos = this.checkPos(posText as string);
-    if (id !== '.') checkList(id as string, 'ID');
-    if (!isBases(ref as string)) throw new VcfFault('REF', `"${ref}" is not a base string (A, C, G, T, N)`);
-    const sequenceAlts = this.checkAlts(ref as string, alt as string);
-    if (qual !== '.') checkQual(qual as string);
-    if (filter !== '.' && filter !== 'PASS') checkList(filter as string, 'FILTER');
-    if (info !== '.') this.checkInfo(info as string);
+    const pos = this.checkPos(posText);
+    if (id !== '.') checkList(id, 'ID');
+    if (!isBases(ref)) throw new VcfFault('REF', `"${ref}" is not a base string (A, C, G, T, N)`);
+    const sequenceAlts = this.checkAlts(ref, alt);
+    if (qual !== '.') checkQual(qual);
+    if (filter !== '.' && filter !== 'PASS') checkList(filter, 'FILTER');
+    if (info !== '.') this.checkInfo(info);
     if (this.columnCount > 8) this.checkSamples(columns);
-    for (const sequence of sequenceAlts) this.duplicates.add(pos, ref as string, sequence, lineNumber);
+    for (const sequence of sequenceAlts) this.duplicates.add(pos, ref, sequence, lineNumber);
     return columns;
   }
 
@@ -62,7 +68,9 @@ export class RecordChecker {
       if (code < 48 || code > 57) throw new VcfFault('POS', `expected a non-negative integer, got "${text}"`);
     }
     const pos = Number(text);
-    if (text.length === 0 || pos > INT32_MAX) throw new VcfFault('POS', `expected a 32-bit position, got "${text}"`);
+    if (text.length === 0 || pos > INT32_MAX) {
+      throw new VcfFault('POS', `expected a 32-bit position, got "${text}"`);
+    }
     // Telomeres are written as POS 0 or length + 1.
     if (this.contigLength !== null && pos > this.contigLength + 1) {
       throw new VcfFault('POS', `${pos} lies beyond the end of ${this.chrom} (length ${this.contigLength})`);
@@ -108,17 +116,22 @@ export class RecordChecker {
       const spec = this.infoSpec(info.slice(start, hasValue ? eq : end));
       if (keys.includes(spec.key)) throw new VcfFault(spec.label, 'appears twice');
       keys.push(spec.key);
-      if (hasValue) this.checkInfoValue(spec, info.slice(eq + 1, end));
-      else if (spec.type !== null && spec.type !== 'Flag') throw new VcfFault(spec.label, `expected a ${spec.type} value`);
+      if (hasValue) {
+        this.checkInfoValue(spec, info.slice(eq + 1, end));
+      } else if (spec.type !== null && spec.type !== 'Flag') {
+        throw new VcfFault(spec.label, `expected a ${spec.type} value`);
+      }
       start = end + 1;
     }
   }
 
   private checkInfoValue(spec: FieldSpec, value: string): void {
     if (value.length === 0) throw new VcfFault(spec.label, 'empty value');
-    // The corpus (and htslib) read DB=0 / DB=1 as a Flag's value; anything else is an error.
+    // The corpus reads DB=0 / DB=1 as a Flag's value; anything else is an error.
     if (spec.type === 'Flag') {
-      if (value !== '0' && value !== '1') throw new VcfFault(spec.label, `a Flag takes no value, got "${value}"`);
+      if (value !== '0' && value !== '1') {
+        throw new VcfFault(spec.label, `a Flag takes no value, got "${value}"`);
+      }
       return;
     }
     if (spec.annotation && value !== '.') {
@@ -164,7 +177,9 @@ function checkList(text: string, field: 'ID' | 'FILTER'): void {
   items.forEach((item, index) => {
     if (item.length === 0) throw new VcfFault(field, `empty item (a stray ";") in "${text}"`);
     if (item === '.') throw new VcfFault(field, `"." (missing) cannot be part of a list: "${text}"`);
-    if (field === 'FILTER' && item === '0') throw new VcfFault(field, '"0" is reserved and cannot name a filter');
+    if (field === 'FILTER' && item === '0') {
+      throw new VcfFault(field, '"0" is reserved and cannot name a filter');
+    }
     if (items.indexOf(item) !== index) throw new VcfFault(field, `${item} is listed twice`);
   });
 }
@@ -190,10 +205,15 @@ class DuplicateAlleles {
 
   add(pos: number, ref: string, alt: string, line: number): void {
     if (pos > this.frontier) {
-      if (this.seen.size > 0) for (const [key, entry] of this.seen) if (entry.pos < pos) this.seen.delete(key);
+      if (this.seen.size > 0) {
+        for (const [key, entry] of this.seen) if (entry.pos < pos) this.seen.delete(key);
+      }
       this.frontier = pos;
     }
-    const [at, key] = ref.length === 1 && alt.length === 1 ? [pos, `${pos}:${ref}:${alt}`.toUpperCase()] : trimmed(pos, ref, alt);
+    const [at, key] =
+      ref.length === 1 && alt.length === 1
+        ? [pos, `${pos}:${ref}:${alt}`.toUpperCase()]
+        : trimmed(pos, ref, alt);
     const earlier = this.seen.get(key);
     if (earlier) throw new VcfFault('ALT', `${ref}>${alt} repeats the variant on line ${earlier.line}`);
     this.seen.set(key, { pos: at, line });

@@ -45,7 +45,12 @@ const INFO_42: Record<string, ReservedField> = {
 };
 
 /** 4.3 adds the per-allele depths; before it GATK 3 wrote AD as Number=., legally. */
-const INFO_43: Record<string, ReservedField> = { ...INFO_42, AD: perAlleleDepth, ADF: perAlleleDepth, ADR: perAlleleDepth };
+const INFO_43: Record<string, ReservedField> = {
+  ...INFO_42,
+  AD: perAlleleDepth,
+  ADF: perAlleleDepth,
+  ADR: perAlleleDepth,
+};
 
 const FORMAT_COMMON: Record<string, ReservedField> = {
   DP: count,
@@ -62,7 +67,10 @@ const FORMAT_COMMON: Record<string, ReservedField> = {
   PS: count,
 };
 
-const FORMAT_42: Record<string, ReservedField> = { ...FORMAT_COMMON, GLE: { number: null, types: ['String'] } };
+const FORMAT_42: Record<string, ReservedField> = {
+  ...FORMAT_COMMON,
+  GLE: { number: null, types: ['String'] },
+};
 
 const FORMAT_43: Record<string, ReservedField> = {
   ...FORMAT_COMMON,
@@ -78,6 +86,9 @@ const tables = {
   format: { '4.3': new Map(Object.entries(FORMAT_43)), older: new Map(Object.entries(FORMAT_42)) },
 };
 
-export function reservedFields(kind: 'info' | 'format', version: VcfVersion): ReadonlyMap<string, ReservedField> {
+export function reservedFields(
+  kind: 'info' | 'format',
+  version: VcfVersion,
+): ReadonlyMap<string, ReservedField> {
   return version === '4.3' ? tables[kind]['4.3'] : tables[kind].older;
 }

@@ -10,7 +10,7 @@ function isDigit(code: number): boolean {
 }
 
 /** `[-+]?[0-9]+` in text[start, end), scanned in place: this runs for every number in every record. */
-export function isIntegerAt(text: string, start: number, end: number): boolean {
+function isIntegerAt(text: string, start: number, end: number): boolean {
   let i = start;
   const first = text.charCodeAt(i);
   if (first === 43 || first === 45) i++;
@@ -23,7 +23,7 @@ export function isIntegerAt(text: string, start: number, end: number): boolean {
  * The spec's Float in text[start, end): `^[-+]?[0-9]*\.?[0-9]+([eE][-+]?[0-9]+)?$` or
  * `^[-+]?(INF|INFINITY|NAN)$`, any case. Note that `1.` is not a VCF Float.
  */
-export function isFloatAt(text: string, start: number, end: number): boolean {
+function isFloatAt(text: string, start: number, end: number): boolean {
   let i = start;
   const sign = text.charCodeAt(i);
   if (sign === 43 || sign === 45) i++;
@@ -65,7 +65,9 @@ export function parseFloatText(text: string): number {
 
 /** Throws unless text[start, end) is a VCF Integer inside the usable 32-bit range. */
 export function checkIntegerAt(text: string, start: number, end: number, field: string): void {
-  if (!isIntegerAt(text, start, end)) throw new VcfFault(field, `expected Integer, got "${text.slice(start, end)}"`);
+  if (!isIntegerAt(text, start, end)) {
+    throw new VcfFault(field, `expected Integer, got "${text.slice(start, end)}"`);
+  }
   // Nine digits cannot leave the range; only longer numbers need converting.
   if (end - start < 10) return;
   const value = Number(text.slice(start, end));
@@ -83,10 +85,14 @@ export function checkTypedAt(type: ValueType, text: string, start: number, end: 
       checkIntegerAt(text, start, end, field);
       return;
     case 'Float':
-      if (!isFloatAt(text, start, end)) throw new VcfFault(field, `expected Float, got "${text.slice(start, end)}"`);
+      if (!isFloatAt(text, start, end)) {
+        throw new VcfFault(field, `expected Float, got "${text.slice(start, end)}"`);
+      }
       return;
     case 'Character':
-      if (end - start !== 1) throw new VcfFault(field, `expected a single Character, got "${text.slice(start, end)}"`);
+      if (end - start !== 1) {
+        throw new VcfFault(field, `expected a single Character, got "${text.slice(start, end)}"`);
+      }
       return;
     case 'Flag':
       throw new VcfFault(field, `a Flag takes no value, got "${text.slice(start, end)}"`);

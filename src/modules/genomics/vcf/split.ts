@@ -1,6 +1,6 @@
 import { consequencesFor, vepAlleles } from './annotations.ts';
 import { cardinalityOf } from './fieldSpecs.ts';
-import { genotypeCount, genotypeIndex } from './genotype.ts';
+import { biallelicGenotypeIndex, genotypeCount } from './genotype.ts';
 import type {
   Cardinality,
   Genotype,
@@ -57,7 +57,12 @@ export function splitAlleles(record: VcfRecord, header: VcfHeader): VariantAllel
   });
 }
 
-function callFor(sample: VcfRecord['samples'][number], header: VcfHeader, index: number, altCount: number): SampleCall {
+function callFor(
+  sample: VcfRecord['samples'][number],
+  header: VcfHeader,
+  index: number,
+  altCount: number,
+): SampleCall {
   const ploidy = sample.genotype?.alleles.length ?? 2;
   const values = new Map<string, Scalar[]>();
   for (const [key, value] of sample.values) {
@@ -76,7 +81,13 @@ function callFor(sample: VcfRecord['samples'][number], header: VcfHeader, index:
   };
 }
 
-function forAllele(values: Scalar[], number: Cardinality, index: number, altCount: number, ploidy: number): Scalar[] {
+function forAllele(
+  values: Scalar[],
+  number: Cardinality,
+  index: number,
+  altCount: number,
+  ploidy: number,
+): Scalar[] {
   if (values.length === 1 && values[0] === null) return values;
   switch (number) {
     case 'A':
@@ -84,7 +95,9 @@ function forAllele(values: Scalar[], number: Cardinality, index: number, altCoun
     case 'R':
       return values.length === altCount + 1 ? [values[0] ?? null, values[index] ?? null] : values;
     case 'G':
-      return values.length === genotypeCount(altCount + 1, ploidy) ? biallelicGenotypes(values, index, ploidy) : values;
+      return values.length === genotypeCount(altCount + 1, ploidy)
+        ? biallelicGenotypes(values, index, ploidy)
+        : values;
     default:
       return values;
   }
@@ -94,8 +107,7 @@ function forAllele(values: Scalar[], number: Cardinality, index: number, altCoun
 function biallelicGenotypes(values: Scalar[], index: number, ploidy: number): Scalar[] {
   const picked: Scalar[] = [];
   for (let copies = 0; copies <= ploidy; copies++) {
-    const alleles = [...Array<number>(ploidy - copies).fill(0), ...Array<number>(copies).fill(index)];
-    picked.push(values[genotypeIndex(alleles)] ?? null);
+    picked.push(values[biallelicGenotypeIndex(index, ploidy, copies)] ?? null);
   }
   return picked;
 }

@@ -72,6 +72,9 @@ export async function validateVcf(input: VcfInput, options: OpenOptions = {}): P
     };
   } catch (error) {
     if (!(error instanceof VcfError)) throw error;
-    return { ok: false, error: { file: error.file, line: error.line, field: error.field, message: error.reason } };
+    return {
+      ok: false,
+      error: { file: error.file, line: error.line, field: error.field, message: error.reason },
+    };
   }
 }

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { vepAlleles } from './annotations.ts';
+import type { VariantAllele } from './model.ts';
+import { openVcf } from './reader.ts';
+import { fixture, streamOf, vcfText } from './testing.ts';
+import { validateVcf } from './validate.ts';
+
+async function allelesOf(input: string | ReturnType<typeof streamOf>): Promise<VariantAllele[]> {
+  const file = await openVcf(input);
+  const alleles: VariantAllele[] = [];
+  for await (const allele of file.alleles()) alleles.push(allele);
+  return alleles;
+}
+
+const CSQ_FORMAT = 'Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|HGVSc|HGVSp|CANONICAL';
+
+/** A VEP file without --allele_number: CSQ entries must be matched to ALTs by VEP's allele string. */
+const withoutAlleleNumber = vcfText([
+  '##fileformat=VCFv4.2',
+  `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${CSQ_FORMAT}">`,
+  ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO'],
+  [
+    'chr17',
+    '7675088',
+    '.',
+    'CA',
+    'C,CAA',
+    '.',
+    'PASS',
+    'CSQ=-|frameshift_variant|HIGH|TP53|ENSG00000141510|Transcript|ENST00000269305.9|protein_coding|ENST00000269305.9:c.490del||YES,' +
+      'AA|frameshift_variant|HIGH|TP53|ENSG00000141510|Transcript|ENST00000269305.9|protein_coding|ENST00000269305.9:c.490dup||YES',
+  ],
+  [
+    'chr17',
+    '7676000',
+    '.',
+    'G',
+    'GC',
+    '.',
+    'PASS',
+    'CSQ=C|intron_variant|MODIFIER|TP53|ENSG00000141510|Transcript|ENST00000269305.9|protein_coding|||YES',
+  ],
+]);
+
+describe('VEP CSQ', () => {
+  it('reads the field order from the header and fills per-transcript consequences', async () => {
+    const braf = (await allelesOf(fixture('tumour-normal.vep.vcf')))[0];
+    expect(braf?.consequences).toHaveLength(2);
+    expect(braf?.consequences[0]).toEqual({
+      source: 'VEP',
+      allele: 'T',
+      geneSymbol: 'BRAF',
+      geneId: 'ENSG00000157764',
+      featureType: 'Transcript',
+      transcriptId: 'ENST00000646891.2',
+      biotype: 'protein_coding',
+      hgvsc: 'ENST00000646891.2:c.1799T>A',
+      hgvsp: 'ENSP00000493543.1:p.Val600Glu',
+      consequences: ['missense_variant'],
+      impact: 'MODERATE',
+      maneSelect: 'NM_004333.6',
+      canonical: true,
+      existingVariation: ['rs113488022', 'COSV56056643'],
+      populationFrequencies: { gnomADe_AF: 1.2e-5 },
+    });
+    expect(braf?.consequences[1]).toMatchObject({
+      transcriptId: 'ENST00000288602.11',
+      maneSelect: null,
+      canonical: false,
+    });
+  });
+
+  it('assigns entries to ALTs by ALLELE_NUM', async () => {
+    const [deletion, insertion] = (await allelesOf(fixture('tumour-normal.vep.vcf'))).filter(
+      (a) => a.pos === 7675088,
+    );
+    expect(deletion?.consequences.map((c) => c.hgvsc)).toEqual(['ENST00000269305.9:c.490del']);
+    expect(insertion?.consequences.map((c) => c.consequences)).toEqual([
+      ['frameshift_variant', 'splice_region_variant'],
+    ]);
+  });
+
+  it('decodes percent escapes and takes the first of &-joined frequencies', async () => {
+    const kras = (await allelesOf(fixture('tumour-normal.vep.vcf'))).find(
+      (allele) => allele.pos === 25245347,
+    );
+    expect(kras?.consequences[0]).toMatchObject({
+      hgvsp: 'ENSP00000308495.3:p.Ile12=',
+      existingVariation: ['rs1000', 'rs2000'],
+      populationFrequencies: { gnomADe_AF: 0.0312, AF: 0.02 },
+    });
+  });
+
+  it('matches entries to ALTs by VEP’s trimmed allele when ALLELE_NUM is absent', async () => {
+    const alleles = await allelesOf(streamOf(withoutAlleleNumber));
+    expect(alleles.map((allele) => allele.consequences.map((c) => c.hgvsc))).toEqual([
+      ['ENST00000269305.9:c.490del'],
+      ['ENST00000269305.9:c.490dup'],
+      [null],
+    ]);
+    expect(alleles[2]?.consequences[0]).toMatchObject({ allele: 'C', consequences: ['intron_variant'] });
+  });
+
+  it('writes alleles as VEP does: shared first base dropped from indels, empty as "-"', () => {
+    expect(vepAlleles('T', ['TC'])).toEqual(['C']);
+    expect(vepAlleles('TC', ['T'])).toEqual(['-']);
+    expect(vepAlleles('CA', ['C', 'CAA'])).toEqual(['-', 'AA']);
+    expect(vepAlleles('C', ['T', 'CT'])).toEqual(['T', 'CT']);
+    expect(vepAlleles('AT', ['GC'])).toEqual(['GC']);
+    expect(vepAlleles('CA', ['C', '*'])).toEqual(['-', '*']);
+    expect(vepAlleles('A', ['<DEL>'])).toEqual(['<DEL>']);
+  });
+
+  it('recognises VEP by its header text under any INFO key', async () => {
+    const renamed = withoutAlleleNumber.replaceAll('CSQ', 'VEP_ANNOTATION');
+    const result = await validateVcf(streamOf(renamed));
+    expect(result).toMatchObject({ ok: true, summary: { annotation: 'VEP' } });
+  });
+
+  it('rejects an entry whose field count differs from the header', async () => {
+    const broken = withoutAlleleNumber.replace('|protein_coding|||YES', '|protein_coding||YES');
+    const result = await validateVcf(streamOf(broken), { name: 'annotated.vcf' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        line: 5,
+        field: 'INFO/CSQ',
+        message: expect.stringMatching(/^entry 1 has 10 fields, the header declares 11/),
+      },
+    });
+  });
+
+  it('rejects an ALLELE_NUM that names no ALT', async () => {
+    const text = (await import('node:fs')).readFileSync(fixture('tumour-normal.vep.vcf'), 'utf8');
+    const result = await validateVcf(
+      streamOf(text.replace('p.Lys164GlufsTer17||2|', 'p.Lys164GlufsTer17||3|')),
+    );
+    expect(result).toMatchObject({ ok: false, error: { line: 26, field: 'INFO/CSQ' } });
+  });
+});
+
+describe('SnpEff ANN', () => {
+  it('parses the 16 standard fields and matches entries by the full ALT', async () => {
+    const [deletion, duplication] = await allelesOf(fixture('germline.snpeff.vcf'));
+    expect(deletion?.consequences).toEqual([
+      {
+        source: 'SnpEff',
+        allele: 'G',
+        geneSymbol: 'BRCA2',
+        geneId: 'ENSG00000139618',
+        featureType: 'transcript',
+        transcriptId: 'NM_000059.4',
+        biotype: 'protein_coding',
+        hgvsc: 'c.5946del',
+        hgvsp: 'p.Ser1982ArgfsTer22',
+        consequences: ['frameshift_variant'],
+        impact: 'HIGH',
+        maneSelect: null,
+        canonical: false,
+        existingVariation: [],
+        populationFrequencies: {},
+      },
+    ]);
+    expect(duplication?.consequences.map((c) => [c.geneSymbol, c.impact])).toEqual([
+      ['BRCA2', 'HIGH'],
+      ['ZAR1L', 'MODIFIER'],
+    ]);
+  });
+});
