@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followSignIn, freePort } from '../../../test/support/formDriver.ts';
 import { startTestIdp, type TestIdp } from '../../../test/support/testIdp.ts';
 import { loadConfig } from '../../platform/config.ts';
-import { type TestApp, testApp } from '../../platform/testing/testApp.ts';
+import { lastAuditEntry, type TestApp, testApp } from '../../platform/testing/testApp.ts';
 import { createOidcLogin } from './oidc.ts';
 
 let idp: TestIdp;
@@ -70,12 +70,7 @@ describe('OpenID Connect sign-in', () => {
       backAtGenvei,
     );
     expect(url.pathname + url.search).toBe('/login?error=no-account');
-    const entry = await t.database.db
-      .selectFrom('audit_entry')
-      .selectAll()
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const entry = await lastAuditEntry(t.database);
     expect(entry).toMatchObject({
       action: 'login',
       outcome: 'deny',

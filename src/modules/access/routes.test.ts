@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoNationalIds } from '../../demo/seed.ts';
-import { type TestApp, testApp } from '../../platform/testing/testApp.ts';
+import { lastAuditEntry, type TestApp, testApp } from '../../platform/testing/testApp.ts';
 import { accessGuard } from './guard.ts';
 
 let t: TestApp;
@@ -190,12 +190,7 @@ describe('organisations', () => {
       parentId: null,
     });
     expect(response.statusCode).toBe(201);
-    const entry = await t.database.db
-      .selectFrom('audit_entry')
-      .selectAll()
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const entry = await lastAuditEntry(t.database);
     expect(entry).toMatchObject({
       action: 'create',
       resource_type: 'organisation',
@@ -230,12 +225,7 @@ describe('the audit API', () => {
     expect(response.json().entries).toEqual([
       expect.objectContaining({ action: 'search', patient_id: patient.id, username: 'rekvirent' }),
     ]);
-    const last = await t.database.db
-      .selectFrom('audit_entry')
-      .selectAll()
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const last = await lastAuditEntry(t.database);
     expect(last).toMatchObject({
       resource_type: 'audit-log',
       action: 'search',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoNationalIds, syntheticNationalId } from '../../demo/seed.ts';
-import { type TestApp, testApp } from '../../platform/testing/testApp.ts';
+import { lastAuditEntry, type TestApp, testApp } from '../../platform/testing/testApp.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,13 +18,7 @@ async function patientId(nationalId: string) {
     .executeTakeFirstOrThrow();
   return row.id;
 }
-const lastAudit = () =>
-  t.database.db
-    .selectFrom('audit_entry')
-    .selectAll()
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
+const lastAudit = () => lastAuditEntry(t.database);
 const count = async (table: 'patient' | 'audit_entry') =>
   Number(
     (

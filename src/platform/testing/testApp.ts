@@ -76,6 +76,16 @@ export async function testApp(
   };
 }
 
+/** The newest audit entry: what the request just made should have written. */
+export function lastAuditEntry(database: Pick<Database, 'db'>) {
+  return database.db
+    .selectFrom('audit_entry')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+}
+
 export const anonymous = (app: FastifyInstance): Client => ({
   request: (method, url, body, headers = {}) =>
     app.inject({

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api.ts';
+import { api } from '../api.ts';
+import { ErrorAlert, problemText } from '../ErrorAlert.tsx';
 import { useI18n } from '../i18n.tsx';
 
 type Entry = {
@@ -34,7 +35,7 @@ export function AuditPage() {
       setEntries((await api<{ entries: Entry[] }>('POST', '/api/audit/search', body)).entries);
     } catch (e) {
       setEntries(null);
-      setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e));
+      setError(problemText(e));
     }
   };
 
@@ -42,7 +43,7 @@ export function AuditPage() {
     try {
       setVerify(await api<Verify>('GET', '/api/audit/verify'));
     } catch (e) {
-      setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e));
+      setError(problemText(e));
     }
   };
 
@@ -72,11 +73,7 @@ export function AuditPage() {
           {t.verifyChain}
         </button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {verify && (
         <p role="status" className={verify.ok ? 'ok' : 'error'}>
           {verify.ok

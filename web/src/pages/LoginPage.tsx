@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, setCsrfToken } from '../api.ts';
+import { ErrorAlert, problemText } from '../ErrorAlert.tsx';
 import { LanguageSwitch, useI18n } from '../i18n.tsx';
 
 export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
@@ -31,9 +32,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
       onSignedIn();
     } catch (e) {
       const slug = e instanceof ApiError ? e.problem.type.replace('urn:genvei:problem:', '') : '';
-      setError(
-        t.loginErrors[slug] ?? (e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e)),
-      );
+      setError(t.loginErrors[slug] ?? problemText(e));
     } finally {
       setBusy(false);
     }
@@ -44,11 +43,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
       <LanguageSwitch />
       <form onSubmit={submit} aria-labelledby="login-title">
         <h1 id="login-title">{t.signInTitle}</h1>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert error={error} />
         <label>
           {t.username}
           <input

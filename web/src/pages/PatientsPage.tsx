@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api.ts';
+import { api } from '../api.ts';
+import { ErrorAlert, problemText } from '../ErrorAlert.tsx';
 import { useI18n } from '../i18n.tsx';
 
 type Patient = {
@@ -28,7 +29,7 @@ export function PatientsPage() {
         await api<Patient>('POST', '/api/patients/lookup', { nationalId: nationalId.replace(/\s/g, '') }),
       );
     } catch (e) {
-      setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e));
+      setError(problemText(e));
     }
   };
 
@@ -49,11 +50,7 @@ export function PatientsPage() {
         </label>
         <button type="submit">{t.find}</button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {patient && (
         <dl className="patient">
           <dt>{t.nav.patients}</dt>
