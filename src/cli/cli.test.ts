@@ -62,6 +62,22 @@ async function fjordvikNumber(): Promise<string> {
 }
 
 describe('genvei CLI', () => {
+  it('import oncotree imports a file with a summary, and refuses a broken one naming the problem', async () => {
+    const file = 'test/fixtures/catalogue/oncotree_small.json';
+    const first = await genvei(['import', 'oncotree', file]);
+    expect(first).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/oncotree: (\d+) read, \1 added, 0 changed, 0 unchanged/),
+    });
+    const again = await genvei(['import', 'oncotree', file]);
+    expect(again.stdout).toMatch(/0 added, 0 changed, \d+ unchanged/);
+    const broken = path.join(dataDir, 'broken.json');
+    writeFileSync(broken, '{"TISSUE": {"code": "TISSUE", "children": {"X": {"code": "X"}}}}');
+    const refused = await genvei(['import', 'oncotree', broken]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/OncoTree: TISSUE: name: /);
+  }, 30_000);
+
   it('vcf validate summarises a valid file and names file, line and field of an error', async () => {
     const valid = await genvei(['vcf', 'validate', 'test/fixtures/vcf/tumour-normal.vep.vcf']);
     expect(valid).toMatchObject({

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { seedDemo } from '../demo/seed.ts';
 import { ROLES, type Role } from '../modules/access/model.ts';
 import { createUser } from '../modules/access/service.ts';
+import { importHgncFile, importOncoTreeFile } from '../modules/catalogue/referenceImport.ts';
 import { checkHgvs } from '../modules/genomics/hgvs/index.ts';
 import { validateVcf } from '../modules/genomics/vcf/validate.ts';
 import { verifyAuditLog } from '../platform/audit/auditLog.ts';
@@ -10,6 +11,7 @@ import { migrate } from '../platform/db/migrate.ts';
 import { openDatabase } from '../platform/db/open.ts';
 import { Problem } from '../platform/http/problems.ts';
 import { startServer } from '../platform/server.ts';
+import { ProgressLine } from './progress.ts';
 import { readSecret } from './secret.ts';
 
 /** The `genvei` command. Each subcommand reads the same environment as the server (see README). */
@@ -78,6 +80,31 @@ program
       await database.close();
     }
   });
+
+const importCommand = program.command('import').description('import reference data from files you provide');
+for (const [kind, describe, run] of [
+  ['hgnc', 'HGNC complete-set TSV (hgnc_complete_set.txt)', importHgncFile],
+  ['oncotree', 'OncoTree release JSON (e.g. oncotree_2025_10_03.json)', importOncoTreeFile],
+] as const) {
+  importCommand
+    .command(kind)
+    .description(`import the ${describe}; all or nothing, and a re-import of the same file changes nothing`)
+    .argument('<file>')
+    .action(async (file: string) => {
+      const database = await openDatabase(loadConfig());
+      try {
+        await migrate(database);
+        const progress = new ProgressLine(process.stderr, `${kind}: `);
+        const summary = await run(database.db, file, (done, phase) => progress.update(`${phase} ${done}`));
+        progress.done();
+        process.stdout.write(
+          `${kind}: ${summary.read} read, ${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged\n`,
+        );
+      } finally {
+        await database.close();
+      }
+    });
+}
 
 program
   .command('vcf')
@@ -187,6 +214,7 @@ program
   );
 
 program.parseAsync().catch((error: unknown) => {
+  process.stderr.write('\n');
   const message =
     error instanceof Problem
       ? (error.errors?.map((e) => `${e.path}: ${e.message}`).join('\n') ?? error.message)

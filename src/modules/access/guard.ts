@@ -20,6 +20,8 @@ export type AccessSpec =
       resource: ResourceType;
       action: Action;
       patient?: (request: FastifyRequest, db: Kysely<DB>) => Promise<PatientContext | undefined>;
+      /** The organisation owning what the request changes (a lab's analysis or panel). */
+      owner?: (request: FastifyRequest, db: Kysely<DB>) => Promise<{ organisationId: string } | undefined>;
     };
 
 export type RouteAccess = { method: string; url: string; access: AccessSpec; audited: boolean };
@@ -170,7 +172,9 @@ async function guard(app: FastifyInstance, options: GuardOptions) {
     const spec = request.routeOptions.config?.access;
     if (!spec || 'public' in spec) return;
     request.patientContext = spec.patient ? await spec.patient(request, db) : undefined;
+    const owner = spec.owner ? await spec.owner(request, db) : undefined;
     const decision = decide({
+      owner,
       subject: request.subject,
       purpose: request.purpose,
       action: spec.action,

@@ -124,3 +124,69 @@ describe('access policy', () => {
     ).toBe(false);
   });
 });
+
+describe('catalogue editing', () => {
+  it('lets a curator edit any lab’s entries, for administration', () => {
+    const curator = subject({ role: 'curator', organisationId: 'lab-x' });
+    expect(
+      decide({
+        subject: curator,
+        purpose: 'administration',
+        action: 'update',
+        resource: 'analysis',
+        owner: { organisationId: 'lab-y' },
+      }).allow,
+    ).toBe(true);
+    expect(
+      decide({
+        subject: curator,
+        purpose: 'care',
+        action: 'update',
+        resource: 'analysis',
+        owner: { organisationId: 'lab-y' },
+      }).allow,
+    ).toBe(false);
+  });
+
+  it('lets lab staff edit their own lab’s analyses but not another lab’s, nor sign off panels', () => {
+    const scientist = subject({ role: 'lab-scientist', organisationId: 'lab-x' });
+    const own = decide({
+      subject: scientist,
+      purpose: 'quality-assurance',
+      action: 'update',
+      resource: 'analysis',
+      owner: { organisationId: 'lab-x' },
+    });
+    expect(own).toMatchObject({ allow: true, relationship: 'own-organisation' });
+    const other = decide({
+      subject: scientist,
+      purpose: 'quality-assurance',
+      action: 'update',
+      resource: 'analysis',
+      owner: { organisationId: 'lab-y' },
+    });
+    expect(other.reason).toMatch(/own organisation/);
+    expect(
+      decide({
+        subject: scientist,
+        purpose: 'administration',
+        action: 'approve',
+        resource: 'gene-panel',
+        owner: { organisationId: 'lab-x' },
+      }).allow,
+    ).toBe(false);
+  });
+
+  it('keeps the national gene list to curators', () => {
+    const scientist = subject({ role: 'lab-scientist', organisationId: 'lab-x' });
+    expect(
+      decide({
+        subject: scientist,
+        purpose: 'administration',
+        action: 'update',
+        resource: 'gene-list',
+        owner: { organisationId: 'lab-x' },
+      }).allow,
+    ).toBe(false);
+  });
+});

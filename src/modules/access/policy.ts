@@ -12,8 +12,12 @@ export type ResourceType =
   | 'audit-log'
   | 'organisation'
   | 'user'
-  | 'session';
-export type Action = 'read' | 'search' | 'create' | 'update' | 'verify';
+  | 'session'
+  | 'lab'
+  | 'analysis'
+  | 'gene-panel'
+  | 'gene-list';
+export type Action = 'read' | 'search' | 'create' | 'update' | 'verify' | 'approve' | 'publish';
 
 /** Which patient a request is about, and which health trusts have a care relationship to them. */
 export type PatientContext = { patientId: string; careTrustIds: readonly string[] };
@@ -25,9 +29,11 @@ export type AccessRequest = {
   resource: ResourceType;
   /** Absent when the request is not about one existing patient (a create, a miss). */
   patient?: PatientContext;
+  /** The organisation that owns the resource (a lab's analyses and panels). */
+  owner?: { organisationId: string };
 };
 
-export type Relationship = 'care' | 'self' | 'none';
+export type Relationship = 'care' | 'self' | 'own-organisation' | 'none';
 export type Decision = { allow: boolean; reason: string; relationship: Relationship };
 
 type Rule = {
@@ -48,6 +54,8 @@ const CLINICAL: readonly Role[] = [
   'medical-geneticist',
   'board-coordinator',
 ];
+
+const CATALOGUE_PURPOSES: readonly Purpose[] = ['administration', 'quality-assurance'];
 
 export const RULES: readonly Rule[] = [
   { resource: 'patient', actions: ['read', 'search'], roles: CLINICAL, purposes: ['care'], requires: 'care' },
@@ -96,10 +104,29 @@ export const RULES: readonly Rule[] = [
     purposes: ['administration'],
     requires: 'none',
   },
+  // The catalogue: national curators edit all of it; a lab's own staff edit their lab's entries.
+  ...(['lab', 'analysis', 'gene-panel', 'gene-list'] as const).map(
+    (resource): Rule => ({
+      resource,
+      actions: ['create', 'update', 'approve', 'publish'],
+      roles: ['curator'],
+      purposes: CATALOGUE_PURPOSES,
+      requires: 'none',
+    }),
+  ),
+  ...(['lab', 'analysis', 'gene-panel'] as const).map(
+    (resource): Rule => ({
+      resource,
+      actions: ['create', 'update'],
+      roles: ['lab-scientist', 'bioinformatician'],
+      purposes: CATALOGUE_PURPOSES,
+      requires: 'own-organisation',
+    }),
+  ),
 ];
 
 export function decide(request: AccessRequest): Decision {
-  const { subject, purpose, action, resource, patient } = request;
+  const { subject, purpose, action, resource, patient, owner } = request;
   const deny = (reason: string): Decision => ({ allow: false, reason, relationship: 'none' });
   if (!subject) return deny('not signed in');
   if (resource === 'session') return { allow: true, reason: 'own session', relationship: 'none' };
@@ -111,7 +138,7 @@ export function decide(request: AccessRequest): Decision {
   // Of the rules that fail, report the one the request came closest to satisfying.
   let closest = { depth: -1, reason: '' };
   for (const rule of rules) {
-    const outcome = evaluate(rule, subject, purpose, patient);
+    const outcome = evaluate(rule, subject, purpose, patient, owner);
     if (outcome.allow) return outcome;
     if (outcome.depth > closest.depth) closest = { depth: outcome.depth, reason: outcome.reason };
   }
@@ -123,6 +150,7 @@ function evaluate(
   subject: Subject,
   purpose: Purpose,
   patient: PatientContext | undefined,
+  owner: { organisationId: string } | undefined,
 ): (Decision & { allow: true }) | { allow: false; depth: number; reason: string } {
   const who = subject.role ? `${subject.role} ${subject.username}` : subject.username;
   if (rule.roles === 'citizen') {
@@ -151,6 +179,16 @@ function evaluate(
       return { allow: false, depth: 2, reason: `${who} may only see their own record` };
     }
     return { allow: true, reason: `${who}: own record`, relationship: 'self' };
+  }
+  if (rule.requires === 'own-organisation') {
+    if (!owner || owner.organisationId !== subject.organisationId) {
+      return { allow: false, depth: 2, reason: `${who} may only change what their own organisation owns` };
+    }
+    return {
+      allow: true,
+      reason: `${who}, purpose ${purpose}, own organisation`,
+      relationship: 'own-organisation',
+    };
   }
   if (rule.requires === 'care' && patient) {
     if (!subject.trustId || !patient.careTrustIds.includes(subject.trustId)) {

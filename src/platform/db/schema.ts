@@ -130,6 +130,17 @@ export interface DB {
   care_relationship: CareRelationshipTable;
   audit_entry: AuditEntryTable;
   schema_migration: SchemaMigrationTable;
+  gene: GeneTable;
+  gene_symbol_history: GeneSymbolHistoryTable;
+  cancer_type: CancerTypeTable;
+  lab: LabTable;
+  lab_accepts_from: LabAcceptsFromTable;
+  gene_panel: GenePanelTable;
+  gene_panel_version: GenePanelVersionTable;
+  gene_panel_entry: GenePanelEntryTable;
+  analysis: AnalysisTable;
+  gene_list_version: GeneListVersionTable;
+  gene_list_entry: GeneListEntryTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -137,3 +148,147 @@ export type Patient = Selectable<PatientTable>;
 export type AppUser = Selectable<AppUserTable>;
 export type NewAuditEntry = Insertable<AuditEntryTable>;
 export type AuditEntry = Selectable<AuditEntryTable>;
+
+// Catalogue (migration 0002)
+
+export interface GeneTable {
+  hgnc_id: string;
+  symbol: string;
+  name: string;
+  locus_group: string | null;
+  ensembl_gene_id: string | null;
+  mane_select_ensembl: string | null;
+  mane_select_refseq: string | null;
+  source: string;
+}
+
+export interface GeneSymbolHistoryTable {
+  hgnc_id: string;
+  symbol: string;
+  kind: 'alias' | 'previous';
+}
+
+export interface CancerTypeTable {
+  code: string;
+  name: string;
+  main_type: string | null;
+  tissue: string | null;
+  level: number | null;
+  parent_code: string | null;
+  umls: string | null;
+  nci: string | null;
+  source: string;
+}
+
+export interface LabTable {
+  organisation_id: string;
+  contact_email: string | null;
+  contact_phone: string | null;
+  address: string | null;
+  accreditation_standard: string | null;
+  accreditation_number: string | null;
+  accreditation_scope: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface LabAcceptsFromTable {
+  lab_id: string;
+  trust_id: string;
+}
+
+export interface GenePanelTable {
+  id: string;
+  slug: string;
+  name: string;
+  purpose: 'somatic' | 'germline';
+  lab_id: string | null;
+  panelapp_id: number | null;
+  created_at: CreatedAt;
+}
+
+export interface GenePanelVersionTable {
+  id: string;
+  panel_id: string;
+  major: number;
+  minor: number;
+  previous_id: string | null;
+  change_note: string;
+  created_at: CreatedAt;
+  created_by: string | null;
+  signed_off_by: string | null;
+  signed_off_at: Date | null;
+}
+
+export type Region = { chrom: string; start: number; end: number };
+
+export interface GenePanelEntryTable {
+  version_id: string;
+  hgnc_id: string;
+  symbol: string;
+  confidence: 'green' | 'amber' | 'red';
+  mode_of_inheritance: string | null;
+  transcript: string | null;
+  regions: ColumnType<Region[], string, never>;
+  evidence: string[];
+  phenotypes: string[];
+  publications: string[];
+}
+
+export type AnalysisMethod =
+  | 'ngs-dna-panel'
+  | 'ngs-rna-panel'
+  | 'exome'
+  | 'genome'
+  | 'ctdna'
+  | 'pcr'
+  | 'ddpcr'
+  | 'fish'
+  | 'ihc'
+  | 'methylation';
+
+export interface AnalysisTable {
+  id: string;
+  slug: string;
+  lab_id: string;
+  name: string;
+  method: AnalysisMethod;
+  platform: string | null;
+  variant_types: string[];
+  panel_version_id: string | null;
+  materials: string[];
+  min_tumour_cell_percent: number | null;
+  min_dna_ng: number | null;
+  turnaround_days: number | null;
+  how_to_order: string | null;
+  status: 'active' | 'planned' | 'retired';
+  validation_report_url: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface GeneListVersionTable {
+  id: string;
+  cancer_type_code: string;
+  version: number;
+  status: 'draft' | 'published';
+  note: string | null;
+  created_at: CreatedAt;
+  created_by: string | null;
+  published_at: Date | null;
+  published_by: string | null;
+}
+
+export interface GeneListEntryTable {
+  version_id: string;
+  hgnc_id: string;
+  symbol: string;
+  roles: string[];
+  evidence_colour: 'green' | 'amber' | 'red';
+  status: 'mandatory' | 'recommended' | 'mentioned' | 'horizon';
+  variant_types: string[];
+  drugs: string[];
+  approval_reference: string | null;
+  trials: string[];
+  guideline_section: string | null;
+  implementation_notes: string | null;
+}
