@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Kysely, Transaction } from 'kysely';
 import type { CancerTypeTable, DB, GeneTable } from '../../platform/db/schema.ts';
 import { type HgncGene, parseHgncGenes } from './hgnc.ts';
-import { checkOncoTree, OncoTreeError, type OncoTreeNode, parseOncoTreeJson } from './oncotree.ts';
+import { type OncoTreeNode, parseOncoTreeJson } from './oncotree.ts';
 
 /**
  * Reference data from files the operator provides. Each import is one transaction: a file that
@@ -114,9 +114,8 @@ export async function importOncoTreeFile(
   file: string,
   progress: Progress = () => {},
 ): Promise<ImportSummary> {
+  // Parsing also checks the tree (unique codes, parents present, no cycles) and throws on any problem.
   const nodes = parseOncoTreeJson(readFileSync(file, 'utf8'));
-  const problems = checkOncoTree(nodes);
-  if (problems.length > 0) throw new OncoTreeError(problems);
   progress(nodes.length, 'reading');
   return db.transaction().execute((tx) => writeCancerTypes(tx, nodes, progress));
 }
