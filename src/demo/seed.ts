@@ -5,6 +5,7 @@ import { recordAudit } from '../platform/audit/auditLog.ts';
 import type { DB, OrganisationKind, Role } from '../platform/db/schema.ts';
 import { withControlDigits } from '../platform/identifiers/fodselsnummer.ts';
 import { withOrganisationControlDigit } from '../platform/identifiers/organisationNumber.ts';
+import { seedCatalogue } from './catalogueSeed.ts';
 
 /**
  * Demo data: three invented health trusts, a user of every role, and synthetic patients.
@@ -208,6 +209,12 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
         memberships: [{ organisationId: orgId(u.org), role: u.role }],
       });
     }
+    const curator = await tx
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'kurator')
+      .executeTakeFirstOrThrow();
+    await seedCatalogue(tx, orgId, curator.id);
     // A citizen's own account, to show the patient-facing access log.
     await createUser(tx, {
       username: 'pasient',

@@ -32,6 +32,18 @@ describe('every route goes through the access policy', () => {
         'GET /api/docs/static/index.html',
         'GET /api/docs/static/swagger-initializer.js',
         'GET /api/docs/yaml',
+        'GET /api/catalogue/search',
+        'GET /api/catalogue/analyses/:slug',
+        'GET /api/catalogue/analyses/:slug/missing-genes',
+        'GET /api/catalogue/labs',
+        'GET /api/catalogue/panels',
+        'GET /api/catalogue/panels/:slug',
+        'GET /api/catalogue/panels/:slug/diff',
+        'GET /api/catalogue/panels/:slug/export',
+        'GET /api/catalogue/genes/:symbol',
+        'GET /api/catalogue/cancer-types',
+        'GET /api/catalogue/cancer-types/:code',
+        'GET /api/catalogue/coverage/:code',
       ].sort(),
     );
   });

@@ -11,6 +11,8 @@ import { accessGuard } from '../../modules/access/guard.ts';
 import type { OidcLogin } from '../../modules/access/oidc.ts';
 import { oidcRoutes } from '../../modules/access/oidcRoutes.ts';
 import { accessRoutes } from '../../modules/access/routes.ts';
+import { catalogueEditRoutes } from '../../modules/catalogue/editRoutes.ts';
+import { catalogueRoutes } from '../../modules/catalogue/routes.ts';
 import { patientRoutes } from '../../modules/patients/routes.ts';
 import { allowsSyntheticIdentities, type Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
@@ -85,6 +87,8 @@ export async function buildApp({ config, database, oidc, logStream }: AppOptions
   if (oidc) await app.register(oidcRoutes, { database, config, oidc });
   await app.register(auditRoutes);
   await app.register(patientRoutes, { allowSynthetic: allowsSyntheticIdentities(config) });
+  await app.register(catalogueRoutes, { db: database.db });
+  await app.register(catalogueEditRoutes);
 
   app.get('/assets/*', { schema: { hide: true } }, (request, reply) => {
     const file = (request.params as { '*': string })['*'];
