@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { AnalysisMethod, DB } from '../../platform/db/schema.ts';
+import { badRequest, notFound } from '../../platform/http/problems.ts';
 
 type Db = Kysely<DB>;
 
@@ -204,4 +205,71 @@ export function listLabs(db: Db) {
     ])
     .orderBy('o.name')
     .execute();
+}
+
+export type LabValues = {
+  contactEmail: string | null;
+  contactPhone: string | null;
+  address: string | null;
+  accreditationStandard: string | null;
+  accreditationNumber: string | null;
+  accreditationScope: string | null;
+  acceptsFrom: string[];
+};
+
+/** A lab is an organisation of kind "lab"; its catalogue record is written whole, trusts included. */
+export async function saveLab(db: Db, organisationId: string, values: LabValues) {
+  const organisation = await db
+    .selectFrom('organisation')
+    .select(['kind', 'name'])
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+  if (!organisation) throw notFound('the organisation');
+  if (organisation.kind !== 'lab') {
+    throw badRequest([
+      {
+        path: '/params/id',
+        rule: 'not-a-lab',
+        message: `${organisation.name} is registered as ${organisation.kind}, not as a lab`,
+      },
+    ]);
+  }
+  const trusts = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('id', 'in', ['00000000-0000-0000-0000-000000000000', ...values.acceptsFrom])
+    .where('kind', '=', 'health-trust')
+    .execute();
+  const unknown = values.acceptsFrom.filter((id) => !trusts.some((t) => t.id === id));
+  if (unknown.length > 0) {
+    throw badRequest(
+      unknown.map((id) => ({
+        path: `/body/acceptsFrom/${values.acceptsFrom.indexOf(id)}`,
+        rule: 'not-a-trust',
+        message: `${id} is not a health trust`,
+      })),
+    );
+  }
+  const row = {
+    contact_email: values.contactEmail,
+    contact_phone: values.contactPhone,
+    address: values.address,
+    accreditation_standard: values.accreditationStandard,
+    accreditation_number: values.accreditationNumber,
+    accreditation_scope: values.accreditationScope,
+    updated_at: new Date(),
+  };
+  await db
+    .insertInto('lab')
+    .values({ organisation_id: organisationId, ...row })
+    .onConflict((oc) => oc.column('organisation_id').doUpdateSet(row))
+    .execute();
+  await db.deleteFrom('lab_accepts_from').where('lab_id', '=', organisationId).execute();
+  if (values.acceptsFrom.length > 0) {
+    await db
+      .insertInto('lab_accepts_from')
+      .values(values.acceptsFrom.map((trust_id) => ({ lab_id: organisationId, trust_id })))
+      .execute();
+  }
+  return { id: organisationId, ...values };
 }

@@ -237,6 +237,43 @@ describe('PanelApp', () => {
   });
 });
 
+describe('labs', () => {
+  it("lets lab staff update their own lab's record, and refuses an organisation that is not a lab", async () => {
+    const scientist = await t.login('bioingenior');
+    const session = (await scientist.request('GET', '/api/session')).json();
+    await scientist.request('PUT', '/api/session/context', {
+      organisationId: session.organisationId,
+      role: 'lab-scientist',
+      purpose: 'administration',
+    });
+    const trusts = (await scientist.request('GET', '/api/organisations'))
+      .json()
+      .filter((o: { kind: string }) => o.kind === 'health-trust');
+    const body = {
+      contactEmail: 'lab@fjordvik.example',
+      accreditationStandard: 'ISO 15189:2022',
+      accreditationNumber: 'TEST 123',
+      acceptsFrom: trusts.map((o: { id: string }) => o.id),
+    };
+    const saved = await scientist.request('PUT', `/api/catalogue/labs/${session.organisationId}`, body);
+    expect(saved.statusCode).toBe(200);
+    const lab = (await get('/api/catalogue/labs'))
+      .json()
+      .labs.find((l: { id: string }) => l.id === session.organisationId);
+    expect(lab).toMatchObject({
+      accreditation_number: 'TEST 123',
+      accepts_from: ['Fjordvik HF', 'Nordlys HF', 'Østdal HF'],
+    });
+    const other = (await get('/api/catalogue/labs'))
+      .json()
+      .labs.find((l: { id: string }) => l.id !== session.organisationId);
+    expect((await scientist.request('PUT', `/api/catalogue/labs/${other.id}`, body)).statusCode).toBe(403);
+    const curator = await t.login('kurator');
+    const notALab = await curator.request('PUT', `/api/catalogue/labs/${trusts[0].id}`, body);
+    expect(notALab.json().errors[0]).toMatchObject({ path: '/params/id', rule: 'not-a-lab' });
+  });
+});
+
 describe('the national gene list', () => {
   it('edits a draft and publishes it as a new version; published versions never change', async () => {
     const curator = await t.login('kurator');

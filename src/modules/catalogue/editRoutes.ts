@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/problems.ts';
 import { transactionOf } from '../access/guard.ts';
-import { findAnalysisBySlug, insertAnalysis, updateAnalysis } from './analysisStore.ts';
+import { findAnalysisBySlug, insertAnalysis, saveLab, updateAnalysis } from './analysisStore.ts';
 import { variantTypeSchema } from './coverage.ts';
 import { geneListEntryInputSchema, publishDraft, saveDraft } from './geneListService.ts';
 import { parsePanelVersion } from './panelDiff.ts';
@@ -194,6 +194,31 @@ export async function catalogueEditRoutes(app: FastifyInstance) {
       await updateAnalysis(tx, existing.id, { ...values, panelVersionId: await resolvePanel(tx, panel) });
       return { slug: request.body.slug };
     },
+  });
+
+  api.put('/api/catalogue/labs/:id', {
+    schema: {
+      tags,
+      summary: 'Register or update a lab: contact, accreditation, and the trusts it accepts samples from',
+      params: z.object({ id: z.uuid() }),
+      body: z.object({
+        contactEmail: z.email().nullable().default(null),
+        contactPhone: z.string().nullable().default(null),
+        address: z.string().nullable().default(null),
+        accreditationStandard: z.string().nullable().default(null),
+        accreditationNumber: z.string().nullable().default(null),
+        accreditationScope: z.string().nullable().default(null),
+        acceptsFrom: z.array(z.uuid()).default([]),
+      }),
+    },
+    config: {
+      access: {
+        resource: 'lab',
+        action: 'update',
+        owner: async (request) => ({ organisationId: (request.params as { id: string }).id }),
+      },
+    },
+    handler: async (request) => saveLab(transactionOf(request), request.params.id, request.body),
   });
 
   api.put('/api/catalogue/gene-lists/:code/draft', {
