@@ -189,6 +189,26 @@ describe('editing a gene panel', () => {
     expect(signOff.statusCode).toBe(403);
   });
 
+  it('imports a gene list file, resolving aliases and naming the line of an unknown symbol', async () => {
+    const curator = await t.login('kurator');
+    const ok = await curator.request('POST', '/api/catalogue/panels/ostdal-brca/import-list', {
+      text: 'HGNC_symbol;HGNC_id\nBRCA1;HGNC:1100\nBRCA2;HGNC:1101\nHER2\n',
+      fileName: 'brca.txt',
+      changeNote: 'fra fil',
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().warnings.join()).toMatch(/HER2 is an alias of ERBB2/);
+    const bad = await curator.request('POST', '/api/catalogue/panels/ostdal-brca/import-list', {
+      text: 'BRCA1\nBRCA2\nNOTAGENE\n',
+      fileName: 'brca.txt',
+      changeNote: 'x',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([
+      expect.objectContaining({ path: '/body/text (brca.txt line 3)', rule: 'unknown-gene' }),
+    ]);
+  });
+
   it('keeps versions as snapshots even against direct SQL', async () => {
     await expect(sql`update gene_panel_entry set confidence = 'red'`.execute(t.database.db)).rejects.toThrow(
       /snapshot/,

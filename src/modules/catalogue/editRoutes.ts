@@ -12,6 +12,7 @@ import { parsePanelVersion } from './panelDiff.ts';
 import {
   createPanel,
   editPanel,
+  importGeneListText,
   importPanelAppPanel,
   panelEntryInputSchema,
   releasePanel,
@@ -69,6 +70,23 @@ export async function catalogueEditRoutes(app: FastifyInstance) {
     config: { access: { resource: 'gene-panel', action: 'update', owner: panelOwner } },
     handler: async (request) =>
       editPanel(transactionOf(request), request.params.slug, request.body, userOf(request)),
+  });
+
+  api.post('/api/catalogue/panels/:slug/import-list', {
+    schema: {
+      tags,
+      summary:
+        "The next version of a panel from a gene list file (Genetikkportalen's HGNC_symbol;HGNC_id, or one symbol a line)",
+      params: z.object({ slug: z.string() }),
+      body: z.object({
+        text: z.string().min(1),
+        fileName: z.string().default('list.txt'),
+        changeNote: z.string().trim().min(1),
+      }),
+    },
+    config: { access: { resource: 'gene-panel', action: 'update', owner: panelOwner } },
+    handler: async (request) =>
+      importGeneListText(transactionOf(request), request.params.slug, request.body, userOf(request)),
   });
 
   api.post('/api/catalogue/panels/:slug/release', {

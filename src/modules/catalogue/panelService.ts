@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { badRequest, conflict, type FieldError, notFound } from '../../platform/http/problems.ts';
+import { badRequest, conflict, type FieldError, notFound, Problem } from '../../platform/http/problems.ts';
+import { parseGeneListText } from './geneListText.ts';
 import { lookupResolved, resolveGeneSymbols } from './genes.ts';
 import { SymbolResolver } from './hgnc.ts';
 import { exportPanelApp, importPanelApp, type PanelAppImport, PanelAppImportError } from './panelapp.ts';
@@ -330,4 +331,46 @@ export async function importPanelAppPanel(
     return { slug: input.slug, version: imported.panel.version, warnings: [] as string[] };
   });
   return { ...result, warnings: [...imported.warnings, ...result.warnings], skipped: imported.skipped };
+}
+
+/**
+ * A gene list file as the next version of a panel (all green unless stated otherwise). Problems are
+ * named by line: a malformed line, an unknown or ambiguous symbol, or an HGNC id we do not know.
+ */
+export async function importGeneListText(
+  db: Db,
+  slug: string,
+  input: { text: string; changeNote: string; fileName: string },
+  userId: string,
+) {
+  const { genes, problems } = parseGeneListText(input.text);
+  const at = (line: number) => `/body/text (${input.fileName} line ${line})`;
+  const errors: FieldError[] = problems.map((p) => ({
+    path: at(p.line),
+    rule: 'format',
+    message: p.message,
+  }));
+  if (errors.length === 0) {
+    try {
+      return await editPanel(
+        db,
+        slug,
+        {
+          entries: genes.map((g) =>
+            g.hgncId ? { hgncId: g.hgncId, confidence: 'green' } : { symbol: g.symbol, confidence: 'green' },
+          ),
+          changeNote: input.changeNote,
+        },
+        userId,
+      );
+    } catch (error) {
+      if (!(error instanceof Problem) || !error.errors) throw error;
+      // Entry n is the n-th gene in the file: point back at its line.
+      for (const e of error.errors) {
+        const index = Number(/^\/body\/entries\/(\d+)/.exec(e.path)?.[1]);
+        errors.push({ ...e, path: Number.isInteger(index) ? at(genes[index]?.line ?? 0) : e.path });
+      }
+    }
+  }
+  throw badRequest(errors);
 }
