@@ -28,6 +28,8 @@ export type Config = {
   lockoutAttempts: number;
   lockoutMinutes: number;
   cookieSecure: boolean;
+  /** How far back an earlier test of the same genes makes a new order a duplicate. */
+  duplicateWindowMonths: number;
   webDist: string;
   oidc: OidcConfig | undefined;
 };
@@ -57,6 +59,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessionTtlMinutes: integer(env, 'GENVEI_SESSION_TTL_MINUTES', 480),
     lockoutAttempts: integer(env, 'GENVEI_LOCKOUT_ATTEMPTS', 5),
     lockoutMinutes: integer(env, 'GENVEI_LOCKOUT_MINUTES', 15),
+    duplicateWindowMonths: integer(env, 'GENVEI_DUPLICATE_WINDOW_MONTHS', 12),
     cookieSecure: env.GENVEI_COOKIE_SECURE
       ? env.GENVEI_COOKIE_SECURE === 'true'
       : publicUrl.startsWith('https:'),

@@ -22,6 +22,8 @@ export type AccessSpec =
       patient?: (request: FastifyRequest, db: Kysely<DB>) => Promise<PatientContext | undefined>;
       /** The organisation owning what the request changes (a lab's analysis or panel). */
       owner?: (request: FastifyRequest, db: Kysely<DB>) => Promise<{ organisationId: string } | undefined>;
+      /** The health trust of the lab performing the order (or work-list) the request is about. */
+      performingTrust?: (request: FastifyRequest, db: Kysely<DB>) => Promise<string | undefined>;
     };
 
 export type RouteAccess = { method: string; url: string; access: AccessSpec; audited: boolean };
@@ -52,7 +54,13 @@ export const CSRF_HEADER = 'x-csrf-token';
 export const PURPOSE_HEADER = 'x-purpose-of-use';
 
 /** Resources whose every read and write is audited: patient data and the audit log itself. */
-const AUDITED_RESOURCES = new Set<ResourceType>(['patient', 'patient-access-log', 'audit-log']);
+const AUDITED_RESOURCES = new Set<ResourceType>([
+  'patient',
+  'patient-access-log',
+  'audit-log',
+  'order',
+  'order-worklist',
+]);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function isAudited(method: string | string[], spec: AccessSpec): boolean {
@@ -173,8 +181,10 @@ async function guard(app: FastifyInstance, options: GuardOptions) {
     if (!spec || 'public' in spec) return;
     request.patientContext = spec.patient ? await spec.patient(request, db) : undefined;
     const owner = spec.owner ? await spec.owner(request, db) : undefined;
+    const performingTrustId = spec.performingTrust ? await spec.performingTrust(request, db) : undefined;
     const decision = decide({
       owner,
+      performingTrustId,
       subject: request.subject,
       purpose: request.purpose,
       action: spec.action,

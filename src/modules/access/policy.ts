@@ -16,8 +16,19 @@ export type ResourceType =
   | 'lab'
   | 'analysis'
   | 'gene-panel'
-  | 'gene-list';
-export type Action = 'read' | 'search' | 'create' | 'update' | 'verify' | 'approve' | 'publish';
+  | 'gene-list'
+  | 'order'
+  | 'order-worklist';
+export type Action =
+  | 'read'
+  | 'search'
+  | 'create'
+  | 'update'
+  | 'verify'
+  | 'approve'
+  | 'publish'
+  | 'process'
+  | 'cancel';
 
 /** Which patient a request is about, and which health trusts have a care relationship to them. */
 export type PatientContext = { patientId: string; careTrustIds: readonly string[] };
@@ -31,9 +42,17 @@ export type AccessRequest = {
   patient?: PatientContext;
   /** The organisation that owns the resource (a lab's analyses and panels). */
   owner?: { organisationId: string };
+  /** For an order: the health trust of the lab performing it. */
+  performingTrustId?: string;
 };
 
-export type Relationship = 'care' | 'self' | 'own-organisation' | 'none';
+export type Relationship =
+  | 'care'
+  | 'self'
+  | 'own-organisation'
+  | 'performing-lab'
+  | 'care-or-performing-lab'
+  | 'none';
 export type Decision = { allow: boolean; reason: string; relationship: Relationship };
 
 type Rule = {
@@ -56,6 +75,7 @@ const CLINICAL: readonly Role[] = [
 ];
 
 const CATALOGUE_PURPOSES: readonly Purpose[] = ['administration', 'quality-assurance'];
+const LAB: readonly Role[] = ['pathologist', 'lab-scientist', 'bioinformatician', 'medical-geneticist'];
 
 export const RULES: readonly Rule[] = [
   { resource: 'patient', actions: ['read', 'search'], roles: CLINICAL, purposes: ['care'], requires: 'care' },
@@ -104,6 +124,43 @@ export const RULES: readonly Rule[] = [
     purposes: ['administration'],
     requires: 'none',
   },
+  // Orders: the requesting side through its care relationship, the lab through performing the order.
+  {
+    resource: 'order',
+    actions: ['create'],
+    roles: ['requester', 'pathologist', 'medical-geneticist'],
+    purposes: ['care'],
+    requires: 'care',
+  },
+  {
+    resource: 'order',
+    actions: ['read'],
+    roles: CLINICAL,
+    purposes: ['care'],
+    requires: 'care-or-performing-lab',
+  },
+  {
+    resource: 'order',
+    actions: ['read'],
+    roles: LAB,
+    purposes: ['quality-assurance'],
+    requires: 'performing-lab',
+  },
+  {
+    resource: 'order',
+    actions: ['cancel'],
+    roles: ['requester', 'pathologist', 'medical-geneticist'],
+    purposes: ['care'],
+    requires: 'care',
+  },
+  { resource: 'order', actions: ['process'], roles: LAB, purposes: ['care'], requires: 'performing-lab' },
+  {
+    resource: 'order-worklist',
+    actions: ['read'],
+    roles: LAB,
+    purposes: ['care', 'quality-assurance'],
+    requires: 'performing-lab',
+  },
   // The catalogue: national curators edit all of it; a lab's own staff edit their lab's entries.
   ...(['lab', 'analysis', 'gene-panel', 'gene-list'] as const).map(
     (resource): Rule => ({
@@ -126,7 +183,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 export function decide(request: AccessRequest): Decision {
-  const { subject, purpose, action, resource, patient, owner } = request;
+  const { subject, purpose, action, resource, patient, owner, performingTrustId } = request;
   const deny = (reason: string): Decision => ({ allow: false, reason, relationship: 'none' });
   if (!subject) return deny('not signed in');
   if (resource === 'session') return { allow: true, reason: 'own session', relationship: 'none' };
@@ -138,7 +195,7 @@ export function decide(request: AccessRequest): Decision {
   // Of the rules that fail, report the one the request came closest to satisfying.
   let closest = { depth: -1, reason: '' };
   for (const rule of rules) {
-    const outcome = evaluate(rule, subject, purpose, patient, owner);
+    const outcome = evaluate(rule, subject, purpose, { patient, owner, performingTrustId });
     if (outcome.allow) return outcome;
     if (outcome.depth > closest.depth) closest = { depth: outcome.depth, reason: outcome.reason };
   }
@@ -149,9 +206,9 @@ function evaluate(
   rule: Rule,
   subject: Subject,
   purpose: Purpose,
-  patient: PatientContext | undefined,
-  owner: { organisationId: string } | undefined,
+  facts: Pick<AccessRequest, 'patient' | 'owner' | 'performingTrustId'>,
 ): (Decision & { allow: true }) | { allow: false; depth: number; reason: string } {
+  const { patient, owner, performingTrustId } = facts;
   const who = subject.role ? `${subject.role} ${subject.username}` : subject.username;
   if (rule.roles === 'citizen') {
     if (!subject.patientId)
@@ -188,6 +245,37 @@ function evaluate(
       allow: true,
       reason: `${who}, purpose ${purpose}, own organisation`,
       relationship: 'own-organisation',
+    };
+  }
+  const performs = performingTrustId !== undefined && subject.trustId === performingTrustId;
+  const cares =
+    patient !== undefined && subject.trustId !== null && patient.careTrustIds.includes(subject.trustId);
+  if (rule.requires === 'performing-lab') {
+    if (!performs)
+      return { allow: false, depth: 2, reason: `${who}'s health trust does not perform this order` };
+    return {
+      allow: true,
+      reason: `${who}, purpose ${purpose}, performing lab's trust`,
+      relationship: 'performing-lab',
+    };
+  }
+  if (rule.requires === 'care-or-performing-lab') {
+    if (cares)
+      return {
+        allow: true,
+        reason: `${who}, purpose ${purpose}, care relationship through own trust`,
+        relationship: 'care',
+      };
+    if (performs)
+      return {
+        allow: true,
+        reason: `${who}, purpose ${purpose}, performing lab's trust`,
+        relationship: 'performing-lab',
+      };
+    return {
+      allow: false,
+      depth: 2,
+      reason: `${who}'s health trust neither cares for the patient nor performs the order`,
     };
   }
   if (rule.requires === 'care' && patient) {

@@ -44,6 +44,7 @@ describe('every route goes through the access policy', () => {
         'GET /api/catalogue/cancer-types',
         'GET /api/catalogue/cancer-types/:code',
         'GET /api/catalogue/coverage/:code',
+        'GET /api/labs/:labId/turnaround',
       ].sort(),
     );
   });

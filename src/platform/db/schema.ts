@@ -141,6 +141,10 @@ export interface DB {
   analysis: AnalysisTable;
   gene_list_version: GeneListVersionTable;
   gene_list_entry: GeneListEntryTable;
+  clinical_order: ClinicalOrderTable;
+  order_event: OrderEventTable;
+  specimen: SpecimenTable;
+  custody_event: CustodyEventTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -291,4 +295,95 @@ export interface GeneListEntryTable {
   trials: string[];
   guideline_section: string | null;
   implementation_notes: string | null;
+}
+
+// Orders (migration 0003)
+
+export type OrderStatus =
+  | 'ordered'
+  | 'received'
+  | 'in-analysis'
+  | 'in-interpretation'
+  | 'reported'
+  | 'cancelled'
+  | 'rejected';
+
+export interface ClinicalOrderTable {
+  id: string;
+  order_number: string;
+  patient_id: string;
+  requester_user_id: string;
+  requester_hpr: string | null;
+  requesting_organisation_id: string;
+  analysis_id: string;
+  performing_lab_id: string;
+  priority: 'routine' | 'urgent';
+  status: OrderStatus;
+  clinical: ColumnType<unknown, string, string>;
+  copy_recipients: ColumnType<unknown, string, string>;
+  legal_basis: 'care';
+  research_consent: boolean;
+  duplicate_override_reason: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface OrderEventTable {
+  id: string;
+  order_id: string;
+  at: CreatedAt;
+  kind: 'created' | 'status' | 'forwarded' | 'rejected' | 'cancelled';
+  from_status: string | null;
+  to_status: string | null;
+  from_lab_id: string | null;
+  to_lab_id: string | null;
+  reason: string | null;
+  user_id: string | null;
+}
+
+export type SpecimenKind =
+  | 'ffpe-block'
+  | 'ffpe-slides'
+  | 'fresh-frozen'
+  | 'blood'
+  | 'plasma'
+  | 'bone-marrow'
+  | 'cytology'
+  | 'dna'
+  | 'rna'
+  | 'aliquot';
+
+export interface SpecimenTable {
+  id: string;
+  order_id: string;
+  parent_id: string | null;
+  kind: SpecimenKind;
+  block_id: string | null;
+  collection_date: string | null;
+  site: string | null;
+  tumour_cell_percent: number | null;
+  accession_id: string | null;
+  quantity_ng: string | null;
+  storage_location: string | null;
+  received_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface CustodyEventTable {
+  id: string;
+  specimen_id: string;
+  at: CreatedAt;
+  action:
+    | 'collected'
+    | 'sent'
+    | 'received'
+    | 'extracted'
+    | 'aliquoted'
+    | 'stored'
+    | 'moved'
+    | 'consumed'
+    | 'returned';
+  location: string | null;
+  note: string | null;
+  user_id: string | null;
 }

@@ -13,6 +13,7 @@ import { oidcRoutes } from '../../modules/access/oidcRoutes.ts';
 import { accessRoutes } from '../../modules/access/routes.ts';
 import { catalogueEditRoutes } from '../../modules/catalogue/editRoutes.ts';
 import { catalogueRoutes } from '../../modules/catalogue/routes.ts';
+import { orderRoutes } from '../../modules/orders/routes.ts';
 import { patientRoutes } from '../../modules/patients/routes.ts';
 import { allowsSyntheticIdentities, type Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
@@ -89,6 +90,13 @@ export async function buildApp({ config, database, oidc, logStream }: AppOptions
   await app.register(patientRoutes, { allowSynthetic: allowsSyntheticIdentities(config) });
   await app.register(catalogueRoutes, { db: database.db });
   await app.register(catalogueEditRoutes);
+  await app.register(orderRoutes, {
+    db: database.db,
+    settings: {
+      allowSynthetic: allowsSyntheticIdentities(config),
+      duplicateWindowMonths: config.duplicateWindowMonths,
+    },
+  });
 
   app.get('/assets/*', { schema: { hide: true } }, (request, reply) => {
     const file = (request.params as { '*': string })['*'];
