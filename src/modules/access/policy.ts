@@ -127,7 +127,7 @@ export const RULES: readonly Rule[] = [
   // Orders: the requesting side through its care relationship, the lab through performing the order.
   {
     resource: 'order',
-    actions: ['create'],
+    actions: ['create', 'search'],
     roles: ['requester', 'pathologist', 'medical-geneticist'],
     purposes: ['care'],
     requires: 'care',
