@@ -362,3 +362,10 @@ describe('routing between labs', () => {
     expect(rejected.json()).toMatchObject({ status: 'rejected' });
   });
 });
+
+describe('the pre-order check', () => {
+  it('is audited as a search of the patient’s data', async () => {
+    await requester.request('POST', '/api/orders/check', { nationalId: astrid, analysis: 'fjordvik-lunge-ngs' });
+    expect(await lastAuditEntry(t.database)).toMatchObject({ resource_type: 'order', action: 'search', outcome: 'allow', patient_id: expect.any(String) });
+  });
+});

@@ -82,7 +82,7 @@ export async function orderRoutes(
     config: {
       access: {
         resource: 'order',
-        action: 'create',
+        action: 'search',
         patient: (request, db) =>
           patientContextByNationalId(db, (request.body as { nationalId: string }).nationalId),
       },
