@@ -66,7 +66,10 @@ describe('genvei CLI', () => {
     const file = 'test/fixtures/catalogue/oncotree_small.json';
     const first = await genvei(['import', 'oncotree', file]);
     // The demo seed already holds some of these cancer types: those count as changed, not added.
-    expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/oncotree: \d+ read, \d+ added, \d+ changed, 0 unchanged/) });
+    expect(first).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/oncotree: \d+ read, \d+ added, \d+ changed, 0 unchanged/),
+    });
     const read = first.stdout.match(/(\d+) read/)?.[1];
     const again = await genvei(['import', 'oncotree', file]);
     expect(again.stdout).toMatch(new RegExp(`${read} read, 0 added, 0 changed, ${read} unchanged`));

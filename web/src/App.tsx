@@ -3,11 +3,12 @@ import { ApiError, api, type Session, setCsrfToken } from './api.ts';
 import { LanguageSwitch, useI18n } from './i18n.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { ContextSwitch } from './pages/ContextSwitch.tsx';
+import { CataloguePage } from './pages/catalogue/CataloguePage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PatientsPage } from './pages/PatientsPage.tsx';
 import { PlannedPage } from './pages/PlannedPage.tsx';
-import { Link, navigate, usePath } from './router.tsx';
+import { Link, navigate, usePath, useSearchParams, withQuery } from './router.tsx';
 
 /** Every capability has its place in the navigation from the start; issue numbers point at the work. */
 const CAPABILITIES: { key: string; path: string; issue?: number }[] = [
@@ -21,6 +22,9 @@ const CAPABILITIES: { key: string; path: string; issue?: number }[] = [
   { key: 'trials', path: '/trials' },
   { key: 'register', path: '/register' },
 ];
+
+/** The catalogue is the public national entry point: it needs no session. */
+const isCataloguePath = (path: string) => path === '/catalogue' || path.startsWith('/catalogue/');
 
 export function App() {
   const { t } = useI18n();
@@ -41,6 +45,7 @@ export function App() {
   });
 
   if (session.isPending) return <p className="loading">{t.loading}</p>;
+  if (!session.data && isCataloguePath(path)) return <PublicShell path={path} />;
   if (!session.data)
     return <LoginPage onSignedIn={() => queryClient.invalidateQueries({ queryKey: ['session'] })} />;
   const s = session.data;
@@ -55,7 +60,8 @@ export function App() {
 
   const planned = CAPABILITIES.find((c) => path.startsWith(c.path));
   let page = <HomePage session={s} />;
-  if (path.startsWith('/patients')) page = <PatientsPage />;
+  if (isCataloguePath(path)) page = <CataloguePage path={path} session={s} />;
+  else if (path.startsWith('/patients')) page = <PatientsPage />;
   else if (path.startsWith('/audit')) page = <AuditPage />;
   else if (planned) page = <PlannedPage title={t.nav[planned.key] ?? planned.key} issue={planned.issue} />;
 
@@ -102,6 +108,39 @@ export function App() {
       </nav>
       <main id="main" tabIndex={-1}>
         {page}
+      </main>
+    </div>
+  );
+}
+
+/** The catalogue for someone not signed in: a slim header, and a way to sign in that comes back here. */
+function PublicShell({ path }: { path: string }) {
+  const { t } = useI18n();
+  const search = useSearchParams().toString();
+  return (
+    <div className="public">
+      <a className="skip" href="#main">
+        {t.skipToContent}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <Link href="/catalogue">
+            <strong>genvei</strong>
+          </Link>{' '}
+          <span>{t.catalogue.publicHeader}</span>
+        </div>
+        <LanguageSwitch />
+        <div className="user">
+          <Link
+            className="button secondary"
+            href={withQuery('/login', { next: search ? `${path}?${search}` : path })}
+          >
+            {t.signIn}
+          </Link>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <CataloguePage path={path} session={null} />
       </main>
     </div>
   );

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { catalogueEn, catalogueNb } from './i18nCatalogue.ts';
 
 /** Norwegian bokmål first, English second; every visible string lives here in both. */
 const nb = {
@@ -85,6 +86,7 @@ const nb = {
   noEntries: 'Ingen oppføringer.',
   myAccessLog: 'Hvem har sett mine opplysninger',
   loading: 'Laster …',
+  catalogue: catalogueNb,
 };
 
 type Dictionary = typeof nb;
@@ -173,6 +175,7 @@ const en: Dictionary = {
   noEntries: 'No entries.',
   myAccessLog: 'Who has seen my data',
   loading: 'Loading …',
+  catalogue: catalogueEn,
 };
 
 export type Language = 'nb' | 'en';

@@ -365,7 +365,15 @@ describe('routing between labs', () => {
 
 describe('the pre-order check', () => {
   it('is audited as a search of the patient’s data', async () => {
-    await requester.request('POST', '/api/orders/check', { nationalId: astrid, analysis: 'fjordvik-lunge-ngs' });
-    expect(await lastAuditEntry(t.database)).toMatchObject({ resource_type: 'order', action: 'search', outcome: 'allow', patient_id: expect.any(String) });
+    await requester.request('POST', '/api/orders/check', {
+      nationalId: astrid,
+      analysis: 'fjordvik-lunge-ngs',
+    });
+    expect(await lastAuditEntry(t.database)).toMatchObject({
+      resource_type: 'order',
+      action: 'search',
+      outcome: 'allow',
+      patient_id: expect.any(String),
+    });
   });
 });

@@ -3,6 +3,13 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, api, setCsrfToken } from '../api.ts';
 import { ErrorAlert, problemText } from '../ErrorAlert.tsx';
 import { LanguageSwitch, useI18n } from '../i18n.tsx';
+import { Link, navigate } from '../router.tsx';
+
+/** Where to go after signing in at /login: a local path from `?next=`, never another site. */
+function afterSignIn(): string {
+  const next = new URLSearchParams(window.location.search).get('next');
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
 
 export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
   const { t, format } = useI18n();
@@ -28,7 +35,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
         password,
       });
       setCsrfToken(csrfToken);
-      if (window.location.pathname === '/login') window.history.replaceState(null, '', '/');
+      if (window.location.pathname === '/login') navigate(afterSignIn(), { replace: true });
       onSignedIn();
     } catch (e) {
       const slug = e instanceof ApiError ? e.problem.type.replace('urn:genvei:problem:', '') : '';
@@ -77,6 +84,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
           </>
         )}
       </form>
+      <Link href="/catalogue">{t.catalogue.backToCatalogue}</Link>
     </div>
   );
 }
