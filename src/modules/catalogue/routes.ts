@@ -10,20 +10,10 @@ import { lookupResolved, resolveGeneSymbols } from './genes.ts';
 import { diffVersions, exportVersion, panelAt } from './panelService.ts';
 import { findPanelBySlug, listPanels, listVersions, versionText } from './panelStore.ts';
 import { childCancerTypes, findCancerType, findGeneBySymbol, searchCancerTypes } from './referenceStore.ts';
+import { ANALYSIS_METHODS } from './vocabulary.ts';
 
 const PUBLIC = { public: 'the catalogue is the public national entry point' } as const;
-export const METHODS = [
-  'ngs-dna-panel',
-  'ngs-rna-panel',
-  'exome',
-  'genome',
-  'ctdna',
-  'pcr',
-  'ddpcr',
-  'fish',
-  'ihc',
-  'methylation',
-] as const;
+export const METHODS = ANALYSIS_METHODS;
 
 /** Browsing and search without login, at stable URLs a report can cite. */
 export async function catalogueRoutes(app: FastifyInstance, options: { db: Kysely<DB> }) {

@@ -1,21 +1,11 @@
 import { type FormEvent, useState } from 'react';
+import { ANALYSIS_METHODS, ANALYSIS_STATUSES } from '../../../../src/modules/catalogue/vocabulary.ts';
 import { Link, navigate, useSearchParams, withQuery } from '../../router.tsx';
 import { Loaded, useCatalogue, useCatalogueText, useGeneNoteText } from './common.tsx';
 import type { AnalysisSummary, CancerTypeSummary, Lab, SearchResult } from './types.ts';
 
-const METHODS = [
-  'ngs-dna-panel',
-  'ngs-rna-panel',
-  'exome',
-  'genome',
-  'ctdna',
-  'pcr',
-  'ddpcr',
-  'fish',
-  'ihc',
-  'methylation',
-];
-const STATUSES = ['active', 'planned', 'retired', 'any'];
+const METHODS = ANALYSIS_METHODS;
+const STATUSES = [...ANALYSIS_STATUSES, 'any'];
 const FIELDS = ['q', 'gene', 'cancerType', 'lab', 'method', 'status'] as const;
 type Filters = Record<(typeof FIELDS)[number], string>;
 
