@@ -6,6 +6,7 @@ import { ContextSwitch } from './pages/ContextSwitch.tsx';
 import { CataloguePage } from './pages/catalogue/CataloguePage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { OrdersPage } from './pages/orders/OrdersPage.tsx';
 import { PatientsPage } from './pages/PatientsPage.tsx';
 import { PlannedPage } from './pages/PlannedPage.tsx';
 import { Link, navigate, usePath, useSearchParams, withQuery } from './router.tsx';
@@ -63,6 +64,7 @@ export function App() {
   if (isCataloguePath(path)) page = <CataloguePage path={path} session={s} />;
   else if (path.startsWith('/patients')) page = <PatientsPage />;
   else if (path.startsWith('/audit')) page = <AuditPage />;
+  else if (path === '/orders' || path.startsWith('/orders/')) page = <OrdersPage path={path} session={s} />;
   else if (planned) page = <PlannedPage title={t.nav[planned.key] ?? planned.key} issue={planned.issue} />;
 
   const navItems = [

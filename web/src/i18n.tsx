@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { catalogueEn, catalogueNb } from './i18nCatalogue.ts';
+import { ordersEn, ordersNb } from './i18nOrders.ts';
 
 /** Norwegian bokmål first, English second; every visible string lives here in both. */
 const nb = {
@@ -87,6 +88,7 @@ const nb = {
   myAccessLog: 'Hvem har sett mine opplysninger',
   loading: 'Laster …',
   catalogue: catalogueNb,
+  orders: ordersNb,
 };
 
 type Dictionary = typeof nb;
@@ -176,6 +178,7 @@ const en: Dictionary = {
   myAccessLog: 'Who has seen my data',
   loading: 'Loading …',
   catalogue: catalogueEn,
+  orders: ordersEn,
 };
 
 export type Language = 'nb' | 'en';
