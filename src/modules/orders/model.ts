@@ -1,37 +1,14 @@
 import { z } from 'zod';
+import { SPECIMEN_KINDS, TREATMENT_RESPONSES } from './vocabulary.ts';
 
 /** The requisition as a requester fills it in: every field a lab needs, structured. */
-export const SPECIMEN_KINDS = [
-  'ffpe-block',
-  'ffpe-slides',
-  'fresh-frozen',
-  'blood',
-  'plasma',
-  'bone-marrow',
-  'cytology',
-] as const;
-export const DERIVED_KINDS = ['dna', 'rna', 'aliquot'] as const;
-export const ORDER_STATUSES = [
-  'ordered',
-  'received',
-  'in-analysis',
-  'in-interpretation',
-  'reported',
-  'cancelled',
-  'rejected',
-] as const;
-export type OrderStatusName = (typeof ORDER_STATUSES)[number];
-
-/** Which catalogue material a specimen is, for checking it against what the analysis accepts. */
-export const MATERIAL_OF: Record<(typeof SPECIMEN_KINDS)[number], string> = {
-  'ffpe-block': 'ffpe',
-  'ffpe-slides': 'ffpe',
-  'fresh-frozen': 'fresh-frozen',
-  blood: 'blood',
-  plasma: 'plasma',
-  'bone-marrow': 'bone-marrow',
-  cytology: 'cytology',
-};
+export {
+  DERIVED_KINDS,
+  MATERIAL_OF,
+  ORDER_STATUSES,
+  type OrderStatusName,
+  SPECIMEN_KINDS,
+} from './vocabulary.ts';
 
 const isoDate = z.iso.date();
 
@@ -40,9 +17,7 @@ export const treatmentLineSchema = z.object({
   regimen: z.string().trim().min(1),
   start: isoDate,
   end: isoDate.nullable().default(null),
-  response: z
-    .enum(['complete', 'partial', 'stable', 'progressive', 'not-evaluable', 'unknown'])
-    .default('unknown'),
+  response: z.enum(TREATMENT_RESPONSES).default('unknown'),
 });
 
 export const clinicalInformationSchema = z.object({

@@ -4,8 +4,9 @@ import { badRequest, conflict, type FieldError, notFound, Problem } from '../../
 import type { Subject } from '../access/model.ts';
 import { findAnalysisBySlug } from '../catalogue/analysisStore.ts';
 import { parseNationalId, patientIdByNationalId, registerPatient } from '../patients/service.ts';
-import { MATERIAL_OF, type NewOrder, type OrderStatusName } from './model.ts';
+import type { NewOrder } from './model.ts';
 import * as store from './store.ts';
+import { MATERIAL_OF, NEXT_STATUSES, type OrderStatusName } from './vocabulary.ts';
 
 type Db = Kysely<DB>;
 
@@ -46,6 +47,7 @@ async function genesOf(db: Db, versionId: string | null): Promise<string[]> {
 /** What the care purpose may see of a patient's tests: which analysis, where, when, how far — no clinical details. */
 export async function testHistory(db: Db, patientId: string) {
   return (await store.patientOrders(db, patientId)).map((o) => ({
+    id: o.id,
     orderNumber: o.order_number,
     analysis: o.analysis_name,
     lab: o.lab_name,
@@ -203,17 +205,6 @@ export async function placeOrder(db: Db, order: NewOrder, subject: Subject, sett
   return { id, orderNumber, patientId, warnings };
 }
 
-/** Which status may follow which, and who moves it: the lab processes, the requester cancels. */
-const NEXT: Record<OrderStatusName, OrderStatusName[]> = {
-  ordered: ['received', 'rejected', 'cancelled'],
-  received: ['in-analysis', 'rejected', 'cancelled'],
-  'in-analysis': ['in-interpretation'],
-  'in-interpretation': ['reported'],
-  reported: [],
-  cancelled: [],
-  rejected: [],
-};
-
 export async function changeStatus(
   db: Db,
   orderId: string,
@@ -223,7 +214,7 @@ export async function changeStatus(
 ) {
   const order = await store.findOrder(db, orderId);
   if (!order) throw notFound('the order');
-  if (!NEXT[order.status].includes(to))
+  if (!NEXT_STATUSES[order.status].includes(to))
     throw conflict(`an order that is ${order.status} cannot become ${to}`);
   if ((to === 'rejected' || to === 'cancelled') && !reason) {
     throw badRequest([{ path: '/body/reason', rule: 'required', message: `say why the order is ${to}` }]);

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/problems.ts';
+import { NEXT_STATUSES } from './vocabulary.ts';
 
 type Db = Kysely<DB>;
 
@@ -77,6 +78,7 @@ export async function viewOrder(db: Db, orderId: string) {
     id: order.id,
     orderNumber: order.order_number,
     status: order.status,
+    nextStatuses: NEXT_STATUSES[order.status],
     priority: order.priority,
     patient: {
       id: order.patient_id,

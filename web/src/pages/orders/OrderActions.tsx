@@ -6,7 +6,7 @@ import { navigate, withQuery } from '../../router.tsx';
 import { useCatalogue } from '../catalogue/common.tsx';
 import { ActionForm } from './ActionForm.tsx';
 import { useOrdersText } from './common.tsx';
-import { DERIVED_KINDS, isOpen, type LabOption, NEXT_STATUS, type Order, type Specimen } from './types.ts';
+import { DERIVED_KINDS, isOpen, type LabOption, nextStep, type Order, type Specimen } from './types.ts';
 
 /** Runs one change to the order, then shows the order as it is now and says what was done. */
 export function useOrderChange(orderId: string, onDone: (notice: string) => void) {
@@ -96,7 +96,7 @@ export function LabActions({ order, change }: { order: Order; change: Change }) 
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const labs = useCatalogue<{ labs: LabOption[] }>('/api/catalogue/labs');
-  const next = NEXT_STATUS[order.status];
+  const next = nextStep(order.status);
   const otherLabs = (labs.data?.labs ?? []).filter((lab) => lab.id !== order.performingLab.id);
 
   // A forwarded order leaves this lab's hands (and often its access): back to the work-list it came from.

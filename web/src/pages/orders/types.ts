@@ -1,58 +1,21 @@
 /** The orders API as the pages read it (see src/modules/orders/routes.ts, model.ts and views.ts). */
-export const SPECIMEN_KINDS = [
-  'ffpe-block',
-  'ffpe-slides',
-  'fresh-frozen',
-  'blood',
-  'plasma',
-  'bone-marrow',
-  'cytology',
-] as const;
-export type SpecimenKind = (typeof SPECIMEN_KINDS)[number];
+import type { OrderStatusName, SpecimenKind } from '../../../../src/modules/orders/vocabulary.ts';
 
-/** Which catalogue material a specimen is, as the server checks it against the analysis. */
-export const MATERIAL_OF: Record<SpecimenKind, string> = {
-  'ffpe-block': 'ffpe',
-  'ffpe-slides': 'ffpe',
-  'fresh-frozen': 'fresh-frozen',
-  blood: 'blood',
-  plasma: 'plasma',
-  'bone-marrow': 'bone-marrow',
-  cytology: 'cytology',
-};
+export {
+  DERIVED_KINDS,
+  MATERIAL_OF,
+  nextStep,
+  ORDER_STATUSES,
+  SPECIMEN_KINDS,
+  type SpecimenKind,
+  TREATMENT_RESPONSES as RESPONSES,
+} from '../../../../src/modules/orders/vocabulary.ts';
+export type OrderStatus = OrderStatusName;
+export type DerivedKind = 'dna' | 'rna' | 'aliquot';
 
-export const DERIVED_KINDS = ['dna', 'rna', 'aliquot'] as const;
-export type DerivedKind = (typeof DERIVED_KINDS)[number];
-
-export const ORDER_STATUSES = [
-  'ordered',
-  'received',
-  'in-analysis',
-  'in-interpretation',
-  'reported',
-  'cancelled',
-  'rejected',
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-/** The next step a lab moves an order on to; the server holds the same rule. */
-export const NEXT_STATUS: Partial<Record<OrderStatus, OrderStatus>> = {
-  ordered: 'received',
-  received: 'in-analysis',
-  'in-analysis': 'in-interpretation',
-  'in-interpretation': 'reported',
-};
 /** While an order is still waiting at the lab it may be forwarded, rejected or cancelled. */
 export const isOpen = (status: OrderStatus) => status === 'ordered' || status === 'received';
 
-export const RESPONSES = [
-  'complete',
-  'partial',
-  'stable',
-  'progressive',
-  'not-evaluable',
-  'unknown',
-] as const;
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 
 /** Roles that process orders at the performing lab, and roles that order (and may cancel). */
