@@ -258,7 +258,13 @@ describe('requisitions in a browser', () => {
 
   it('shows the requester the new status, and warns when the same panel is ordered again', async () => {
     const page = await newPage();
-    await signIn(page, 'rekvirent', `/orders/${orderId}`);
+    // The requester finds the order among their own, without knowing its URL.
+    await signIn(page, 'rekvirent', '/orders');
+    const mine = page.getByTestId('my-orders').locator('tbody tr').first();
+    await mine.waitFor();
+    expect(await mine.textContent()).toContain('Mottatt');
+    await mine.getByRole('link').first().click();
+    await page.waitForURL(`${base}/orders/${orderId}`);
     await expect.poll(() => page.getByTestId('order-status').textContent()).toBe('Mottatt');
     expect(await page.getByRole('heading', { name: 'Laboratoriets handlinger' }).count()).toBe(0);
     expect(await page.getByRole('form', { name: 'Kanseller rekvisisjonen' }).count()).toBe(1);

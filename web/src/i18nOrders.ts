@@ -12,6 +12,16 @@ export const ordersNb = {
   } as Record<string, string>,
   pageNotFound: 'Denne siden finnes ikke under rekvisisjoner.',
   landingTitle: 'Rekvisisjoner',
+  mineTitle: 'Mine rekvisisjoner',
+  mineEmpty: 'Du har ikke bestilt noen analyser ennå.',
+  mineColumns: {
+    orderNumber: 'Rekvisisjon',
+    patient: 'Pasient',
+    analysis: 'Analyse',
+    lab: 'Laboratorium',
+    status: 'Status',
+    orderedAt: 'Bestilt',
+  },
   landingIntro:
     'Elektronisk rekvisisjon av molekylære analyser, fra bestilling via prøvemottak til svar. Rekvisisjonsnummeret følger prøven hele veien.',
   landingNew:
@@ -278,6 +288,16 @@ export const ordersEn: OrdersDictionary = {
   },
   pageNotFound: 'There is no such page among the requisitions.',
   landingTitle: 'Requisitions',
+  mineTitle: 'My requisitions',
+  mineEmpty: 'You have not ordered any analyses yet.',
+  mineColumns: {
+    orderNumber: 'Requisition',
+    patient: 'Patient',
+    analysis: 'Analysis',
+    lab: 'Lab',
+    status: 'Status',
+    orderedAt: 'Ordered',
+  },
   landingIntro:
     'Electronic ordering of molecular analyses, from order through specimen reception to report. The order number travels with the specimen all the way.',
   landingNew: 'Order an analysis from the catalogue for a patient, with clinical information and specimens.',

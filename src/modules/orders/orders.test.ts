@@ -363,6 +363,31 @@ describe('routing between labs', () => {
   });
 });
 
+describe("the requester's own orders", () => {
+  it('lists the orders I placed with their status, each listed patient audited as read', async () => {
+    const response = await requester.request('GET', '/api/orders/mine');
+    expect(response.statusCode).toBe(200);
+    const orders = response.json().orders;
+    expect(orders.length).toBeGreaterThan(2);
+    expect(orders[0]).toMatchObject({
+      orderNumber: expect.stringMatching(/^GV-/),
+      status: expect.any(String),
+      patientName: expect.any(String),
+    });
+    const reads = await t.database.db
+      .selectFrom('audit_entry')
+      .select('patient_id')
+      .where('resource_id', '=', 'mine')
+      .where('action', '=', 'read')
+      .execute();
+    expect(new Set(reads.map((r) => r.patient_id))).toEqual(
+      new Set(orders.map((o: { patientId: string }) => o.patientId)),
+    );
+    const stranger = await t.login('rekvirent.nordlys');
+    expect((await stranger.request('GET', '/api/orders/mine')).json().orders).toEqual([]);
+  });
+});
+
 describe('the pre-order check', () => {
   it('is audited as a search of the patient’s data', async () => {
     await requester.request('POST', '/api/orders/check', {

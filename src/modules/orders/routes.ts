@@ -19,7 +19,7 @@ import {
 } from './service.ts';
 import { deriveSpecimen, receiveSpecimen } from './specimens.ts';
 import { orderAccessFacts } from './store.ts';
-import { turnaround, viewOrder, worklist } from './views.ts';
+import { ordersPlacedBy, turnaround, viewOrder, worklist } from './views.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -37,6 +37,33 @@ const labTrust = async (request: FastifyRequest, db: Kysely<DB>) => {
   return rows[0]?.trust ?? undefined;
 };
 const subjectOf = (request: FastifyRequest) => request.subject as Subject;
+
+/** A list that shows patients is a read of each listed patient's data: one audit entry per patient. */
+async function auditListedPatients(
+  request: FastifyRequest,
+  resourceType: string,
+  resourceId: string,
+  patientIds: Iterable<string>,
+) {
+  const tx = transactionOf(request);
+  const subject = subjectOf(request);
+  for (const patientId of new Set(patientIds)) {
+    await appendAudit(tx, {
+      userId: subject.userId,
+      username: subject.username,
+      organisationId: subject.organisationId,
+      role: subject.role,
+      purpose: request.purpose,
+      action: 'read',
+      resourceType,
+      resourceId,
+      patientId,
+      outcome: 'allow',
+      reason: request.decision?.reason ?? null,
+      requestId: request.id,
+    });
+  }
+}
 const userOf = (request: FastifyRequest) => subjectOf(request).userId;
 
 export async function orderRoutes(
@@ -133,6 +160,21 @@ export async function orderRoutes(
       request.auditTarget = { resourceId: placed.id, patientId: placed.patientId };
       reply.code(201);
       return placed;
+    },
+  });
+
+  api.get('/api/orders/mine', {
+    schema: { tags, summary: 'The orders I placed, newest first, with where each one is now' },
+    config: { access: { resource: 'order', action: 'search' } },
+    handler: async (request) => {
+      const orders = await ordersPlacedBy(transactionOf(request), userOf(request));
+      await auditListedPatients(
+        request,
+        'order',
+        'mine',
+        orders.map((o) => o.patientId),
+      );
+      return { orders };
     },
   });
 
@@ -278,24 +320,12 @@ export async function orderRoutes(
     handler: async (request) => {
       const tx = transactionOf(request);
       const list = await worklist(tx, request.params.labId, request.query.status);
-      // A work-list shows patients: each one listed is a read of that patient's data.
-      const subject = subjectOf(request);
-      for (const patientId of new Set(list.orders.map((o) => o.patientId))) {
-        await appendAudit(tx, {
-          userId: subject.userId,
-          username: subject.username,
-          organisationId: subject.organisationId,
-          role: subject.role,
-          purpose: request.purpose,
-          action: 'read',
-          resourceType: 'order-worklist',
-          resourceId: request.params.labId,
-          patientId,
-          outcome: 'allow',
-          reason: request.decision?.reason ?? null,
-          requestId: request.id,
-        });
-      }
+      await auditListedPatients(
+        request,
+        'order-worklist',
+        request.params.labId,
+        list.orders.map((o) => o.patientId),
+      );
       return list;
     },
   });

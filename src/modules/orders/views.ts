@@ -122,6 +122,44 @@ export async function viewOrder(db: Db, orderId: string) {
   };
 }
 
+/** The orders a requester placed, newest first: where each one is now. */
+export async function ordersPlacedBy(db: Db, userId: string) {
+  const rows = await db
+    .selectFrom('clinical_order as o')
+    .innerJoin('patient as p', 'p.id', 'o.patient_id')
+    .innerJoin('analysis as a', 'a.id', 'o.analysis_id')
+    .innerJoin('organisation as lab', 'lab.id', 'o.performing_lab_id')
+    .select([
+      'o.id',
+      'o.order_number',
+      'o.status',
+      'o.priority',
+      'o.created_at',
+      'o.updated_at',
+      'o.patient_id',
+      'p.given_name',
+      'p.family_name',
+      'a.name as analysis_name',
+      'lab.name as lab_name',
+    ])
+    .where('o.requester_user_id', '=', userId)
+    .orderBy('o.created_at', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map((o) => ({
+    id: o.id,
+    orderNumber: o.order_number,
+    status: o.status,
+    priority: o.priority,
+    orderedAt: o.created_at.toISOString(),
+    updatedAt: o.updated_at.toISOString(),
+    patientId: o.patient_id,
+    patientName: `${o.given_name} ${o.family_name}`,
+    analysis: o.analysis_name,
+    lab: o.lab_name,
+  }));
+}
+
 /** A lab's work-list, with counts per status for the filters. */
 export async function worklist(db: Db, labId: string, status: string | undefined) {
   let q = db

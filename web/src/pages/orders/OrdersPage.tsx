@@ -1,6 +1,8 @@
-import type { Session } from '../../api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { api, type Session } from '../../api.ts';
+import { useI18n } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
-import { useOrdersText } from './common.tsx';
+import { StatusBadge, UrgentBadge, useOrdersText } from './common.tsx';
 import { OrderPage } from './OrderPage.tsx';
 import { RequisitionPage } from './RequisitionPage.tsx';
 import { TurnaroundPage } from './TurnaroundPage.tsx';
@@ -70,6 +72,68 @@ function OrdersLanding() {
           </li>
         ))}
       </ul>
+      <MyOrders />
+    </section>
+  );
+}
+
+type MyOrder = {
+  id: string;
+  orderNumber: string;
+  status: string;
+  priority: string;
+  orderedAt: string;
+  patientName: string;
+  analysis: string;
+  lab: string;
+};
+
+/** The requester's own orders and where each one is now: the way back to an order without its URL. */
+function MyOrders() {
+  const { o } = useOrdersText();
+  const { lang } = useI18n();
+  const mine = useQuery({
+    queryKey: ['orders', 'mine'],
+    queryFn: () => api<{ orders: MyOrder[] }>('GET', '/api/orders/mine'),
+  });
+  if (!mine.data) return null;
+  const c = o.mineColumns;
+  return (
+    <section aria-labelledby="my-orders">
+      <h2 id="my-orders">{o.mineTitle}</h2>
+      {mine.data.orders.length === 0 ? (
+        <p>{o.mineEmpty}</p>
+      ) : (
+        <table data-testid="my-orders">
+          <thead>
+            <tr>
+              <th scope="col">{c.orderNumber}</th>
+              <th scope="col">{c.patient}</th>
+              <th scope="col">{c.analysis}</th>
+              <th scope="col">{c.lab}</th>
+              <th scope="col">{c.status}</th>
+              <th scope="col">{c.orderedAt}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mine.data.orders.map((order) => (
+              <tr key={order.id}>
+                <td>
+                  <Link href={`/orders/${order.id}`}>{order.orderNumber}</Link>{' '}
+                  {order.priority === 'urgent' && <UrgentBadge />}
+                </td>
+                <td>{order.patientName}</td>
+                <td>{order.analysis}</td>
+                <td>{order.lab}</td>
+                <td>
+                  <StatusBadge status={order.status} />
+                </td>
+                <td>{new Date(order.orderedAt).toLocaleDateString(lang === 'nb' ? 'nb-NO' : 'en-GB')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }
