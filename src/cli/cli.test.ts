@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../demo/seed.ts';
+import { demoNationalIds, seedDemo } from '../demo/seed.ts';
 import { verifyPassword } from '../modules/access/passwords.ts';
+import { newOrderSchema } from '../modules/orders/model.ts';
+import { placeOrder } from '../modules/orders/service.ts';
 import type { Database } from '../platform/db/connect.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { openDatabase } from '../platform/db/open.ts';
@@ -79,6 +81,78 @@ describe('genvei CLI', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/OncoTree: TISSUE: name: /);
   }, 30_000);
+
+  it('ingest puts a VCF on an order’s specimen with a summary, and says so when it has it already', async () => {
+    const database = await reopen();
+    let orderNumber: string;
+    let specimenId: string;
+    try {
+      const user = await database.db
+        .selectFrom('app_user')
+        .selectAll()
+        .where('username', '=', 'rekvirent')
+        .executeTakeFirstOrThrow();
+      const membership = await database.db
+        .selectFrom('membership')
+        .selectAll()
+        .where('user_id', '=', user.id)
+        .executeTakeFirstOrThrow();
+      const subject = {
+        userId: user.id,
+        username: user.username,
+        displayName: user.display_name,
+        hprNumber: user.hpr_number,
+        organisationId: membership.organisation_id,
+        trustId: null,
+        role: membership.role,
+        patientId: null,
+      };
+      const [nationalId] = demoNationalIds();
+      const placed = await placeOrder(
+        database.db,
+        newOrderSchema.parse({
+          patient: { nationalId },
+          analysis: 'fjordvik-lunge-ngs',
+          clinical: { diagnosis: { oncotree: 'LUAD' }, question: 'Behandlingsrettede varianter?' },
+          specimens: [{ kind: 'ffpe-block', collectionDate: '2026-10-01', site: 'lunge' }],
+          researchConsent: false,
+        }),
+        subject,
+        { allowSynthetic: true, duplicateWindowMonths: 12 },
+      );
+      orderNumber = placed.orderNumber;
+      specimenId = (
+        await database.db
+          .selectFrom('specimen')
+          .select('id')
+          .where('order_id', '=', placed.id)
+          .executeTakeFirstOrThrow()
+      ).id;
+    } finally {
+      await database.close();
+    }
+    const args = [
+      'ingest',
+      '--order',
+      orderNumber,
+      '--specimen',
+      specimenId,
+      '--sample',
+      'TUMOR=tumor',
+      '--sample',
+      'NORMAL=normal',
+      'test/fixtures/vcf/tumour-normal.vep.vcf',
+    ];
+    const first = await genvei(args);
+    expect(first).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(
+        /4 records, 5 alleles, 5 variants, 10 observations, \d+ annotations \(DRS id [0-9a-f-]{36}\)/,
+      ),
+    });
+    const again = await genvei(args);
+    expect(again.stdout).toMatch(/was already ingested for this specimen: nothing changed/);
+  }, 60_000);
 
   it('vcf validate summarises a valid file and names file, line and field of an error', async () => {
     const valid = await genvei(['vcf', 'validate', 'test/fixtures/vcf/tumour-normal.vep.vcf']);

@@ -1,0 +1,237 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoNationalIds } from '../../../demo/seed.ts';
+import { type TestApp, testApp } from '../../../platform/testing/testApp.ts';
+import { ingestVcf } from './ingestVcf.ts';
+
+const FIXTURE = fileURLToPath(
+  new URL('../../../../test/fixtures/vcf/tumour-normal.vep.vcf', import.meta.url),
+);
+const actor = { userId: null, username: 'cli:test' };
+
+let t: TestApp;
+let dir: string;
+let order: { id: string; specimenId: string };
+
+beforeAll(async () => {
+  t = await testApp();
+  dir = mkdtempSync(path.join(tmpdir(), 'genvei-ingest-'));
+  const requester = await t.login('rekvirent');
+  const [nationalId] = demoNationalIds();
+  const placed = await requester.request('POST', '/api/orders', {
+    patient: { nationalId },
+    analysis: 'fjordvik-lunge-ngs',
+    clinical: { diagnosis: { oncotree: 'LUAD' }, question: 'Behandlingsrettede varianter?' },
+    specimens: [{ kind: 'ffpe-block', collectionDate: '2026-10-01', site: 'lunge', tumourCellPercent: 40 }],
+    researchConsent: false,
+  });
+  const id = placed.json().id;
+  const view = (await requester.request('GET', `/api/orders/${id}`)).json();
+  order = { id, specimenId: view.specimens[0].id };
+});
+afterAll(async () => {
+  await t.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const count = async (table: 'observation' | 'sequencing_file' | 'variant_annotation' | 'sequenced_sample') =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('ingesting a tumour/normal VCF with VEP annotations', () => {
+  it('stores what the file says: observations per sample, annotations, QC and provenance', async () => {
+    const result = await ingestVcf(t.database.db, {
+      file: FIXTURE,
+      orderId: order.id,
+      specimenId: order.specimenId,
+      samples: { TUMOR: 'tumor', NORMAL: 'normal' },
+      actor,
+    });
+    expect(result).toMatchObject({ status: 'ingested', records: 4, alleles: 5 });
+    const { db } = t.database;
+    const braf = await db
+      .selectFrom('observation as o')
+      .innerJoin('variant as v', 'v.id', 'o.variant_id')
+      .innerJoin('sequenced_sample as s', 's.id', 'o.sample_id')
+      .select([
+        's.role',
+        'o.genotype',
+        'o.depth',
+        'o.ref_depth',
+        'o.alt_depth',
+        'o.vaf',
+        'o.filters',
+        'o.qual',
+        'v.identity_key',
+        'v.kind',
+      ])
+      .where('v.chrom', '=', 'chr7')
+      .orderBy('s.role', 'desc')
+      .execute();
+    expect(braf).toEqual([
+      {
+        role: 'tumor',
+        genotype: '0/1',
+        depth: 100,
+        ref_depth: 60,
+        alt_depth: 40,
+        vaf: expect.closeTo(0.4, 5),
+        filters: ['PASS'],
+        qual: 250,
+        identity_key: 'GRCh38:chr7:140753335:A:T',
+        kind: 'snv',
+      },
+      {
+        role: 'normal',
+        genotype: '0/0',
+        depth: 80,
+        ref_depth: 80,
+        alt_depth: 0,
+        vaf: 0,
+        filters: ['PASS'],
+        qual: 250,
+        identity_key: 'GRCh38:chr7:140753335:A:T',
+        kind: 'snv',
+      },
+    ]);
+    // The multi-allelic CA>C,CAA record is split: each ALT is its own trimmed variant with its own depths.
+    const tp53 = await db
+      .selectFrom('observation as o')
+      .innerJoin('variant as v', 'v.id', 'o.variant_id')
+      .innerJoin('sequenced_sample as s', 's.id', 'o.sample_id')
+      .select(['v.identity_key', 'v.kind', 'v.fully_normalised', 'o.genotype', 'o.alt_depth'])
+      .where('v.chrom', '=', 'chr17')
+      .where('s.role', '=', 'tumor')
+      .orderBy('v.identity_key')
+      .execute();
+    expect(tp53).toEqual([
+      // 1/2 split per ALT: the other ALT becomes missing, so the second ALT's call reads ./1.
+      {
+        identity_key: 'GRCh38:chr17:7675088::A',
+        kind: 'insertion',
+        fully_normalised: false,
+        genotype: './1',
+        alt_depth: 20,
+      },
+      {
+        identity_key: 'GRCh38:chr17:7675088:A:',
+        kind: 'deletion',
+        fully_normalised: false,
+        genotype: '1/.',
+        alt_depth: 30,
+      },
+      {
+        identity_key: 'GRCh38:chr17:7679999:G:<DEL>:7681500',
+        kind: 'symbolic',
+        fully_normalised: false,
+        genotype: '0/1',
+        alt_depth: null,
+      },
+    ]);
+    const annotation = await db
+      .selectFrom('variant_annotation')
+      .selectAll()
+      .where('gene_symbol', '=', 'BRAF')
+      .executeTakeFirstOrThrow();
+    expect(annotation).toMatchObject({
+      source: 'VEP',
+      transcript: 'ENST00000646891.2',
+      hgvsc: 'ENST00000646891.2:c.1799T>A',
+      hgvsp: 'ENSP00000493543.1:p.Val600Glu',
+      impact: 'MODERATE',
+      consequences: ['missense_variant'],
+    });
+    const file = await db.selectFrom('sequencing_file').selectAll().executeTakeFirstOrThrow();
+    expect(file).toMatchObject({
+      records: 4,
+      reference_build: 'GRCh38',
+      annotation_source: 'VEP',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      drs_id: file.id,
+    });
+    const qc = await db
+      .selectFrom('sample_qc as q')
+      .innerJoin('sequenced_sample as s', 's.id', 'q.sample_id')
+      .select(['s.role', 'q.records', 'q.pass_fraction', 'q.ti_tv'])
+      .where('s.role', '=', 'tumor')
+      .executeTakeFirstOrThrow();
+    // Tumour calls with an ALT: BRAF (PASS, A>T transversion), KRAS (weak_evidence, T>C transition), two TP53 indels, the deletion.
+    expect(qc).toMatchObject({ records: 5, pass_fraction: expect.closeTo(0.8, 5), ti_tv: 1 });
+  });
+
+  it('does nothing the second time, and says so', async () => {
+    const before = await count('observation');
+    const again = await ingestVcf(t.database.db, {
+      file: FIXTURE,
+      orderId: order.id,
+      specimenId: order.specimenId,
+      samples: { TUMOR: 'tumor', NORMAL: 'normal' },
+      actor,
+    });
+    expect(again.status).toBe('already-ingested');
+    expect(await count('observation')).toBe(before);
+  });
+
+  it('leaves nothing behind when line 5,000 is broken, and names that line', async () => {
+    const header = [
+      '##fileformat=VCFv4.2',
+      '##contig=<ID=chr1,length=248956422,assembly=GRCh38>',
+      '##INFO=<ID=DP,Number=1,Type=Integer,Description="Depth">',
+      '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1',
+    ];
+    const lines = [...header];
+    for (let pos = 1000; lines.length < 4999; pos += 10)
+      lines.push(`chr1\t${pos}\t.\tA\tG\t50\tPASS\tDP=30\tGT\t0/1`);
+    lines.push('chr1\t99999999\t.\tA\tG\t50\tPASS\tDP=thirty\tGT\t0/1');
+    for (let pos = 200_000_000; lines.length < 5100; pos += 10)
+      lines.push(`chr1\t${pos}\t.\tC\tT\t50\tPASS\tDP=30\tGT\t0/1`);
+    const broken = path.join(dir, 'broken.vcf');
+    writeFileSync(broken, `${lines.join('\n')}\n`);
+    const before = {
+      observations: await count('observation'),
+      files: await count('sequencing_file'),
+      samples: await count('sequenced_sample'),
+    };
+    await expect(
+      ingestVcf(t.database.db, {
+        file: broken,
+        orderId: order.id,
+        specimenId: order.specimenId,
+        role: 'tumor',
+        actor,
+      }),
+    ).rejects.toThrow(/broken\.vcf:5000: INFO\/DP/);
+    expect({
+      observations: await count('observation'),
+      files: await count('sequencing_file'),
+      samples: await count('sequenced_sample'),
+    }).toEqual(before);
+  });
+
+  it('asks for sample roles when the file has several samples', async () => {
+    const copy = path.join(dir, 'another-run.vcf');
+    writeFileSync(
+      copy,
+      readFileSync(FIXTURE, 'utf8').replace('##fileformat=VCFv4.2\n', '##fileformat=VCFv4.2\n##run=2\n'),
+    );
+    await expect(
+      ingestVcf(t.database.db, {
+        file: copy,
+        orderId: order.id,
+        specimenId: order.specimenId,
+        role: 'tumor',
+        actor,
+      }),
+    ).rejects.toThrow(/give each sample its role/);
+  });
+});
