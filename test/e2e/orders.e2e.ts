@@ -1,68 +1,24 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo, syntheticNationalId } from '../../src/demo/seed.ts';
-import { loadConfig } from '../../src/platform/config.ts';
-import { type RunningServer, startServer } from '../../src/platform/server.ts';
+import { syntheticNationalId } from '../../src/demo/seed.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { freePort } from '../support/formDriver.ts';
+import { type DemoServer, startDemoServer } from '../support/demoServer.ts';
 
-let server: RunningServer;
+let demo: DemoServer;
 let browser: Browser;
-let dataDir: string;
 let base: string;
-let database: { serverUrl: string; name: string } | undefined;
-
-/**
- * On a PostgreSQL server (GENVEI_E2E_DATABASE_URL) this file gets a database of its own, so it
- * cannot meet another browser test's demo data in the same run.
- */
-async function createDatabase(serverUrl: string): Promise<string> {
-  const name = `genvei_e2e_orders_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  database = { serverUrl, name };
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropDatabase() {
-  if (!database) return;
-  const admin = new pg.Client({ connectionString: database.serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${database.name} with (force)`);
-  await admin.end();
-}
 
 beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  dataDir = mkdtempSync(path.join(tmpdir(), 'genvei-orders-'));
-  const serverUrl = process.env.GENVEI_E2E_DATABASE_URL;
-  const config = loadConfig({
-    PORT: String(port),
-    GENVEI_PUBLIC_URL: base,
-    GENVEI_MODE: 'demo',
-    GENVEI_DATA: dataDir,
-    GENVEI_LOG_LEVEL: 'warn',
-    ...(serverUrl ? { DATABASE_URL: await createDatabase(serverUrl) } : {}),
-  });
-  server = await startServer(config, (db) => seedDemo(db.db));
+  demo = await startDemoServer('orders');
+  base = demo.base;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
-  await dropDatabase();
-  rmSync(dataDir, { recursive: true, force: true });
+  await demo?.stop();
 });
 
 /** Astrid Fjellheim, a synthetic patient in Fjordvik HF's care (demo data). */
