@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { appendAudit } from '../../platform/audit/auditLog.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { transactionOf } from '../access/guard.ts';
+import { type AccessSpec, transactionOf } from '../access/guard.ts';
 import type { Subject } from '../access/model.ts';
 import { patientContext, patientContextByNationalId } from '../patients/service.ts';
 import { fhirToOrder, orderToFhir } from './fhir.ts';
@@ -35,6 +35,19 @@ const labTrust = async (request: FastifyRequest, db: Kysely<DB>) => {
     trust: string | null;
   }>`select organisation_trust(${(request.params as { labId: string }).labId}::uuid) as trust`.execute(db);
   return rows[0]?.trust ?? undefined;
+};
+// The same facts decide every request about one order: whose patient it is, and which trust performs it.
+const READ_ORDER: AccessSpec = {
+  resource: 'order',
+  action: 'read',
+  patient: orderPatient,
+  performingTrust: orderLabTrust,
+};
+const LAB_PROCESSES: AccessSpec = {
+  resource: 'order',
+  action: 'process',
+  patient: orderPatient,
+  performingTrust: orderLabTrust,
 };
 const subjectOf = (request: FastifyRequest) => request.subject as Subject;
 
@@ -185,7 +198,7 @@ export async function orderRoutes(
       params: idParams,
     },
     config: {
-      access: { resource: 'order', action: 'read', patient: orderPatient, performingTrust: orderLabTrust },
+      access: READ_ORDER,
     },
     handler: async (request) => viewOrder(transactionOf(request), request.params.id),
   });
@@ -193,7 +206,7 @@ export async function orderRoutes(
   api.get('/api/orders/:id/fhir', {
     schema: { tags, summary: 'The order as a FHIR R4 Bundle', params: idParams },
     config: {
-      access: { resource: 'order', action: 'read', patient: orderPatient, performingTrust: orderLabTrust },
+      access: READ_ORDER,
     },
     handler: async (request, reply) => {
       reply.type('application/fhir+json');
@@ -212,7 +225,7 @@ export async function orderRoutes(
       }),
     },
     config: {
-      access: { resource: 'order', action: 'process', patient: orderPatient, performingTrust: orderLabTrust },
+      access: LAB_PROCESSES,
     },
     handler: async (request) =>
       changeStatus(
@@ -250,7 +263,7 @@ export async function orderRoutes(
       body: z.object({ labId: z.uuid(), reason: z.string().trim().min(1) }),
     },
     config: {
-      access: { resource: 'order', action: 'process', patient: orderPatient, performingTrust: orderLabTrust },
+      access: LAB_PROCESSES,
     },
     handler: async (request) =>
       forwardOrder(
@@ -270,7 +283,7 @@ export async function orderRoutes(
       body: z.object({ accessionId: z.string().trim().min(1), storageLocation: z.string().trim().min(1) }),
     },
     config: {
-      access: { resource: 'order', action: 'process', patient: orderPatient, performingTrust: orderLabTrust },
+      access: LAB_PROCESSES,
     },
     handler: async (request) =>
       receiveSpecimen(
@@ -295,7 +308,7 @@ export async function orderRoutes(
       }),
     },
     config: {
-      access: { resource: 'order', action: 'process', patient: orderPatient, performingTrust: orderLabTrust },
+      access: LAB_PROCESSES,
     },
     handler: async (request, reply) => {
       reply.code(201);

@@ -120,13 +120,22 @@ export function insertCustody(
     .execute();
 }
 
-/** A patient's earlier and in-flight orders across all trusts, with the genes each analysis tests. */
-export async function patientOrders(db: Db, patientId: string) {
-  const orders = await db
+/**
+ * An order with what every view of it names: patient, analysis, performing lab and requesting
+ * organisation (each exactly one row, so the joins never multiply orders).
+ */
+export function ordersWithNames(db: Db) {
+  return db
     .selectFrom('clinical_order as o')
+    .innerJoin('patient as p', 'p.id', 'o.patient_id')
     .innerJoin('analysis as a', 'a.id', 'o.analysis_id')
     .innerJoin('organisation as lab', 'lab.id', 'o.performing_lab_id')
-    .innerJoin('organisation as req', 'req.id', 'o.requesting_organisation_id')
+    .innerJoin('organisation as req', 'req.id', 'o.requesting_organisation_id');
+}
+
+/** A patient's earlier and in-flight orders across all trusts, with the genes each analysis tests. */
+export async function patientOrders(db: Db, patientId: string) {
+  const orders = await ordersWithNames(db)
     .select([
       'o.id',
       'o.order_number',

@@ -1,18 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/problems.ts';
+import { ordersWithNames } from './store.ts';
 import { NEXT_STATUSES } from './vocabulary.ts';
 
 type Db = Kysely<DB>;
 
 /** The order page: the requisition, its specimens with their chain of custody, and the timeline. */
 export async function viewOrder(db: Db, orderId: string) {
-  const order = await db
-    .selectFrom('clinical_order as o')
-    .innerJoin('patient as p', 'p.id', 'o.patient_id')
-    .innerJoin('analysis as a', 'a.id', 'o.analysis_id')
-    .innerJoin('organisation as lab', 'lab.id', 'o.performing_lab_id')
-    .innerJoin('organisation as req', 'req.id', 'o.requesting_organisation_id')
+  const order = await ordersWithNames(db)
     .innerJoin('app_user as u', 'u.id', 'o.requester_user_id')
     .select([
       'o.id',
@@ -124,11 +120,7 @@ export async function viewOrder(db: Db, orderId: string) {
 
 /** The orders a requester placed, newest first: where each one is now. */
 export async function ordersPlacedBy(db: Db, userId: string) {
-  const rows = await db
-    .selectFrom('clinical_order as o')
-    .innerJoin('patient as p', 'p.id', 'o.patient_id')
-    .innerJoin('analysis as a', 'a.id', 'o.analysis_id')
-    .innerJoin('organisation as lab', 'lab.id', 'o.performing_lab_id')
+  const rows = await ordersWithNames(db)
     .select([
       'o.id',
       'o.order_number',
@@ -162,11 +154,7 @@ export async function ordersPlacedBy(db: Db, userId: string) {
 
 /** A lab's work-list, with counts per status for the filters. */
 export async function worklist(db: Db, labId: string, status: string | undefined) {
-  let q = db
-    .selectFrom('clinical_order as o')
-    .innerJoin('patient as p', 'p.id', 'o.patient_id')
-    .innerJoin('analysis as a', 'a.id', 'o.analysis_id')
-    .innerJoin('organisation as req', 'req.id', 'o.requesting_organisation_id')
+  let q = ordersWithNames(db)
     .select([
       'o.id',
       'o.order_number',
