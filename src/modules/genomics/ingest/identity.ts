@@ -1,16 +1,20 @@
 import type { VariantAllele } from '../vcf/model.ts';
+import { identifyVariant } from '../vrs/identity.ts';
 import { normaliseByTrimming } from '../vrs/normalise.ts';
+import type { ReferenceGenome } from '../vrs/reference.ts';
 
 /**
- * A variant's identity when no reference genome is configured: the trimmed allele, written like
- * SPDI (sequence, 0-based start, deleted, inserted) and qualified by assembly. Indels are marked
- * not fully normalised — with a reference they would be justified and could move. Symbolic alleles
- * and breakends keep their description as written (with END for the extent).
+ * A variant's identity in storage: the allele written like SPDI (sequence, 0-based start, deleted,
+ * inserted) and qualified by assembly. With a reference genome the allele is fully justified and
+ * gets its GA4GH VRS id; without one it is only trimmed, and indels are marked not fully
+ * normalised (justifying could move them). Symbolic alleles and breakends keep their description
+ * as written (with END for the extent) and have no VRS Allele id.
  */
 export type VariantKind = 'snv' | 'mnv' | 'insertion' | 'deletion' | 'delins' | 'symbolic' | 'breakend';
 
-export type TrimmedIdentity = {
+export type AlleleIdentity = {
   key: string;
+  vrsId: string | null;
   chrom: string;
   start: number;
   ref: string;
@@ -20,40 +24,80 @@ export type TrimmedIdentity = {
 };
 
 /** Null for `*` (an allele removed by an overlapping deletion), which is no variant of its own. */
-export function trimmedIdentity(allele: VariantAllele, assembly: string | null): TrimmedIdentity | null {
-  const build = assembly ?? 'unknown-assembly';
+export function trimmedIdentity(allele: VariantAllele, assembly: string | null): AlleleIdentity | null {
   if (allele.alt.kind === 'overlapping-deletion') return null;
-  if (allele.alt.kind !== 'sequence') {
-    const end = allele.info.get('END');
-    const extent = Array.isArray(end) ? `:${end[0]}` : '';
-    const kind: VariantKind = allele.alt.kind === 'symbolic' ? 'symbolic' : 'breakend';
-    return {
-      key: `${build}:${allele.chrom}:${allele.pos - 1}:${allele.ref.toUpperCase()}:${allele.altText}${extent}`,
-      chrom: allele.chrom,
-      start: allele.pos - 1,
-      ref: allele.ref.toUpperCase(),
-      alt: allele.altText,
-      kind,
-      fullyNormalised: false,
-    };
-  }
+  if (allele.alt.kind !== 'sequence') return describedIdentity(allele, assembly);
   const ref = allele.ref.toUpperCase();
-  const alt = allele.altText.toUpperCase();
   const start = allele.pos - 1;
   const { allele: trimmed, final } = normaliseByTrimming({
     start,
     end: start + ref.length,
     reference: ref,
-    alternate: alt,
+    alternate: allele.altText.toUpperCase(),
   });
-  return {
-    key: `${build}:${allele.chrom}:${trimmed.start}:${trimmed.reference}:${trimmed.alternate}`,
-    chrom: allele.chrom,
-    start: trimmed.start,
-    ref: trimmed.reference,
-    alt: trimmed.alternate,
-    kind: kindOf(trimmed.reference, trimmed.alternate),
+  return sequenceIdentity(allele.chrom, assembly, trimmed.start, trimmed.reference, trimmed.alternate, {
+    vrsId: null,
     fullyNormalised: final,
+  });
+}
+
+/**
+ * Identity against the reference: the REF is checked (a mismatch is the file's error at that
+ * line) and the allele is justified before it is keyed, so the same indel written at different
+ * positions of a repeat becomes one variant.
+ */
+export async function referenceIdentity(
+  genome: ReferenceGenome,
+  allele: VariantAllele,
+  assembly: string | null,
+): Promise<AlleleIdentity | null> {
+  if (allele.alt.kind === 'overlapping-deletion') return null;
+  if (allele.alt.kind !== 'sequence') return describedIdentity(allele, assembly);
+  const identity = await identifyVariant(genome, {
+    chrom: allele.chrom,
+    pos: allele.pos,
+    ref: allele.ref,
+    alt: allele.altText,
+  });
+  const [, position, deleted, inserted] = identity.spdi.split(':') as [string, string, string, string];
+  return sequenceIdentity(allele.chrom, assembly, Number(position), deleted, inserted, {
+    vrsId: identity.vrsId,
+    fullyNormalised: true,
+  });
+}
+
+function sequenceIdentity(
+  chrom: string,
+  assembly: string | null,
+  start: number,
+  ref: string,
+  alt: string,
+  known: { vrsId: string | null; fullyNormalised: boolean },
+): AlleleIdentity {
+  return {
+    key: `${assembly ?? 'unknown-assembly'}:${chrom}:${start}:${ref}:${alt}`,
+    chrom,
+    start,
+    ref,
+    alt,
+    kind: kindOf(ref, alt),
+    ...known,
+  };
+}
+
+function describedIdentity(allele: VariantAllele, assembly: string | null): AlleleIdentity {
+  const end = allele.info.get('END');
+  const extent = Array.isArray(end) ? `:${end[0]}` : '';
+  const ref = allele.ref.toUpperCase();
+  return {
+    key: `${assembly ?? 'unknown-assembly'}:${allele.chrom}:${allele.pos - 1}:${ref}:${allele.altText}${extent}`,
+    vrsId: null,
+    chrom: allele.chrom,
+    start: allele.pos - 1,
+    ref,
+    alt: allele.altText,
+    kind: allele.alt.kind === 'symbolic' ? 'symbolic' : 'breakend',
+    fullyNormalised: false,
   };
 }
 

@@ -1,14 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { appendAudit } from '../../../platform/audit/auditLog.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { badRequest, notFound } from '../../../platform/http/problems.ts';
+import { VcfError } from '../vcf/errors.ts';
 import type { VariantAllele, VcfHeader } from '../vcf/model.ts';
 import { openVcf } from '../vcf/reader.ts';
-import { type TrimmedIdentity, trimmedIdentity } from './identity.ts';
+import { type ReferenceGenome, UnknownSequenceError } from '../vrs/reference.ts';
+import { type AlleleIdentity, referenceIdentity, trimmedIdentity } from './identity.ts';
 import { SampleQc } from './qc.ts';
+import { writeAlleles } from './writeAlleles.ts';
 
 /**
  * Ingests a VCF into an order's specimen: one transaction for the file record, its samples,
@@ -25,6 +28,8 @@ export type IngestRequest = {
   /** Sample name in the file → role; a single-sample file may give just `role`. */
   samples?: Record<string, SampleRole>;
   role?: SampleRole;
+  /** When given (GENVEI_REFERENCE), alleles are justified and get VRS ids; REF is checked against it. */
+  reference?: ReferenceGenome | null;
   pipeline?: string | null;
   pipelineVersion?: string | null;
   actor: { userId: string | null; username: string };
@@ -110,7 +115,8 @@ export async function ingestVcf(
     const counts = { records: 0, alleles: 0, observations: 0, annotations: 0 };
     let lastLine = 0;
     for await (const batch of vcf.alleleBatches()) {
-      const written = await writeBatch(tx, fileId, batch, vcf.header.assembly, sampleIds, qc);
+      const identities = await identifyBatch(request, batch, vcf.header.assembly);
+      const written = await writeAlleles(tx, fileId, identities, vcf.header.assembly, sampleIds, qc);
       counts.alleles += batch.length;
       counts.observations += written.observations;
       counts.annotations += written.annotations;
@@ -195,119 +201,23 @@ function sampleRoles(header: VcfHeader, request: IngestRequest): Record<string, 
   ]);
 }
 
-async function writeBatch(
-  tx: Transaction<DB>,
-  fileId: string,
+async function identifyBatch(
+  request: IngestRequest,
   batch: VariantAllele[],
   assembly: string | null,
-  sampleIds: Map<string, string>,
-  qc: Map<string, SampleQc>,
-) {
-  const identities = new Map<VariantAllele, TrimmedIdentity>();
+): Promise<Map<VariantAllele, AlleleIdentity>> {
+  const identities = new Map<VariantAllele, AlleleIdentity>();
   for (const allele of batch) {
-    const identity = trimmedIdentity(allele, assembly);
+    let identity: AlleleIdentity | null;
+    try {
+      identity = request.reference
+        ? await referenceIdentity(request.reference, allele, assembly)
+        : trimmedIdentity(allele, assembly);
+    } catch (error) {
+      const field = error instanceof UnknownSequenceError ? 'CHROM' : 'REF';
+      throw new VcfError(request.file, allele.line, field, (error as Error).message);
+    }
     if (identity) identities.set(allele, identity);
   }
-  const unique = [...new Map([...identities.values()].map((i) => [i.key, i])).values()];
-  if (unique.length === 0) return { observations: 0, annotations: 0 };
-  await tx
-    .insertInto('variant')
-    .values(
-      unique.map((i) => ({
-        identity_key: i.key,
-        vrs_id: null,
-        assembly,
-        chrom: i.chrom,
-        start_pos: i.start,
-        ref: i.ref,
-        alt: i.alt,
-        kind: i.kind,
-        fully_normalised: i.fullyNormalised,
-      })),
-    )
-    .onConflict((oc) => oc.column('identity_key').doNothing())
-    .execute();
-  const ids = new Map(
-    (
-      await tx
-        .selectFrom('variant')
-        .select(['id', 'identity_key'])
-        .where(
-          'identity_key',
-          'in',
-          unique.map((i) => i.key),
-        )
-        .execute()
-    ).map((v) => [v.identity_key, v.id]),
-  );
-
-  const observations = [];
-  const annotations = [];
-  for (const [allele, identity] of identities) {
-    const variantId = ids.get(identity.key) as number;
-    for (const call of allele.calls) {
-      const sampleId = sampleIds.get(call.sample);
-      if (!sampleId) continue;
-      const genotype = call.genotype
-        ? call.genotype.alleles
-            .map((a) => (a === null ? '.' : String(a)))
-            .join(call.genotype.phased ? '|' : '/')
-        : null;
-      observations.push({
-        sample_id: sampleId,
-        variant_id: variantId,
-        line: allele.line,
-        genotype,
-        depth: call.depth,
-        ref_depth: call.alleleDepths?.[0] ?? null,
-        alt_depth: call.alleleDepths?.[1] ?? null,
-        vaf: call.alleleFraction,
-        filters: allele.filters,
-        qual: allele.qual,
-      });
-      if (call.genotype?.alleles.some((a) => a !== null && a > 0) ?? true) {
-        (qc.get(call.sample) as SampleQc).add({
-          filters: allele.filters,
-          ref: identity.ref,
-          alt: identity.alt,
-          kind: identity.kind,
-          depth: call.depth,
-        });
-      }
-    }
-    for (const c of allele.consequences) {
-      if (!c.transcriptId) continue;
-      annotations.push({
-        file_id: fileId,
-        variant_id: variantId,
-        source: c.source,
-        transcript: c.transcriptId,
-        gene_symbol: c.geneSymbol,
-        gene_id: c.geneId,
-        hgvsc: c.hgvsc,
-        hgvsp: c.hgvsp,
-        consequences: c.consequences,
-        impact: c.impact,
-        mane_select: c.maneSelect,
-        canonical: c.canonical,
-        existing_variation: c.existingVariation,
-        population_frequencies: JSON.stringify(c.populationFrequencies),
-      });
-    }
-  }
-  for (let i = 0; i < observations.length; i += 1000) {
-    await tx
-      .insertInto('observation')
-      .values(observations.slice(i, i + 1000))
-      .onConflict((oc) => oc.columns(['sample_id', 'variant_id']).doNothing())
-      .execute();
-  }
-  for (let i = 0; i < annotations.length; i += 1000) {
-    await tx
-      .insertInto('variant_annotation')
-      .values(annotations.slice(i, i + 1000))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-  return { observations: observations.length, annotations: annotations.length };
+  return identities;
 }
