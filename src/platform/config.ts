@@ -32,6 +32,8 @@ export type Config = {
   duplicateWindowMonths: number;
   webDist: string;
   oidc: OidcConfig | undefined;
+  /** A bgzip FASTA (with .fai and .gzi) to justify variants against and give them VRS ids. */
+  referenceFasta: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -65,6 +67,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       : publicUrl.startsWith('https:'),
     webDist: path.resolve(env.GENVEI_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     oidc: oidcConfig(env),
+    referenceFasta: env.GENVEI_REFERENCE ? path.resolve(env.GENVEI_REFERENCE) : undefined,
   };
 }
 

@@ -60,6 +60,7 @@ const AUDITED_RESOURCES = new Set<ResourceType>([
   'audit-log',
   'order',
   'order-worklist',
+  'sequencing-data',
 ]);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -97,7 +98,7 @@ function auditEvent(
     purpose: request.purpose,
     action: spec.action,
     resourceType: spec.resource,
-    resourceId: request.auditTarget?.resourceId ?? params?.id ?? patientId,
+    resourceId: request.auditTarget?.resourceId ?? params?.id ?? params?.object_id ?? patientId,
     patientId,
     outcome,
     reason,

@@ -18,7 +18,8 @@ export type ResourceType =
   | 'gene-panel'
   | 'gene-list'
   | 'order'
-  | 'order-worklist';
+  | 'order-worklist'
+  | 'sequencing-data';
 export type Action =
   | 'read'
   | 'search'
@@ -159,6 +160,28 @@ export const RULES: readonly Rule[] = [
     actions: ['read'],
     roles: LAB,
     purposes: ['care', 'quality-assurance'],
+    requires: 'performing-lab',
+  },
+  // Sequencing data follows its order: readable where the order is; brought in by the performing lab.
+  {
+    resource: 'sequencing-data',
+    actions: ['read'],
+    roles: CLINICAL,
+    purposes: ['care'],
+    requires: 'care-or-performing-lab',
+  },
+  {
+    resource: 'sequencing-data',
+    actions: ['read'],
+    roles: LAB,
+    purposes: ['quality-assurance'],
+    requires: 'performing-lab',
+  },
+  {
+    resource: 'sequencing-data',
+    actions: ['create'],
+    roles: LAB,
+    purposes: ['care'],
     requires: 'performing-lab',
   },
   // The catalogue: national curators edit all of it; a lab's own staff edit their lab's entries.

@@ -257,3 +257,6 @@ export async function forwardOrder(db: Db, orderId: string, toLabId: string, rea
   });
   return { id: orderId, performingLabId: toLabId };
 }
+
+/** Whose patient an order concerns and which trust performs it: what access to anything on the order turns on. */
+export { orderAccessFacts } from './store.ts';

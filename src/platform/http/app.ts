@@ -13,6 +13,10 @@ import { oidcRoutes } from '../../modules/access/oidcRoutes.ts';
 import { accessRoutes } from '../../modules/access/routes.ts';
 import { catalogueEditRoutes } from '../../modules/catalogue/editRoutes.ts';
 import { catalogueRoutes } from '../../modules/catalogue/routes.ts';
+import { drsRoutes } from '../../modules/genomics/drsRoutes.ts';
+import { IngestJobs } from '../../modules/genomics/ingestJobs.ts';
+import { genomicsRoutes } from '../../modules/genomics/routes.ts';
+import { FastaReference } from '../../modules/genomics/vrs/fastaReference.ts';
 import { orderRoutes } from '../../modules/orders/routes.ts';
 import { patientRoutes } from '../../modules/patients/routes.ts';
 import { allowsSyntheticIdentities, type Config } from '../config.ts';
@@ -97,6 +101,15 @@ export async function buildApp({ config, database, oidc, logStream }: AppOptions
       duplicateWindowMonths: config.duplicateWindowMonths,
     },
   });
+
+  const ingestJobs = new IngestJobs();
+  app.addHook('onClose', () => ingestJobs.settle());
+  await app.register(genomicsRoutes, {
+    db: database.db,
+    jobs: ingestJobs,
+    reference: config.referenceFasta ? FastaReference.open(config.referenceFasta) : null,
+  });
+  await app.register(drsRoutes, { publicUrl: config.publicUrl });
 
   app.get('/assets/*', { schema: { hide: true } }, (request, reply) => {
     const file = (request.params as { '*': string })['*'];

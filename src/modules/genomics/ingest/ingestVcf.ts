@@ -1,16 +1,25 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../../../platform/audit/auditLog.ts';
 import type { DB } from '../../../platform/db/schema.ts';
-import { badRequest, notFound } from '../../../platform/http/problems.ts';
+import { badRequest } from '../../../platform/http/problems.ts';
+import { sampleMetricsFromVcfHeader } from '../calls/sampleMetricsVcf.ts';
 import { VcfError } from '../vcf/errors.ts';
 import type { VariantAllele, VcfHeader } from '../vcf/model.ts';
 import { openVcf } from '../vcf/reader.ts';
 import { type ReferenceGenome, UnknownSequenceError } from '../vrs/reference.ts';
 import { type AlleleIdentity, referenceIdentity, trimmedIdentity } from './identity.ts';
+import { insertMetrics } from './ingestCalls.ts';
 import { SampleQc } from './qc.ts';
+import {
+  type AlreadyIngested,
+  alreadyIngested,
+  finishResultFile,
+  insertResultFile,
+  insertSamples,
+  type ResultFileRequest,
+  type SampleRole,
+  sha256Of,
+  specimenOnOrder,
+} from './resultFile.ts';
 import { writeAlleles } from './writeAlleles.ts';
 
 /**
@@ -19,20 +28,15 @@ import { writeAlleles } from './writeAlleles.ts';
  * line, or a process killed half-way, leaves nothing, and the ingest can simply run again. The
  * same file (by sha256) for the same specimen again is a no-op that says so.
  */
-export type SampleRole = 'tumor' | 'normal' | 'germline';
+export type { SampleRole };
+export { sha256Of };
 
-export type IngestRequest = {
-  file: string;
-  orderId: string;
-  specimenId: string;
+export type IngestRequest = ResultFileRequest & {
   /** Sample name in the file → role; a single-sample file may give just `role`. */
   samples?: Record<string, SampleRole>;
   role?: SampleRole;
   /** When given (GENVEI_REFERENCE), alleles are justified and get VRS ids; REF is checked against it. */
   reference?: ReferenceGenome | null;
-  pipeline?: string | null;
-  pipelineVersion?: string | null;
-  actor: { userId: string | null; username: string };
 };
 
 export type IngestResult =
@@ -47,70 +51,33 @@ export type IngestResult =
       observations: number;
       annotations: number;
     }
-  | { status: 'already-ingested'; fileId: string; sha256: string };
-
-export async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
+  | AlreadyIngested;
 
 export async function ingestVcf(
   db: Kysely<DB>,
   request: IngestRequest,
   progress: (records: number) => void = () => {},
 ): Promise<IngestResult> {
-  const specimen = await db
-    .selectFrom('specimen as s')
-    .innerJoin('clinical_order as o', 'o.id', 's.order_id')
-    .select(['s.id', 's.order_id', 'o.patient_id'])
-    .where('s.id', '=', request.specimenId)
-    .executeTakeFirst();
-  if (!specimen || specimen.order_id !== request.orderId)
-    throw notFound(`specimen ${request.specimenId} on order ${request.orderId}`);
-
+  const { patientId } = await specimenOnOrder(db, request.orderId, request.specimenId);
   const sha256 = await sha256Of(request.file);
-  const existing = await db
-    .selectFrom('sequencing_file')
-    .select('id')
-    .where('specimen_id', '=', request.specimenId)
-    .where('sha256', '=', sha256)
-    .executeTakeFirst();
-  if (existing) return { status: 'already-ingested', fileId: existing.id, sha256 };
+  const existing = await alreadyIngested(db, request.specimenId, sha256);
+  if (existing) return existing;
 
-  const vcf = await openVcf(request.file);
+  const vcf = await openVcf(request.file, { name: request.fileName ?? request.file });
   const roles = sampleRoles(vcf.header, request);
   return db.transaction().execute(async (tx) => {
-    const fileId = randomUUID();
-    await tx
-      .insertInto('sequencing_file')
-      .values({
-        id: fileId,
-        order_id: request.orderId,
-        specimen_id: request.specimenId,
-        file_name: path.basename(request.file),
-        format: 'vcf',
-        size_bytes: statSync(request.file).size,
-        sha256,
-        drs_id: fileId,
-        pipeline: request.pipeline ?? metaValue(vcf.header, 'source'),
-        pipeline_version: request.pipelineVersion ?? null,
-        reference_build: vcf.header.assembly,
-        caller: metaValue(vcf.header, 'source'),
-        annotation_source: vcf.header.annotations.map((a) => a.source).join('+') || null,
-        records: 0,
-        ingested_by: request.actor.userId,
-      })
-      .execute();
-    const sampleIds = new Map<string, string>();
-    for (const [name, role] of Object.entries(roles)) {
-      const id = randomUUID();
-      sampleIds.set(name, id);
-      await tx
-        .insertInto('sequenced_sample')
-        .values({ id, file_id: fileId, specimen_id: request.specimenId, name_in_file: name, role })
-        .execute();
-    }
+    const fileId = await insertResultFile(tx, request, {
+      format: 'vcf',
+      sha256,
+      pipeline: metaValue(vcf.header, 'source'),
+      referenceBuild: vcf.header.assembly,
+      caller: metaValue(vcf.header, 'source'),
+      annotationSource: vcf.header.annotations.map((a) => a.source).join('+') || null,
+    });
+    const sampleIds = await insertSamples(tx, fileId, request.specimenId, roles);
+    const metrics = sampleMetricsFromVcfHeader(vcf.header, { file: request.fileName ?? request.file });
+    const measured = metrics && sampleIds.get(metrics.sample ?? tumourSample(roles) ?? '');
+    if (metrics && measured) await insertMetrics(tx, fileId, measured, metrics);
     const qc = new Map([...sampleIds.keys()].map((name) => [name, new SampleQc()]));
     const counts = { records: 0, alleles: 0, observations: 0, annotations: 0 };
     let lastLine = 0;
@@ -141,11 +108,6 @@ export async function ingestVcf(
         })
         .execute();
     }
-    await tx
-      .updateTable('sequencing_file')
-      .set({ records: counts.records })
-      .where('id', '=', fileId)
-      .execute();
     const variants = Number(
       (
         await tx
@@ -156,20 +118,7 @@ export async function ingestVcf(
           .executeTakeFirstOrThrow()
       ).n,
     );
-    await appendAudit(tx, {
-      userId: request.actor.userId,
-      username: request.actor.username,
-      organisationId: null,
-      role: null,
-      purpose: 'care',
-      action: 'ingest',
-      resourceType: 'sequencing-file',
-      resourceId: fileId,
-      patientId: specimen.patient_id,
-      outcome: 'allow',
-      reason: `${path.basename(request.file)} sha256 ${sha256}`,
-      requestId: null,
-    });
+    await finishResultFile(tx, request, { id: fileId, sha256, records: counts.records, patientId });
     return { status: 'ingested' as const, fileId, drsId: fileId, sha256, ...counts, variants };
   });
 }
@@ -215,9 +164,15 @@ async function identifyBatch(
         : trimmedIdentity(allele, assembly);
     } catch (error) {
       const field = error instanceof UnknownSequenceError ? 'CHROM' : 'REF';
-      throw new VcfError(request.file, allele.line, field, (error as Error).message);
+      throw new VcfError(request.fileName ?? request.file, allele.line, field, (error as Error).message);
     }
     if (identity) identities.set(allele, identity);
   }
   return identities;
+}
+
+/** Header metrics (purity, TMB, MSI) describe the tumour when the header does not name a sample. */
+function tumourSample(roles: Record<string, SampleRole>): string | undefined {
+  const tumours = Object.entries(roles).filter(([, role]) => role === 'tumor');
+  return tumours.length === 1 ? tumours[0]?.[0] : undefined;
 }

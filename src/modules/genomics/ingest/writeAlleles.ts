@@ -1,14 +1,123 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { VariantAllele } from '../vcf/model.ts';
 import type { AlleleIdentity } from './identity.ts';
 import type { SampleQc } from './qc.ts';
 
 /**
- * The write path of an ingest: one batch of identified alleles becomes variants (unique by
+ * The write path of an ingest: a batch of identified alleles becomes variants (unique by
  * identity), observations per sample and per-transcript annotations, inside the caller's
  * transaction. Per-sample QC is gathered on the way.
+ *
+ * A batch is ONE statement on either engine: its rows travel as one array per column and
+ * `unnest` turns them back into rows — PostgreSQL reads a few long arrays much faster than
+ * thousands of VALUES tuples — and the variant insert's RETURNING feeds the observation and
+ * annotation inserts in the same statement, so no ids come back to us.
  */
+export class AlleleWriter {
+  /** The statement of the batch before, still running on the server. */
+  private pending: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly tx: Transaction<DB>,
+    private readonly fileId: string,
+    private readonly assembly: string | null,
+    private readonly sampleIds: Map<string, string>,
+    private readonly qc: Map<string, SampleQc>,
+  ) {}
+
+  /**
+   * Sends a batch and returns once the batch before it is stored: with PostgreSQL the server
+   * stores one batch while we parse the next. Call finish() after the last batch.
+   */
+  async write(identities: Map<VariantAllele, AlleleIdentity>) {
+    const rows = this.rows(identities);
+    await this.pending;
+    if (rows.variants.key.length > 0) {
+      this.pending = insertBatch(rows, this.fileId, this.assembly).execute(this.tx);
+      // Awaited by the next write or by finish(); until then a failure must not count as unhandled.
+      this.pending.catch(() => {});
+    }
+    return { observations: rows.observations.variant.length, annotations: rows.annotations.variant.length };
+  }
+
+  /** Waits until every batch is stored, and throws if one could not be. */
+  async finish(): Promise<void> {
+    await this.pending;
+  }
+
+  private rows(identities: Map<VariantAllele, AlleleIdentity>): BatchRows {
+    const rows = emptyRows();
+    const { variants, observations: o, annotations: a } = rows;
+    /** 1-based position of each identity key in `variants`: how observations and annotations name their variant. */
+    const numbers = new Map<string, number>();
+    let lastFilters: string[] | null = null;
+    let filtersLiteral = '{}';
+    for (const [allele, identity] of identities) {
+      let number = numbers.get(identity.key);
+      if (number === undefined) {
+        variants.key.push(identity.key);
+        variants.vrsId.push(identity.vrsId);
+        variants.chrom.push(identity.chrom);
+        variants.start.push(identity.start);
+        variants.ref.push(identity.ref);
+        variants.alt.push(identity.alt);
+        variants.kind.push(identity.kind);
+        variants.fullyNormalised.push(identity.fullyNormalised);
+        number = variants.key.length;
+        numbers.set(identity.key, number);
+      }
+      // The alleles of one record share their filter list.
+      if (allele.filters !== lastFilters) {
+        lastFilters = allele.filters;
+        filtersLiteral = arrayLiteral(allele.filters);
+      }
+      for (const call of allele.calls) {
+        const sampleId = this.sampleIds.get(call.sample);
+        if (!sampleId) continue;
+        const genotype = call.genotype;
+        o.variant.push(number);
+        o.sample.push(sampleId);
+        o.line.push(allele.line);
+        o.genotype.push(genotype ? genotypeText(genotype.alleles, genotype.phased) : null);
+        o.depth.push(call.depth);
+        o.refDepth.push(call.alleleDepths?.[0] ?? null);
+        o.altDepth.push(call.alleleDepths?.[1] ?? null);
+        o.vaf.push(call.alleleFraction);
+        o.filters.push(filtersLiteral);
+        o.qual.push(allele.qual);
+        if (genotype === null || genotype.alleles.some((i) => i !== null && i > 0)) {
+          (this.qc.get(call.sample) as SampleQc).add({
+            filters: allele.filters,
+            ref: identity.ref,
+            alt: identity.alt,
+            kind: identity.kind,
+            depth: call.depth,
+          });
+        }
+      }
+      for (const c of allele.consequences) {
+        if (!c.transcriptId) continue;
+        a.variant.push(number);
+        a.source.push(c.source);
+        a.transcript.push(c.transcriptId);
+        a.geneSymbol.push(c.geneSymbol);
+        a.geneId.push(c.geneId);
+        a.hgvsc.push(c.hgvsc);
+        a.hgvsp.push(c.hgvsp);
+        a.consequences.push(arrayLiteral(c.consequences));
+        a.impact.push(c.impact);
+        a.maneSelect.push(c.maneSelect);
+        a.canonical.push(c.canonical);
+        a.existingVariation.push(arrayLiteral(c.existingVariation));
+        a.populationFrequencies.push(JSON.stringify(c.populationFrequencies));
+      }
+    }
+    return rows;
+  }
+}
+
+/** Writes one batch and waits for it: AlleleWriter without the overlap. */
 export async function writeAlleles(
   tx: Transaction<DB>,
   fileId: string,
@@ -17,111 +126,128 @@ export async function writeAlleles(
   sampleIds: Map<string, string>,
   qc: Map<string, SampleQc>,
 ) {
-  const unique = [...new Map([...identities.values()].map((i) => [i.key, i])).values()];
-  if (unique.length === 0) return { observations: 0, annotations: 0 };
-  await tx
-    .insertInto('variant')
-    .values(
-      unique.map((i) => ({
-        identity_key: i.key,
-        vrs_id: i.vrsId,
-        assembly,
-        chrom: i.chrom,
-        start_pos: i.start,
-        ref: i.ref,
-        alt: i.alt,
-        kind: i.kind,
-        fully_normalised: i.fullyNormalised,
-      })),
-    )
-    // A variant first stored without a reference gains its VRS id when a later file brings one.
-    .onConflict((oc) =>
-      oc.column('identity_key').doUpdateSet((eb) => ({
-        vrs_id: eb.fn.coalesce('variant.vrs_id', 'excluded.vrs_id'),
-      })),
-    )
-    .execute();
-  const ids = new Map(
-    (
-      await tx
-        .selectFrom('variant')
-        .select(['id', 'identity_key'])
-        .where(
-          'identity_key',
-          'in',
-          unique.map((i) => i.key),
-        )
-        .execute()
-    ).map((v) => [v.identity_key, v.id]),
-  );
+  const writer = new AlleleWriter(tx, fileId, assembly, sampleIds, qc);
+  const written = await writer.write(identities);
+  await writer.finish();
+  return written;
+}
 
-  const observations = [];
-  const annotations = [];
-  for (const [allele, identity] of identities) {
-    const variantId = ids.get(identity.key) as number;
-    for (const call of allele.calls) {
-      const sampleId = sampleIds.get(call.sample);
-      if (!sampleId) continue;
-      const genotype = call.genotype
-        ? call.genotype.alleles
-            .map((a) => (a === null ? '.' : String(a)))
-            .join(call.genotype.phased ? '|' : '/')
-        : null;
-      observations.push({
-        sample_id: sampleId,
-        variant_id: variantId,
-        line: allele.line,
-        genotype,
-        depth: call.depth,
-        ref_depth: call.alleleDepths?.[0] ?? null,
-        alt_depth: call.alleleDepths?.[1] ?? null,
-        vaf: call.alleleFraction,
-        filters: allele.filters,
-        qual: allele.qual,
-      });
-      if (call.genotype?.alleles.some((a) => a !== null && a > 0) ?? true) {
-        (qc.get(call.sample) as SampleQc).add({
-          filters: allele.filters,
-          ref: identity.ref,
-          alt: identity.alt,
-          kind: identity.kind,
-          depth: call.depth,
-        });
-      }
-    }
-    for (const c of allele.consequences) {
-      if (!c.transcriptId) continue;
-      annotations.push({
-        file_id: fileId,
-        variant_id: variantId,
-        source: c.source,
-        transcript: c.transcriptId,
-        gene_symbol: c.geneSymbol,
-        gene_id: c.geneId,
-        hgvsc: c.hgvsc,
-        hgvsp: c.hgvsp,
-        consequences: c.consequences,
-        impact: c.impact,
-        mane_select: c.maneSelect,
-        canonical: c.canonical,
-        existing_variation: c.existingVariation,
-        population_frequencies: JSON.stringify(c.populationFrequencies),
-      });
-    }
+type BatchRows = ReturnType<typeof emptyRows>;
+
+function emptyRows() {
+  return {
+    variants: {
+      key: [] as string[],
+      vrsId: [] as (string | null)[],
+      chrom: [] as string[],
+      start: [] as number[],
+      ref: [] as string[],
+      alt: [] as string[],
+      kind: [] as string[],
+      fullyNormalised: [] as boolean[],
+    },
+    observations: {
+      variant: [] as number[],
+      sample: [] as string[],
+      line: [] as number[],
+      genotype: [] as (string | null)[],
+      depth: [] as (number | null)[],
+      refDepth: [] as (number | null)[],
+      altDepth: [] as (number | null)[],
+      vaf: [] as (number | null)[],
+      filters: [] as string[],
+      qual: [] as (number | null)[],
+    },
+    annotations: {
+      variant: [] as number[],
+      source: [] as string[],
+      transcript: [] as string[],
+      geneSymbol: [] as (string | null)[],
+      geneId: [] as (string | null)[],
+      hgvsc: [] as (string | null)[],
+      hgvsp: [] as (string | null)[],
+      consequences: [] as string[],
+      impact: [] as (string | null)[],
+      maneSelect: [] as (string | null)[],
+      canonical: [] as boolean[],
+      existingVariation: [] as string[],
+      populationFrequencies: [] as string[],
+    },
+  };
+}
+
+/**
+ * Variants first (an existing variant gains its VRS id when this file brings one), then each
+ * observation and annotation joined to its variant's id through the batch position `n`, stored in
+ * file order. Observations and annotations already stored are left as they are.
+ */
+function insertBatch({ variants: v, observations: o, annotations: a }: BatchRows, fileId: string, assembly: string | null) {
+  return sql`
+    with input as (
+      select * from unnest(
+        ${v.key}::text[], ${v.vrsId}::text[], ${v.chrom}::text[], ${v.start}::int8[],
+        ${v.ref}::text[], ${v.alt}::text[], ${v.kind}::text[], ${v.fullyNormalised}::bool[]
+      ) with ordinality as input(identity_key, vrs_id, chrom, start_pos, ref, alt, kind, fully_normalised, n)
+    ),
+    stored as (
+      insert into variant (identity_key, vrs_id, assembly, chrom, start_pos, ref, alt, kind, fully_normalised)
+      select identity_key, vrs_id, ${assembly}::text, chrom, start_pos, ref, alt, kind, fully_normalised
+      from input
+      on conflict (identity_key) do update set vrs_id = coalesce(variant.vrs_id, excluded.vrs_id)
+      returning id, identity_key
+    ),
+    numbered as (
+      select input.n, stored.id from stored join input using (identity_key)
+    ),
+    observed as (
+      insert into observation (sample_id, variant_id, line, genotype, depth, ref_depth, alt_depth, vaf, filters, qual)
+      select o.sample_id, numbered.id, o.line, o.genotype, o.depth, o.ref_depth, o.alt_depth, o.vaf, o.filters::text[], o.qual
+      from unnest(
+        ${o.variant}::int8[], ${o.sample}::uuid[], ${o.line}::int4[], ${o.genotype}::text[], ${o.depth}::int4[],
+        ${o.refDepth}::int4[], ${o.altDepth}::int4[], ${o.vaf}::float4[], ${o.filters}::text[], ${o.qual}::float4[]
+      ) with ordinality as o(n, sample_id, line, genotype, depth, ref_depth, alt_depth, vaf, filters, qual, row)
+      join numbered using (n)
+      order by o.row
+      on conflict (sample_id, variant_id) do nothing
+    )
+    insert into variant_annotation (
+      file_id, variant_id, source, transcript, gene_symbol, gene_id, hgvsc, hgvsp, consequences, impact,
+      mane_select, canonical, existing_variation, population_frequencies
+    )
+    select ${fileId}::uuid, numbered.id, a.source, a.transcript, a.gene_symbol, a.gene_id, a.hgvsc, a.hgvsp,
+      a.consequences::text[], a.impact, a.mane_select, a.canonical, a.existing_variation::text[],
+      a.population_frequencies::jsonb
+    from unnest(
+      ${a.variant}::int8[], ${a.source}::text[], ${a.transcript}::text[], ${a.geneSymbol}::text[],
+      ${a.geneId}::text[], ${a.hgvsc}::text[], ${a.hgvsp}::text[], ${a.consequences}::text[], ${a.impact}::text[],
+      ${a.maneSelect}::text[], ${a.canonical}::bool[], ${a.existingVariation}::text[],
+      ${a.populationFrequencies}::text[]
+    ) with ordinality as a(n, source, transcript, gene_symbol, gene_id, hgvsc, hgvsp, consequences, impact,
+      mane_select, canonical, existing_variation, population_frequencies, row)
+    join numbered using (n)
+    order by a.row
+    on conflict do nothing
+  `;
+}
+
+/** A PostgreSQL array literal of texts: each item quoted, so commas, braces and NULL stay text. */
+export function arrayLiteral(items: readonly string[]): string {
+  if (items.length === 0) return '{}';
+  let literal = '{';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as string;
+    const escaped = item.includes('"') || item.includes('\\') ? item.replace(/["\\]/g, '\\$&') : item;
+    literal += `${i > 0 ? ',' : ''}"${escaped}"`;
   }
-  for (let i = 0; i < observations.length; i += 1000) {
-    await tx
-      .insertInto('observation')
-      .values(observations.slice(i, i + 1000))
-      .onConflict((oc) => oc.columns(['sample_id', 'variant_id']).doNothing())
-      .execute();
+  return `${literal}}`;
+}
+
+function genotypeText(alleles: readonly (number | null)[], phased: boolean): string {
+  let text = '';
+  for (let i = 0; i < alleles.length; i++) {
+    if (i > 0) text += phased ? '|' : '/';
+    const allele = alleles[i];
+    text += allele === null || allele === undefined ? '.' : String(allele);
   }
-  for (let i = 0; i < annotations.length; i += 1000) {
-    await tx
-      .insertInto('variant_annotation')
-      .values(annotations.slice(i, i + 1000))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-  return { observations: observations.length, annotations: annotations.length };
+  return text;
 }

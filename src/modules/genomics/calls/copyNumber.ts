@@ -1,0 +1,140 @@
+import {
+  CALLS,
+  COPY_NUMBER_THRESHOLDS,
+  type CopyNumberThresholds,
+  checkThresholds,
+  DIPLOID,
+  deriveCopyNumberCall,
+} from './copyNumberCalls.ts';
+import { CallsFault } from './errors.ts';
+import type { CopyNumberCall, CopyNumberSegment } from './model.ts';
+import { type Column, type Header, parseTable, type Row, readTable, type TableLayout } from './table.ts';
+import { decimal, positivePosition, wholeNumber } from './values.ts';
+
+/**
+ * Copy-number segments in PCGR's input layout: a tab-separated table whose header names
+ * `Chromosome`, `Start`, `End` and `Segment_Mean` (the segment's log2 ratio). Start and End are
+ * 1-based and inclusive. Richer callers may add `Copy_Number` (total integer copies),
+ * `Minor_Copy_Number`, `Gene` or `Genes` (comma-separated symbols) and `Call` (amplification, gain,
+ * neutral, loss, deletion or homdel). Columns are found by name in any order and any case; other
+ * columns are ignored; `#` lines are comments; in optional columns an empty value, `.` or NA is
+ * no value. Without a Call, genvei derives one (see deriveCopyNumberCall).
+ */
+export interface CopyNumberOptions {
+  /** The file name errors report; defaults to the path, or "input" for text. */
+  file?: string;
+  /** The tumour's ploidy, when known (from the sample metrics); copy numbers are called against it. */
+  ploidy?: number;
+  thresholds?: CopyNumberThresholds;
+}
+
+export function parseCopyNumber(text: string, options: CopyNumberOptions = {}): CopyNumberSegment[] {
+  return parseTable(text, options.file ?? 'input', copyNumberLayout(options));
+}
+
+export function readCopyNumber(path: string, options: CopyNumberOptions = {}): Promise<CopyNumberSegment[]> {
+  return readTable(path, options.file ?? path, copyNumberLayout(options));
+}
+
+interface Columns {
+  chrom: Column;
+  start: Column;
+  end: Column;
+  log2: Column;
+  copies: Column | null;
+  minor: Column | null;
+  genes: Column | null;
+  call: Column | null;
+}
+
+function copyNumberLayout(options: CopyNumberOptions): TableLayout<CopyNumberSegment> {
+  const thresholds = options.thresholds ?? COPY_NUMBER_THRESHOLDS;
+  checkThresholds(thresholds);
+  const ploidy = options.ploidy ?? DIPLOID;
+  if (!(ploidy > 0)) throw new RangeError(`ploidy must be a positive number, got ${ploidy}`);
+  return {
+    isHeader: (names) => names.includes('chromosome'),
+    begin(header) {
+      const columns = findColumns(header);
+      return (row, line) => segment(row, line, columns, ploidy, thresholds);
+    },
+  };
+}
+
+function findColumns(header: Header): Columns {
+  if (header.has('Gene') && header.has('Genes')) {
+    throw new CallsFault('Genes', 'the header has both Gene and Genes; give one');
+  }
+  return {
+    chrom: header.require('Chromosome'),
+    start: header.require('Start'),
+    end: header.require('End'),
+    log2: header.require('Segment_Mean'),
+    copies: header.find('Copy_Number'),
+    minor: header.find('Minor_Copy_Number'),
+    genes: header.find('Genes') ?? header.find('Gene'),
+    call: header.find('Call'),
+  };
+}
+
+function segment(
+  row: Row,
+  line: number,
+  columns: Columns,
+  ploidy: number,
+  thresholds: CopyNumberThresholds,
+): CopyNumberSegment {
+  const chrom = row.required(columns.chrom);
+  if (/\s/.test(chrom)) throw new CallsFault(columns.chrom.name, `"${chrom}" contains white space`);
+  const start = positivePosition(row.required(columns.start), columns.start.name);
+  const end = positivePosition(row.required(columns.end), columns.end.name);
+  if (end < start) {
+    throw new CallsFault(
+      columns.end.name,
+      `End ${end} is before Start ${start} (both are 1-based, inclusive)`,
+    );
+  }
+  const log2Ratio = decimal(row.required(columns.log2), columns.log2.name);
+  const copyNumber = optionalCount(row, columns.copies);
+  const minorCopyNumber = optionalCount(row, columns.minor);
+  if (copyNumber !== null && minorCopyNumber !== null && minorCopyNumber > copyNumber) {
+    const name = columns.minor?.name ?? 'Minor_Copy_Number';
+    throw new CallsFault(name, `the minor copy number ${minorCopyNumber} exceeds the total ${copyNumber}`);
+  }
+  const written = row.optional(columns.call);
+  const { call, basis } =
+    written === null
+      ? deriveCopyNumberCall(log2Ratio, copyNumber, ploidy, thresholds)
+      : { call: knownCall(written, columns.call?.name ?? 'Call'), basis: 'file' as const };
+  return {
+    line,
+    chrom,
+    start,
+    end,
+    log2Ratio,
+    copyNumber,
+    minorCopyNumber,
+    genes: geneList(row.optional(columns.genes)),
+    call,
+    callBasis: basis,
+  };
+}
+
+function optionalCount(row: Row, column: Column | null): number | null {
+  const text = row.optional(column);
+  return text === null || column === null ? null : wholeNumber(text, column.name);
+}
+
+function knownCall(text: string, field: string): CopyNumberCall {
+  const call = CALLS.find((known) => known === text.toLowerCase());
+  if (call === undefined) throw new CallsFault(field, `expected one of ${CALLS.join(', ')}, got "${text}"`);
+  return call;
+}
+
+function geneList(text: string | null): string[] {
+  if (text === null) return [];
+  return text
+    .split(',')
+    .map((gene) => gene.trim())
+    .filter((gene) => gene.length > 0);
+}

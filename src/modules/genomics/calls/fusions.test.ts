@@ -1,0 +1,327 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CallsFileError } from './errors.ts';
+import { parseBreakpoint, parseFusions, readFusions } from './fusions.ts';
+import { badFixture, caseFixture, tsv } from './testing.ts';
+
+function errorOf(run: () => unknown): CallsFileError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CallsFileError) return error;
+    throw error;
+  }
+  throw new Error('expected a CallsFileError');
+}
+
+const ARRIBA_HEADER = [
+  '#gene1',
+  'gene2',
+  'strand1(gene/fusion)',
+  'strand2(gene/fusion)',
+  'breakpoint1',
+  'breakpoint2',
+  'site1',
+  'site2',
+  'type',
+  'split_reads1',
+  'split_reads2',
+  'discordant_mates',
+  'coverage1',
+  'coverage2',
+  'confidence',
+  'reading_frame',
+  'tags',
+  'retained_protein_domains',
+  'closest_genomic_breakpoint1',
+  'closest_genomic_breakpoint2',
+  'gene_id1',
+  'gene_id2',
+  'transcript_id1',
+  'transcript_id2',
+  'direction1',
+  'direction2',
+  'filters',
+  'fusion_transcript',
+  'peptide_sequence',
+  'read_identifiers',
+];
+
+function arribaRow(values: Record<string, string>): string[] {
+  return ARRIBA_HEADER.map((name) => values[name.replace('#', '')] ?? '.');
+}
+
+const GENVEI_HEADER = [
+  'Gene5',
+  'Gene3',
+  'Breakpoint5',
+  'Breakpoint3',
+  'SpanningReads',
+  'JunctionReads',
+  'Frame',
+];
+
+describe('reading fusion calls in genvei’s layout', () => {
+  it('reads the case’s fusions', async () => {
+    expect(await readFusions(caseFixture('tumour-normal.fusions.tsv'))).toEqual([
+      {
+        line: 2,
+        gene5: 'EML4',
+        gene3: 'ALK',
+        breakpoint5: { chrom: 'chr2', pos: 42299753, strand: '+' },
+        breakpoint3: { chrom: 'chr2', pos: 29223528, strand: '-' },
+        transcript5: 'ENST00000318522.10',
+        transcript3: 'ENST00000389048.8',
+        spanningReads: 18,
+        junctionReads: 42,
+        frame: 'in-frame',
+        confidence: 'high',
+        caller: 'Arriba',
+        name: 'EML4::ALK',
+      },
+      {
+        line: 3,
+        gene5: 'AGK',
+        gene3: 'BRAF',
+        breakpoint5: { chrom: 'chr7', pos: 141652630, strand: '+' },
+        breakpoint3: { chrom: 'chr7', pos: 140787584, strand: '-' },
+        transcript5: null,
+        transcript3: null,
+        spanningReads: 3,
+        junctionReads: 5,
+        frame: 'out-of-frame',
+        confidence: 'low',
+        caller: 'Arriba',
+        name: 'AGK::BRAF',
+      },
+      {
+        line: 4,
+        gene5: 'TP53',
+        gene3: 'ATP1B2',
+        breakpoint5: { chrom: 'chr17', pos: 7673535, strand: null },
+        breakpoint3: { chrom: 'chr17', pos: 7654120, strand: null },
+        transcript5: null,
+        transcript3: null,
+        spanningReads: 0,
+        junctionReads: 2,
+        frame: 'unknown',
+        confidence: null,
+        caller: 'STAR-Fusion',
+        name: 'TP53::ATP1B2',
+      },
+    ]);
+  });
+
+  it('reads text the same as the file', async () => {
+    const text = readFileSync(caseFixture('tumour-normal.fusions.tsv'), 'utf8');
+    expect(parseFusions(text)).toEqual(await readFusions(caseFixture('tumour-normal.fusions.tsv')));
+  });
+
+  it('finds columns by name in any order and case; transcripts, confidence and caller are optional', () => {
+    const text = tsv([
+      ['frame', 'JUNCTIONREADS', 'gene3', 'breakpoint3', 'spanningreads', 'breakpoint5', 'gene5'],
+      ['In-Frame', '30', 'RET', 'chr10:43114480:+', '12', 'chr10:32017143:-', 'KIF5B'],
+    ]);
+    expect(parseFusions(text)).toEqual([
+      {
+        line: 2,
+        gene5: 'KIF5B',
+        gene3: 'RET',
+        breakpoint5: { chrom: 'chr10', pos: 32017143, strand: '-' },
+        breakpoint3: { chrom: 'chr10', pos: 43114480, strand: '+' },
+        transcript5: null,
+        transcript3: null,
+        spanningReads: 12,
+        junctionReads: 30,
+        frame: 'in-frame',
+        confidence: null,
+        caller: null,
+        name: 'KIF5B::RET',
+      },
+    ]);
+  });
+});
+
+describe('reading Arriba’s fusions.tsv', () => {
+  const text = tsv([
+    ARRIBA_HEADER,
+    arribaRow({
+      gene1: 'EML4',
+      gene2: 'ALK',
+      'strand1(gene/fusion)': '+/+',
+      'strand2(gene/fusion)': '-/-',
+      breakpoint1: 'chr2:42299753',
+      breakpoint2: 'chr2:29223528',
+      site1: 'splice-site',
+      site2: 'splice-site',
+      type: 'inversion',
+      split_reads1: '20',
+      split_reads2: '22',
+      discordant_mates: '18',
+      confidence: 'high',
+      reading_frame: 'in-frame',
+      transcript_id1: 'ENST00000318522.10',
+      transcript_id2: 'ENST00000389048.8',
+    }),
+    arribaRow({
+      gene1: 'AGK',
+      gene2: 'LINC01234(1520),BRAF(24388)',
+      'strand1(gene/fusion)': '+/+',
+      'strand2(gene/fusion)': './.',
+      breakpoint1: 'chr7:141652630',
+      breakpoint2: 'chr7:140700000',
+      split_reads1: '1',
+      split_reads2: '0',
+      discordant_mates: '2',
+      confidence: 'low',
+      reading_frame: 'stop-codon',
+    }),
+  ]);
+
+  it('maps gene1/gene2, breakpoints with the transcribed strand, read counts, frame and confidence', () => {
+    const [eml4, agk] = parseFusions(text);
+    expect(eml4).toEqual({
+      line: 2,
+      gene5: 'EML4',
+      gene3: 'ALK',
+      breakpoint5: { chrom: 'chr2', pos: 42299753, strand: '+' },
+      breakpoint3: { chrom: 'chr2', pos: 29223528, strand: '-' },
+      transcript5: 'ENST00000318522.10',
+      transcript3: 'ENST00000389048.8',
+      spanningReads: 18,
+      junctionReads: 42,
+      frame: 'in-frame',
+      confidence: 'high',
+      caller: 'Arriba',
+      name: 'EML4::ALK',
+    });
+    expect(agk).toMatchObject({
+      gene3: 'LINC01234(1520),BRAF(24388)',
+      breakpoint3: { chrom: 'chr7', pos: 140700000, strand: null },
+      transcript5: null,
+      spanningReads: 2,
+      junctionReads: 1,
+      frame: 'stop-codon',
+      confidence: 'low',
+    });
+  });
+
+  it('reads an older Arriba file without reading_frame or transcript columns', () => {
+    const keep = (row: string[]) =>
+      row.filter((_, i) => !/reading_frame|transcript_id/.test(ARRIBA_HEADER[i] ?? ''));
+    const [header, first] = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => keep(line.split('\t')));
+    const [fusion] = parseFusions(tsv([header as string[], first as string[]]));
+    expect(fusion).toMatchObject({
+      frame: 'unknown',
+      transcript5: null,
+      transcript3: null,
+      junctionReads: 42,
+    });
+  });
+
+  it('names a bad strand pair by its column', () => {
+    const bad = tsv([
+      ARRIBA_HEADER,
+      arribaRow({
+        gene1: 'A',
+        gene2: 'B',
+        'strand1(gene/fusion)': '+',
+        breakpoint1: '1:5',
+        breakpoint2: '1:9',
+        split_reads1: '1',
+        split_reads2: '1',
+        discordant_mates: '1',
+        confidence: 'low',
+      }),
+    ]);
+    expect(errorOf(() => parseFusions(bad, { file: 'fusions.tsv' }))).toMatchObject({
+      line: 2,
+      field: 'strand1(gene/fusion)',
+      reason: 'expected a strand pair such as +/-, got "+"',
+    });
+  });
+});
+
+describe('breakpoints', () => {
+  it.each([
+    ['chr2:29223528', { chrom: 'chr2', pos: 29223528, strand: null }],
+    ['chr2:29223528:-', { chrom: 'chr2', pos: 29223528, strand: '-' }],
+    ['2:29223528:+', { chrom: '2', pos: 29223528, strand: '+' }],
+    ['HLA-A*01:01:01:01:1200', { chrom: 'HLA-A*01:01:01:01', pos: 1200, strand: null }],
+    ['HLA-A*01:01:01:01:1200:+', { chrom: 'HLA-A*01:01:01:01', pos: 1200, strand: '+' }],
+  ])('%s', (text, breakpoint) => {
+    expect(parseBreakpoint(text, 'Breakpoint5')).toEqual(breakpoint);
+  });
+
+  it.each(['chr2', 'chr2-29223528', ':100', 'chr2:', 'chr2:0', 'chr2:12.5', 'chr2:100:x', 'chr 2:100'])(
+    'refuses %s',
+    (text) => {
+      expect(() => parseBreakpoint(text, 'Breakpoint5')).toThrow();
+    },
+  );
+});
+
+describe('fusion errors name the file, line and column', () => {
+  it('a malformed breakpoint', async () => {
+    const read = readFusions(badFixture('malformed-breakpoint.fusions.tsv'), { file: 'bad.fusions.tsv' });
+    await expect(read).rejects.toMatchObject({
+      name: 'CallsFileError',
+      file: 'bad.fusions.tsv',
+      line: 3,
+      field: 'Breakpoint5',
+      message:
+        'bad.fusions.tsv:3: Breakpoint5: expected chrom:pos or chrom:pos:strand (1-based), got "chr7-141652630"',
+    });
+  });
+
+  it.each([
+    [
+      ['EML4', 'ALK', 'chr2:1', 'chr2:2', '-1', '4', 'in-frame'],
+      'SpanningReads',
+      'expected a whole number, got "-1"',
+    ],
+    [
+      ['EML4', 'ALK', 'chr2:1', 'chr2:2', '1', '4', 'frameshift'],
+      'Frame',
+      'expected one of in-frame, out-of-frame, stop-codon, unknown, got "frameshift"',
+    ],
+    [
+      ['EML4 ', 'ALK', 'chr2:1', 'chr2:2', '1', '4', 'in-frame'],
+      'Gene5',
+      '"EML4 " is not a gene symbol (no spaces, no "::")',
+    ],
+    [
+      ['EML4::ALK', 'ALK', 'chr2:1', 'chr2:2', '1', '4', 'in-frame'],
+      'Gene5',
+      '"EML4::ALK" is not a gene symbol (no spaces, no "::")',
+    ],
+  ])('%j → %s', (fields, field, reason) => {
+    expect(errorOf(() => parseFusions(tsv([GENVEI_HEADER, fields]), { file: 'f.tsv' }))).toMatchObject({
+      file: 'f.tsv',
+      line: 2,
+      field,
+      reason,
+    });
+  });
+
+  it('an unknown confidence', () => {
+    const text = tsv([
+      [...GENVEI_HEADER, 'Confidence'],
+      ['A', 'B', 'chr1:1', 'chr1:9', '1', '1', 'unknown', 'certain'],
+    ]);
+    expect(errorOf(() => parseFusions(text))).toMatchObject({ line: 2, field: 'Confidence' });
+  });
+
+  it('a header in neither layout', () => {
+    const text = tsv([
+      ['#FusionName', 'JunctionReadCount', 'SpanningFragCount'],
+      ['EML4--ALK', '1', '2'],
+    ]);
+    expect(errorOf(() => parseFusions(text, { file: 'star.tsv' })).message).toBe(
+      'star.tsv:1: Gene5: missing column; the header has FusionName, JunctionReadCount, SpanningFragCount',
+    );
+  });
+});

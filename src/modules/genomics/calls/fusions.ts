@@ -1,0 +1,163 @@
+import { CallsFault } from './errors.ts';
+import type { Breakpoint, FusionCall, FusionConfidence, FusionFrame } from './model.ts';
+import { type Column, type Header, parseTable, type Row, readTable, type TableLayout } from './table.ts';
+import { positivePosition, wholeNumber } from './values.ts';
+
+/**
+ * Fusion calls, tab-separated, in one of two layouts told apart by the header:
+ *
+ * genvei's, modelled on what Arriba and STAR-Fusion report: `Gene5 Gene3 Breakpoint5 Breakpoint3
+ * SpanningReads JunctionReads Frame`, optionally `Transcript5 Transcript3 Confidence Caller`.
+ * A breakpoint is `chrom:pos` or `chrom:pos:strand` (1-based; strand + or -); Frame is in-frame,
+ * out-of-frame, stop-codon or unknown; Confidence is low, medium or high.
+ *
+ * Arriba's fusions.tsv (`#gene1 gene2 strand1(gene/fusion) …`): gene1 is the 5′ partner; the
+ * breakpoint strand is the transcribed one (after the slash); junction reads are split_reads1 +
+ * split_reads2 and spanning reads discordant_mates; reading_frame and transcript_id1/2 are read
+ * when present.
+ *
+ * Columns are found by name in any order and any case; other columns are ignored; `.` is no value.
+ */
+export interface FusionOptions {
+  /** The file name errors report; defaults to the path, or "input" for text. */
+  file?: string;
+}
+
+export function parseFusions(text: string, options: FusionOptions = {}): FusionCall[] {
+  return parseTable(text, options.file ?? 'input', fusionLayout);
+}
+
+export function readFusions(path: string, options: FusionOptions = {}): Promise<FusionCall[]> {
+  return readTable(path, options.file ?? path, fusionLayout);
+}
+
+const fusionLayout: TableLayout<FusionCall> = {
+  // Callers put `#` before their header (Arriba's #gene1, STAR-Fusion's #FusionName); a `#` line of
+  // several columns is taken as a header, so an unsupported layout is named as such, not misread.
+  isHeader: (names) => names.length >= 3 || names.includes('gene5') || names.includes('gene1'),
+  begin: (header) => (header.has('gene1') ? arribaRows(header) : genveiRows(header)),
+};
+
+function genveiRows(header: Header): (row: Row, line: number) => FusionCall {
+  const gene5 = header.require('Gene5');
+  const gene3 = header.require('Gene3');
+  const breakpoint5 = header.require('Breakpoint5');
+  const breakpoint3 = header.require('Breakpoint3');
+  const spanning = header.require('SpanningReads');
+  const junction = header.require('JunctionReads');
+  const frame = header.require('Frame');
+  const transcript5 = header.find('Transcript5');
+  const transcript3 = header.find('Transcript3');
+  const confidence = header.find('Confidence');
+  const caller = header.find('Caller');
+  return (row, line) =>
+    fusion(line, {
+      gene5: gene(row, gene5),
+      gene3: gene(row, gene3),
+      breakpoint5: parseBreakpoint(row.required(breakpoint5), breakpoint5.name),
+      breakpoint3: parseBreakpoint(row.required(breakpoint3), breakpoint3.name),
+      transcript5: row.optional(transcript5),
+      transcript3: row.optional(transcript3),
+      spanningReads: count(row, spanning),
+      junctionReads: count(row, junction),
+      frame: readingFrame(row.optional(frame), frame.name),
+      confidence: confidenceOf(row, confidence),
+      caller: row.optional(caller),
+    });
+}
+
+function arribaRows(header: Header): (row: Row, line: number) => FusionCall {
+  const gene1 = header.require('gene1');
+  const gene2 = header.require('gene2');
+  const strand1 = header.require('strand1(gene/fusion)');
+  const strand2 = header.require('strand2(gene/fusion)');
+  const breakpoint1 = header.require('breakpoint1');
+  const breakpoint2 = header.require('breakpoint2');
+  const split1 = header.require('split_reads1');
+  const split2 = header.require('split_reads2');
+  const discordant = header.require('discordant_mates');
+  const confidence = header.require('confidence');
+  const frame = header.find('reading_frame');
+  const transcript1 = header.find('transcript_id1');
+  const transcript2 = header.find('transcript_id2');
+  return (row, line) =>
+    fusion(line, {
+      gene5: gene(row, gene1),
+      gene3: gene(row, gene2),
+      breakpoint5: withStrand(parseBreakpoint(row.required(breakpoint1), breakpoint1.name), row, strand1),
+      breakpoint3: withStrand(parseBreakpoint(row.required(breakpoint2), breakpoint2.name), row, strand2),
+      transcript5: row.optional(transcript1),
+      transcript3: row.optional(transcript2),
+      spanningReads: count(row, discordant),
+      junctionReads: count(row, split1) + count(row, split2),
+      frame: readingFrame(row.optional(frame), frame?.name ?? 'reading_frame'),
+      confidence: confidenceOf(row, confidence),
+      caller: 'Arriba',
+    });
+}
+
+function fusion(line: number, call: Omit<FusionCall, 'line' | 'name'>): FusionCall {
+  return { line, ...call, name: `${call.gene5}::${call.gene3}` };
+}
+
+function gene(row: Row, column: Column): string {
+  const symbol = row.required(column);
+  if (/\s/.test(symbol) || symbol.includes('::')) {
+    throw new CallsFault(column.name, `"${symbol}" is not a gene symbol (no spaces, no "::")`);
+  }
+  return symbol;
+}
+
+/**
+ * `chrom:pos` or `chrom:pos:strand`, read from the right: contig names may hold colons
+ * (GRCh38's HLA alleles, HLA-A*01:01:01:01), positions and strands never do.
+ */
+export function parseBreakpoint(text: string, field: string): Breakpoint {
+  const parts = text.split(':');
+  let strand: Breakpoint['strand'] = null;
+  const last = parts.at(-1);
+  if (last === '+' || last === '-') {
+    strand = last;
+    parts.pop();
+  }
+  const position = parts.pop();
+  const chrom = parts.join(':');
+  if (position === undefined || chrom === '' || /\s/.test(chrom)) {
+    throw new CallsFault(field, `expected chrom:pos or chrom:pos:strand (1-based), got "${text}"`);
+  }
+  return { chrom, pos: positivePosition(position, field), strand };
+}
+
+/** Arriba's `gene/fusion` strand pair, e.g. `+/-`: the second is the strand transcribed in the fusion. */
+function withStrand(breakpoint: Breakpoint, row: Row, column: Column): Breakpoint {
+  const text = row.required(column);
+  const match = /^[-+.]\/([-+.])$/.exec(text);
+  if (match === null) throw new CallsFault(column.name, `expected a strand pair such as +/-, got "${text}"`);
+  const strand = match[1];
+  return { ...breakpoint, strand: strand === '+' || strand === '-' ? strand : null };
+}
+
+function count(row: Row, column: Column): number {
+  return wholeNumber(row.required(column), column.name);
+}
+
+const FRAMES: readonly FusionFrame[] = ['in-frame', 'out-of-frame', 'stop-codon', 'unknown'];
+
+function readingFrame(text: string | null, field: string): FusionFrame {
+  if (text === null) return 'unknown';
+  const frame = FRAMES.find((known) => known === text.toLowerCase());
+  if (frame === undefined) throw new CallsFault(field, `expected one of ${FRAMES.join(', ')}, got "${text}"`);
+  return frame;
+}
+
+const CONFIDENCES: readonly FusionConfidence[] = ['low', 'medium', 'high'];
+
+function confidenceOf(row: Row, column: Column | null): FusionConfidence | null {
+  const text = row.optional(column);
+  if (text === null || column === null) return null;
+  const confidence = CONFIDENCES.find((known) => known === text.toLowerCase());
+  if (confidence === undefined) {
+    throw new CallsFault(column.name, `expected low, medium or high, got "${text}"`);
+  }
+  return confidence;
+}

@@ -1,0 +1,86 @@
+/**
+ * GA4GH DRS 1.x objects for the files genvei knows by reference: raw data (FASTQ/BAM/CRAM) that
+ * stays in the lab's storage, and the result files that were ingested. Pure: rows in, JSON out.
+ */
+export const DRS_VERSION = '1.5.0';
+
+export type DrsSource = {
+  id: string;
+  name: string;
+  uri: string | null;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: Date;
+  accessZone: string | null;
+  format: string;
+};
+
+export type AccessMethodType = 's3' | 'gs' | 'ftp' | 'gsiftp' | 'globus' | 'htsget' | 'https' | 'file';
+
+const SCHEMES: Record<string, AccessMethodType> = {
+  's3:': 's3',
+  'gs:': 'gs',
+  'ftp:': 'ftp',
+  'https:': 'https',
+  'file:': 'file',
+  'htsget:': 'htsget',
+};
+
+/** The DRS access method type for a URI, or null when DRS has none for its scheme. */
+export function accessMethodType(uri: string): AccessMethodType | null {
+  try {
+    return SCHEMES[new URL(uri).protocol] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const MIME_TYPES: Record<string, string> = {
+  vcf: 'text/x-vcf',
+  bcf: 'application/octet-stream',
+  bam: 'application/octet-stream',
+  cram: 'application/octet-stream',
+  fastq: 'text/x-fastq',
+  'copy-number-tsv': 'text/tab-separated-values',
+  'fusion-tsv': 'text/tab-separated-values',
+  'metrics-json': 'application/json',
+};
+
+export function drsObject(source: DrsSource, publicUrl: string) {
+  const host = new URL(publicUrl).host;
+  const type = source.uri ? accessMethodType(source.uri) : null;
+  return {
+    id: source.id,
+    name: source.name,
+    self_uri: `drs://${host}/${encodeURIComponent(source.id)}`,
+    size: source.sizeBytes,
+    created_time: source.createdAt.toISOString(),
+    mime_type: MIME_TYPES[source.format] ?? 'application/octet-stream',
+    checksums: [{ checksum: source.sha256, type: 'sha-256' }],
+    // A file with no reachable location (an upload genvei did not keep) has no access method.
+    ...(source.uri && type
+      ? {
+          access_methods: [
+            {
+              type,
+              access_url: { url: source.uri },
+              ...(source.accessZone ? { region: source.accessZone } : {}),
+            },
+          ],
+        }
+      : {}),
+    description: `${source.format} file${source.accessZone ? ` in access zone ${source.accessZone}` : ''}`,
+  };
+}
+
+export function drsServiceInfo(publicUrl: string) {
+  return {
+    id: `no.genvei.${new URL(publicUrl).hostname}.drs`,
+    name: 'genvei DRS',
+    type: { group: 'org.ga4gh', artifact: 'drs', version: DRS_VERSION },
+    description:
+      'Sequencing data files known to genvei, served by reference: genvei keeps their location, size and checksum, never a copy.',
+    organization: { name: 'genvei', url: publicUrl },
+    version: '0.1.0',
+  };
+}

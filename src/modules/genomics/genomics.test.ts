@@ -1,0 +1,262 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoNationalIds } from '../../demo/seed.ts';
+import { type Client, lastAuditEntry, type TestApp, testApp } from '../../platform/testing/testApp.ts';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../test/fixtures/vcf/${name}`, import.meta.url)));
+const SHA = 'a'.repeat(64);
+
+let t: TestApp;
+let lab: Client;
+let requester: Client;
+let specimenId: string;
+
+beforeAll(async () => {
+  t = await testApp();
+  requester = await t.login('rekvirent');
+  lab = await t.login('bioinformatiker');
+  const placed = await requester.request('POST', '/api/orders', {
+    patient: { nationalId: demoNationalIds()[1] },
+    analysis: 'fjordvik-lunge-ngs',
+    clinical: { diagnosis: { oncotree: 'LUAD' }, question: 'Behandlingsrettede varianter?' },
+    specimens: [{ kind: 'ffpe-block', collectionDate: '2026-10-01', site: 'lunge', tumourCellPercent: 60 }],
+    researchConsent: false,
+  });
+  const view = (await requester.request('GET', `/api/orders/${placed.json().id}`)).json();
+  specimenId = view.specimens[0].id;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const octets = { 'content-type': 'application/octet-stream' };
+
+/** Uploads a file and waits for its ingest job to finish, as the page does. */
+async function upload(client: Client, query: string, body: Buffer) {
+  const started = await client.request('POST', `/api/specimens/${specimenId}/results?${query}`, body, octets);
+  if (started.statusCode !== 202) return started.json();
+  let job = started.json();
+  while (job.status === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    job = (await client.request('GET', `/api/ingest-jobs/${job.id}`)).json();
+  }
+  return job;
+}
+
+describe('uploading a tumour/normal result set over HTTP', () => {
+  it('streams each file, ingests it in the background and reports the outcome', async () => {
+    const vcf = await upload(
+      lab,
+      'kind=vcf&fileName=tumour-normal.vep.vcf&sample=TUMOR%3Dtumor&sample=NORMAL%3Dnormal&pipeline=DRAGEN&pipelineVersion=4.2.4',
+      fixture('tumour-normal.vep.vcf'),
+    );
+    expect(vcf).toMatchObject({
+      status: 'done',
+      kind: 'vcf',
+      records: 4,
+      result: { status: 'ingested', records: 4 },
+    });
+    for (const [kind, name] of [
+      ['copy-number', 'tumour-normal.cna.tsv'],
+      ['fusions', 'tumour-normal.fusions.tsv'],
+      ['metrics', 'tumour-normal.metrics.json'],
+    ]) {
+      const job = await upload(lab, `kind=${kind}&fileName=${name}&role=tumor`, fixture(name as string));
+      expect({ name, status: job.status, error: job.error }).toEqual({ name, status: 'done', error: null });
+    }
+    const again = await upload(
+      lab,
+      'kind=copy-number&fileName=again.cna.tsv',
+      fixture('tumour-normal.cna.tsv'),
+    );
+    expect(again.result).toMatchObject({ status: 'already-ingested' });
+  });
+
+  it('shows the sample page what the files say: QC, metrics, copy number, fusions, provenance', async () => {
+    const response = await requester.request('GET', `/api/specimens/${specimenId}/genomics`);
+    expect(response.statusCode).toBe(200);
+    const page = response.json();
+    expect(page.files.map((f: { format: string }) => f.format).sort()).toEqual([
+      'copy-number-tsv',
+      'fusion-tsv',
+      'metrics-json',
+      'vcf',
+    ]);
+    const vcfFile = page.files.find((f: { format: string }) => f.format === 'vcf');
+    expect(vcfFile).toMatchObject({
+      file_name: 'tumour-normal.vep.vcf',
+      pipeline: 'DRAGEN',
+      pipeline_version: '4.2.4',
+      reference_build: 'GRCh38',
+      annotation_source: 'VEP',
+      records: 4,
+      uri: null,
+      ingested_by: 'Bjørn Bioinformatiker',
+    });
+    expect(vcfFile.drs_id).toBe(vcfFile.id);
+    const tumour = page.samples.find(
+      (s: { name_in_file: string; file_id: string }) =>
+        s.name_in_file === 'TUMOR' && s.file_id === vcfFile.id,
+    );
+    expect(tumour).toMatchObject({ role: 'tumor', records: 5, observations: 5 });
+    const metrics = page.samples.find((s: { metrics_source: string | null }) => s.metrics_source === 'json');
+    expect(metrics).toMatchObject({
+      name_in_file: 'TUMOR',
+      tmb: 12.4,
+      tmb_unit: 'mut/Mb',
+      msi_status: 'MSS',
+      msi_method: 'DRAGEN MSI',
+    });
+    expect(metrics.purity).toBeCloseTo(0.6);
+    expect(metrics.msi_score).toBeCloseTo(1.85);
+    expect(page.segments).toHaveLength(7);
+    expect(page.segments[1]).toMatchObject({
+      chrom: 'chr7',
+      genes: ['MET'],
+      call: 'amplification',
+      copy_number: 8,
+    });
+    expect(page.segments[3]).toMatchObject({ genes: ['CDKN2A', 'CDKN2B'], call: 'homdel' });
+    expect(page.fusions.map((f: { name: string }) => f.name)).toEqual([
+      'EML4::ALK',
+      'AGK::BRAF',
+      'TP53::ATP1B2',
+    ]);
+    expect(page.fusions[0]).toMatchObject({
+      frame: 'in-frame',
+      pos5: 42299753,
+      strand5: '+',
+      junction_reads: 42,
+      spanning_reads: 18,
+      confidence: 'high',
+    });
+    const audit = await lastAuditEntry(t.database);
+    expect(audit).toMatchObject({ resource_type: 'sequencing-data', action: 'read', outcome: 'allow' });
+  });
+
+  it('fails a broken file by line and field, leaving nothing behind', async () => {
+    const text = fixture('tumour-normal.vep.vcf').toString().replace('DP=90;', 'DP=ninety;');
+    const job = await upload(
+      lab,
+      'kind=vcf&fileName=broken.vcf&sample=TUMOR%3Dtumor&sample=NORMAL%3Dnormal',
+      Buffer.from(text),
+    );
+    expect(job).toMatchObject({ status: 'failed', error: { line: 25, field: 'INFO/DP' } });
+    expect(job.error.message).toMatch(/broken\.vcf:25/);
+    const files = await t.database.db
+      .selectFrom('sequencing_file')
+      .select('file_name')
+      .where('file_name', '=', 'broken.vcf')
+      .execute();
+    expect(files).toEqual([]);
+  });
+
+  it('refuses an upload from outside the performing lab, audits it and keeps no copy', async () => {
+    const before = readdirSync(tmpdir()).filter((f) => f.startsWith('genvei-upload-')).length;
+    const response = await requester.request(
+      'POST',
+      `/api/specimens/${specimenId}/results?kind=vcf&fileName=x.vcf&role=tumor`,
+      fixture('tumour-normal.vep.vcf'),
+      octets,
+    );
+    expect(response.statusCode).toBe(403);
+    expect(await lastAuditEntry(t.database)).toMatchObject({
+      resource_type: 'sequencing-data',
+      action: 'create',
+      outcome: 'deny',
+    });
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('genvei-upload-')).length).toBe(before);
+  });
+});
+
+describe('raw files by reference, served through GA4GH DRS', () => {
+  let rawId: string;
+  const cram = {
+    name: 'tumour.cram',
+    uri: 's3://fjordvik-sekvensering/run-2026-41/tumour.cram',
+    format: 'cram',
+    sizeBytes: 18_234_567_890,
+    sha256: SHA,
+    accessZone: 'Fjordvik HF forskningssone',
+  };
+
+  it('registers a file by URI, size and checksum; the same again is no change; a changed file is refused', async () => {
+    const first = await lab.request('POST', `/api/specimens/${specimenId}/raw-files`, cram);
+    expect(first.statusCode).toBe(201);
+    rawId = first.json().id;
+    const again = await lab.request('POST', `/api/specimens/${specimenId}/raw-files`, cram);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ id: rawId, created: false });
+    const changed = await lab.request('POST', `/api/specimens/${specimenId}/raw-files`, {
+      ...cram,
+      sha256: 'b'.repeat(64),
+    });
+    expect(changed.statusCode).toBe(409);
+  });
+
+  it('names the field of a bad registration', async () => {
+    const response = await lab.request('POST', `/api/specimens/${specimenId}/raw-files`, {
+      ...cram,
+      uri: 'smb://lab/share/tumour.cram',
+      sha256: 'xyz',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(
+      response
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['/body/sha256', '/body/uri']);
+  });
+
+  it('publishes service-info without sign-in', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/ga4gh/drs/v1/service-info' });
+    expect(response.json()).toMatchObject({ type: { group: 'org.ga4gh', artifact: 'drs' } });
+  });
+
+  it('serves the DRS object to the care team and audits the read', async () => {
+    const response = await requester.request('GET', `/ga4gh/drs/v1/objects/${rawId}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      id: rawId,
+      name: 'tumour.cram',
+      self_uri: `drs://localhost:8080/${rawId}`,
+      size: 18_234_567_890,
+      created_time: expect.any(String),
+      mime_type: 'application/octet-stream',
+      checksums: [{ checksum: SHA, type: 'sha-256' }],
+      access_methods: [{ type: 's3', access_url: { url: cram.uri }, region: 'Fjordvik HF forskningssone' }],
+      description: 'cram file in access zone Fjordvik HF forskningssone',
+    });
+    expect(await lastAuditEntry(t.database)).toMatchObject({
+      resource_type: 'sequencing-data',
+      resource_id: rawId,
+      outcome: 'allow',
+    });
+  });
+
+  it('serves ingested result files as DRS objects too', async () => {
+    const page = (await lab.request('GET', `/api/specimens/${specimenId}/genomics`)).json();
+    const vcf = page.files.find((f: { format: string }) => f.format === 'vcf');
+    const response = await lab.request('GET', `/ga4gh/drs/v1/objects/${vcf.drs_id}`);
+    expect(response.json()).toMatchObject({ id: vcf.drs_id, size: vcf.size_bytes, mime_type: 'text/x-vcf' });
+    expect(response.json().access_methods).toBeUndefined();
+  });
+
+  it('refuses another trust in DRS error form, and audits the refusal', async () => {
+    const outsider = await t.login('patolog.ostdal');
+    const response = await outsider.request('GET', `/ga4gh/drs/v1/objects/${rawId}`);
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toEqual({ msg: expect.stringMatching(/neither cares/), status_code: 403 });
+    expect(await lastAuditEntry(t.database)).toMatchObject({
+      resource_type: 'sequencing-data',
+      resource_id: rawId,
+      outcome: 'deny',
+    });
+    const anonymous = await t.app.inject({ method: 'GET', url: `/ga4gh/drs/v1/objects/${rawId}` });
+    expect(anonymous.json()).toMatchObject({ status_code: 401 });
+  });
+});

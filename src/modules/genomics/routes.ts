@@ -1,0 +1,192 @@
+import { rm } from 'node:fs/promises';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../platform/db/schema.ts';
+import { badRequest, notFound } from '../../platform/http/problems.ts';
+import { transactionOf } from '../access/guard.ts';
+import type { Subject } from '../access/model.ts';
+import { sequencingDataAccess } from './access.ts';
+import { INGEST_KINDS, type IngestKind, ingestResultFile } from './ingest/ingestResultFile.ts';
+import type { SampleRole } from './ingest/resultFile.ts';
+import { type IngestJobs, receiveUpload } from './ingestJobs.ts';
+import { rawFileSchema, registerRawFile, specimenGenomics } from './service.ts';
+import { orderOfSpecimen } from './store.ts';
+import type { ReferenceGenome } from './vrs/reference.ts';
+
+const idParams = z.object({ id: z.uuid() });
+const specimenOrder = (request: FastifyRequest, db: Kysely<DB>) =>
+  orderOfSpecimen(db, (request.params as { id: string }).id);
+
+type Upload = { file: string; bytes: number; taken: boolean };
+
+const uploadQuery = z.object({
+  kind: z.enum(INGEST_KINDS),
+  fileName: z.string().trim().min(1).max(255),
+  role: z.enum(['tumor', 'normal', 'germline']).optional(),
+  /** NAME=role, repeated, for a multi-sample VCF. */
+  sample: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : [v].flat())),
+  pipeline: z.string().trim().max(200).optional(),
+  pipelineVersion: z.string().trim().max(100).optional(),
+  accessZone: z.string().trim().max(100).optional(),
+});
+
+function sampleRoles(pairs: string[]): Record<string, SampleRole> | undefined {
+  if (pairs.length === 0) return undefined;
+  const roles: Record<string, SampleRole> = {};
+  for (const [i, pair] of pairs.entries()) {
+    const match = /^([^=]+)=(tumor|normal|germline)$/.exec(pair);
+    if (!match)
+      throw badRequest([
+        {
+          path: `/querystring/sample/${i}`,
+          rule: 'format',
+          message: 'write NAME=tumor, NAME=normal or NAME=germline',
+        },
+      ]);
+    roles[match[1] as string] = match[2] as SampleRole;
+  }
+  return roles;
+}
+
+/** Sequencing results per specimen: the sample page's data, raw files by reference, and uploads. */
+export async function genomicsRoutes(
+  app: FastifyInstance,
+  options: { db: Kysely<DB>; jobs: IngestJobs; reference: ReferenceGenome | null },
+) {
+  const { db, jobs, reference } = options;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['genomics'];
+
+  // The upload is streamed to a temporary file before the handler runs; one nobody took is removed.
+  app.addContentTypeParser('application/octet-stream', async (_request: FastifyRequest, payload: NodeJS.ReadableStream) => ({
+    ...(await receiveUpload(payload)),
+    taken: false,
+  }));
+  app.addHook('onSend', async (request) => {
+    const upload = request.body as Upload | undefined;
+    if (upload && typeof upload === 'object' && 'taken' in upload && !upload.taken)
+      await rm(upload.file, { force: true });
+  });
+
+  api.get('/api/specimens/:id/genomics', {
+    schema: {
+      tags,
+      summary:
+        "A specimen's sequencing: result files with provenance, samples with QC and metrics, copy number, fusions, raw files, running ingests",
+      params: idParams,
+    },
+    config: { access: sequencingDataAccess('read', specimenOrder) },
+    handler: async (request) => ({
+      ...(await specimenGenomics(transactionOf(request), request.params.id)),
+      ingests: jobs.forSpecimen(request.params.id),
+    }),
+  });
+
+  api.post('/api/specimens/:id/raw-files', {
+    schema: {
+      tags,
+      summary: 'Register a raw file (FASTQ/BAM/CRAM/…) by URI, size, checksum and access zone — never copied',
+      params: idParams,
+      body: rawFileSchema,
+    },
+    config: { access: sequencingDataAccess('create', specimenOrder) },
+    handler: async (request, reply) => {
+      const registered = await registerRawFile(
+        transactionOf(request),
+        request.params.id,
+        request.body,
+        (request.subject as Subject).userId,
+      );
+      request.auditTarget = { resourceId: registered.id };
+      reply.code(registered.created ? 201 : 200);
+      return { ...registered, drsUri: `/ga4gh/drs/v1/objects/${registered.id}` };
+    },
+  });
+
+  api.post('/api/specimens/:id/results', {
+    schema: {
+      tags,
+      summary:
+        'Upload a result file (VCF, copy-number TSV, fusion TSV, metrics JSON) as application/octet-stream; it is ingested in the background (202 with the job)',
+      params: idParams,
+      querystring: uploadQuery,
+    },
+    config: { access: sequencingDataAccess('create', specimenOrder) },
+    handler: async (request, reply) => {
+      const upload = request.body as Upload | undefined;
+      if (!upload || typeof upload !== 'object' || !('file' in upload))
+        throw badRequest([
+          { path: '/body', rule: 'content-type', message: 'send the file as application/octet-stream' },
+        ]);
+      if (upload.bytes === 0)
+        throw badRequest([{ path: '/body', rule: 'required', message: 'the uploaded file is empty' }]);
+      const orderId = (await orderOfSpecimen(transactionOf(request), request.params.id)) as string;
+      const subject = request.subject as Subject;
+      const query = request.query;
+      const samples = sampleRoles(query.sample);
+      upload.taken = true;
+      const job = jobs.start(
+        {
+          orderId,
+          specimenId: request.params.id,
+          kind: query.kind,
+          fileName: query.fileName,
+          bytes: upload.bytes,
+          startedBy: subject.username,
+        },
+        (progress) =>
+          ingestResultFile(
+            db,
+            query.kind as IngestKind,
+            {
+              file: upload.file,
+              fileName: query.fileName,
+              // The upload is not kept: the file lives where the lab keeps it, so there is no URI.
+              uri: null,
+              accessZone: query.accessZone ?? null,
+              orderId,
+              specimenId: request.params.id,
+              role: query.role,
+              samples,
+              reference,
+              pipeline: query.pipeline ?? null,
+              pipelineVersion: query.pipelineVersion ?? null,
+              actor: {
+                userId: subject.userId,
+                username: subject.username,
+                organisationId: subject.organisationId,
+                role: subject.role,
+                purpose: request.purpose,
+                requestId: request.id,
+              },
+            },
+            progress,
+          ),
+        () => rm(upload.file, { force: true }),
+      );
+      request.auditTarget = { resourceId: job.id };
+      reply.code(202);
+      return job;
+    },
+  });
+
+  api.get('/api/ingest-jobs/:id', {
+    schema: { tags, summary: 'Progress and outcome of an ingest started by an upload', params: idParams },
+    config: {
+      access: sequencingDataAccess(
+        'read',
+        async (request) => jobs.get((request.params as { id: string }).id)?.orderId,
+      ),
+    },
+    handler: async (request) => {
+      const job = jobs.get(request.params.id);
+      if (!job) throw notFound(`ingest job ${request.params.id}`);
+      return job;
+    },
+  });
+}
