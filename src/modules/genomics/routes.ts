@@ -63,10 +63,13 @@ export async function genomicsRoutes(
   const tags = ['genomics'];
 
   // The upload is streamed to a temporary file before the handler runs; one nobody took is removed.
-  app.addContentTypeParser('application/octet-stream', async (_request: FastifyRequest, payload: NodeJS.ReadableStream) => ({
-    ...(await receiveUpload(payload)),
-    taken: false,
-  }));
+  app.addContentTypeParser(
+    'application/octet-stream',
+    async (_request: FastifyRequest, payload: NodeJS.ReadableStream) => ({
+      ...(await receiveUpload(payload)),
+      taken: false,
+    }),
+  );
   app.addHook('onSend', async (request) => {
     const upload = request.body as Upload | undefined;
     if (upload && typeof upload === 'object' && 'taken' in upload && !upload.taken)
