@@ -1,11 +1,9 @@
-import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { seedDemo } from '../demo/seed.ts';
 import { ROLES, type Role } from '../modules/access/model.ts';
 import { createUser } from '../modules/access/service.ts';
 import { importHgncFile, importOncoTreeFile } from '../modules/catalogue/referenceImport.ts';
 import { checkHgvs } from '../modules/genomics/hgvs/index.ts';
-import { ingestVcf, type SampleRole } from '../modules/genomics/ingest/ingestVcf.ts';
 import { validateVcf } from '../modules/genomics/vcf/validate.ts';
 import { verifyAuditLog } from '../platform/audit/auditLog.ts';
 import { loadConfig } from '../platform/config.ts';
@@ -13,6 +11,7 @@ import { migrate } from '../platform/db/migrate.ts';
 import { openDatabase } from '../platform/db/open.ts';
 import { Problem } from '../platform/http/problems.ts';
 import { startServer } from '../platform/server.ts';
+import { registerIngestCommand } from './ingest.ts';
 import { ProgressLine } from './progress.ts';
 import { readSecret } from './secret.ts';
 
@@ -108,78 +107,7 @@ for (const [kind, describe, run] of [
     });
 }
 
-program
-  .command('ingest')
-  .description("ingest a VCF into an order's specimen: all or nothing; the same file twice is a no-op")
-  .argument('<file>', 'VCF 4.1–4.3, plain or bgzip')
-  .requiredOption('--order <id>', 'the order: its id or its order number (GV-…)')
-  .requiredOption('--specimen <id>', 'the specimen on that order the data comes from')
-  .option('--role <role>', 'tumor | normal | germline, for a single-sample file')
-  .option(
-    '--sample <name=role>',
-    'a role for a sample of a multi-sample file; repeat it: --sample TUMOR=tumor --sample NORMAL=normal',
-    (value: string, all: string[] = []) => {
-      if (!/^[^=]+=(tumor|normal|germline)$/.test(value))
-        throw new InvalidArgumentError('write NAME=tumor, NAME=normal or NAME=germline');
-      return [...all, value];
-    },
-  )
-  .option('--pipeline <name>', 'pipeline name (default: the file’s ##source)')
-  .option('--pipeline-version <version>', 'pipeline version')
-  .action(
-    async (
-      file: string,
-      options: {
-        order: string;
-        specimen: string;
-        role?: SampleRole;
-        sample?: string[];
-        pipeline?: string;
-        pipelineVersion?: string;
-      },
-    ) => {
-      const database = await openDatabase(loadConfig());
-      try {
-        await migrate(database);
-        const order = await database.db
-          .selectFrom('clinical_order')
-          .select('id')
-          .where((eb) =>
-            /^[0-9a-f-]{36}$/i.test(options.order)
-              ? eb('id', '=', options.order)
-              : eb('order_number', '=', options.order),
-          )
-          .executeTakeFirst();
-        if (!order) throw new Problem(400, 'validation', 'Unknown order', `no order ${options.order}`);
-        const samples = options.sample
-          ? Object.fromEntries(options.sample.map((pair) => pair.split('=') as [string, SampleRole]))
-          : undefined;
-        const progress = new ProgressLine(process.stderr, 'ingest: ');
-        const result = await ingestVcf(
-          database.db,
-          {
-            file,
-            orderId: order.id,
-            specimenId: options.specimen,
-            samples,
-            role: options.role,
-            pipeline: options.pipeline,
-            pipelineVersion: options.pipelineVersion,
-            actor: { userId: null, username: `cli:${userInfo().username}` },
-          },
-          (records) => progress.update(`${records} records`),
-        );
-        progress.done();
-        process.stdout.write(
-          result.status === 'already-ingested'
-            ? `${file} (sha256 ${result.sha256}) was already ingested for this specimen: nothing changed\n`
-            : `${file}: ${result.records} records, ${result.alleles} alleles, ${result.variants} variants, ${result.observations} observations, ${result.annotations} annotations (DRS id ${result.drsId})\n`,
-        );
-      } finally {
-        await database.close();
-      }
-    },
-  );
+registerIngestCommand(program);
 
 program
   .command('vcf')
@@ -196,14 +124,14 @@ program
     else if (result.ok) {
       const s = result.summary;
       process.stdout.write(
-        [
+        `${[
           `${file}: valid VCF ${s.fileformat}`,
           `  records:    ${s.records} (${s.alleles} alleles after splitting)`,
           `  samples:    ${s.samples.length ? s.samples.join(', ') : '(none)'}`,
           `  contigs:    ${s.contigs.length} with records, ${s.headerContigs} in the header`,
           `  assembly:   ${s.assembly ?? 'not stated'}`,
           `  annotation: ${s.annotation}`,
-        ].join('\n') + '\n',
+        ].join('\n')}\n`,
       );
     } else {
       const e = result.error;

@@ -9,7 +9,7 @@ import { positivePosition, wholeNumber } from './values.ts';
  * genvei's, modelled on what Arriba and STAR-Fusion report: `Gene5 Gene3 Breakpoint5 Breakpoint3
  * SpanningReads JunctionReads Frame`, optionally `Transcript5 Transcript3 Confidence Caller`.
  * A breakpoint is `chrom:pos` or `chrom:pos:strand` (1-based; strand + or -); Frame is in-frame,
- * out-of-frame, stop-codon or unknown; Confidence is low, medium or high.
+ * out-of-frame, stop-codon or unknown (`.` or empty: unknown); Confidence is low, medium or high.
  *
  * Arriba's fusions.tsv (`#gene1 gene2 strand1(gene/fusion) …`): gene1 is the 5′ partner; the
  * breakpoint strand is the transcribed one (after the slash); junction reads are split_reads1 +

@@ -77,6 +77,12 @@ describe('sample metrics in genvei’s JSON layout', () => {
       '/msi/status',
       'expected MSI-H, MSI-L, MSS or indeterminate, got "unstable"',
     ],
+    [
+      { msi: { status: 'constructor' } },
+      3,
+      '/msi/status',
+      'expected MSI-H, MSI-L, MSS or indeterminate, got "constructor"',
+    ],
     [{ msi: { score: 3 } }, 2, '/msi/status', 'expected a non-empty string, got nothing'],
     [{ tmb: { unit: 'mut/Mb' } }, 2, '/tmb/value', 'expected a number, got nothing'],
     [{ tmb: { value: '12' } }, 3, '/tmb/value', 'expected a number, got "12"'],

@@ -19,6 +19,7 @@ describe('sample metrics in a VCF header', () => {
   it('reads the keys it knows, in any case', async () => {
     const header = await headerWith([
       '##source=in-house post-processing',
+      '##constructor=not a metric',
       '##tumorPurity=0.6',
       '##PLOIDY=2.1',
       '##TMB=12.4',

@@ -11,18 +11,18 @@ type Metric = 'purity' | 'ploidy' | 'tmb' | 'msiStatus' | 'msiScore';
  * (0–1, no percent), ploidy, TMB in mutations per megabase, the MSI status (MSI-H, MSI-L, MSS or
  * indeterminate) and the MSI score.
  */
-export const VCF_METRIC_KEYS: Record<string, Metric> = {
-  tumorpurity: 'purity',
-  tumourpurity: 'purity',
-  purity: 'purity',
-  ploidy: 'ploidy',
-  tumorploidy: 'ploidy',
-  tumourploidy: 'ploidy',
-  tmb: 'tmb',
-  msi: 'msiStatus',
-  msistatus: 'msiStatus',
-  msiscore: 'msiScore',
-};
+export const VCF_METRIC_KEYS: ReadonlyMap<string, Metric> = new Map<string, Metric>([
+  ['tumorpurity', 'purity'],
+  ['tumourpurity', 'purity'],
+  ['purity', 'purity'],
+  ['ploidy', 'ploidy'],
+  ['tumorploidy', 'ploidy'],
+  ['tumourploidy', 'ploidy'],
+  ['tmb', 'tmb'],
+  ['msi', 'msiStatus'],
+  ['msistatus', 'msiStatus'],
+  ['msiscore', 'msiScore'],
+]);
 
 interface Found {
   key: string;
@@ -41,7 +41,7 @@ export function sampleMetricsFromVcfHeader(
   const found = new Map<Metric, Found>();
   // header.meta holds every ## line after ##fileformat (line 1), in file order.
   header.meta.forEach(({ key, value }, index) => {
-    const metric = VCF_METRIC_KEYS[key.toLowerCase()];
+    const metric = VCF_METRIC_KEYS.get(key.toLowerCase());
     if (metric === undefined) return;
     const line = index + 2;
     const earlier = found.get(metric);

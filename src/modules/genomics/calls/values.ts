@@ -33,16 +33,16 @@ export function positivePosition(text: string, field: string): number {
   return value;
 }
 
-const MSI_STATUSES: Record<string, MsiStatus> = {
-  'msi-h': 'MSI-H',
-  'msi-l': 'MSI-L',
-  mss: 'MSS',
-  indeterminate: 'indeterminate',
-};
+const MSI_STATUSES = new Map<string, MsiStatus>([
+  ['msi-h', 'MSI-H'],
+  ['msi-l', 'MSI-L'],
+  ['mss', 'MSS'],
+  ['indeterminate', 'indeterminate'],
+]);
 
 /** MSI-H, MSI-L, MSS or indeterminate, in any case. */
 export function msiStatus(text: string, field: string): MsiStatus {
-  const status = MSI_STATUSES[text.toLowerCase()];
+  const status = MSI_STATUSES.get(text.toLowerCase());
   if (status === undefined) {
     throw new CallsFault(field, `expected MSI-H, MSI-L, MSS or indeterminate, got "${text}"`);
   }

@@ -1,0 +1,109 @@
+import { userInfo } from 'node:os';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import {
+  INGEST_KINDS,
+  type IngestKind,
+  ingestResultFile,
+  kindFromFileName,
+} from '../modules/genomics/ingest/ingestResultFile.ts';
+import type { SampleRole } from '../modules/genomics/ingest/resultFile.ts';
+import { FastaReference } from '../modules/genomics/vrs/fastaReference.ts';
+import { loadConfig } from '../platform/config.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { openDatabase } from '../platform/db/open.ts';
+import { Problem } from '../platform/http/problems.ts';
+import { ProgressLine } from './progress.ts';
+
+type IngestOptions = {
+  order: string;
+  specimen: string;
+  kind?: IngestKind;
+  role?: SampleRole;
+  sample?: string[];
+  pipeline?: string;
+  pipelineVersion?: string;
+  accessZone?: string;
+};
+
+/** `genvei ingest`: a pipeline's result file into an order's specimen, all or nothing. */
+export function registerIngestCommand(program: Command) {
+  program
+    .command('ingest')
+    .description(
+      "ingest a result file (VCF, copy-number TSV, fusion TSV, metrics JSON) into an order's specimen: all or nothing; the same file twice is a no-op",
+    )
+    .argument('<file>', 'VCF 4.1–4.3 (plain or bgzip), .cna.tsv, .fusions.tsv or metrics .json')
+    .requiredOption('--order <id>', 'the order: its id or its order number (GV-…)')
+    .requiredOption('--specimen <id>', 'the specimen on that order the data comes from')
+    .addOption(
+      new Option('--kind <kind>', 'what the file holds (default: from its name)').choices([...INGEST_KINDS]),
+    )
+    .option(
+      '--role <role>',
+      'tumor | normal | germline, for a single-sample file (calls and metrics: default tumor)',
+    )
+    .option(
+      '--sample <name=role>',
+      'a role for a sample of a multi-sample file; repeat it: --sample TUMOR=tumor --sample NORMAL=normal',
+      (value: string, all: string[] = []) => {
+        if (!/^[^=]+=(tumor|normal|germline)$/.test(value))
+          throw new InvalidArgumentError('write NAME=tumor, NAME=normal or NAME=germline');
+        return [...all, value];
+      },
+    )
+    .option('--pipeline <name>', 'pipeline name (default: the file’s ##source)')
+    .option('--pipeline-version <version>', 'pipeline version')
+    .option('--access-zone <zone>', 'where the file is kept (for its DRS object)')
+    .action(async (file: string, options: IngestOptions) => {
+      const config = loadConfig();
+      const database = await openDatabase(config);
+      try {
+        await migrate(database);
+        const order = await database.db
+          .selectFrom('clinical_order')
+          .select('id')
+          .where((eb) =>
+            /^[0-9a-f-]{36}$/i.test(options.order)
+              ? eb('id', '=', options.order)
+              : eb('order_number', '=', options.order),
+          )
+          .executeTakeFirst();
+        if (!order) throw new Problem(400, 'validation', 'Unknown order', `no order ${options.order}`);
+        const samples = options.sample
+          ? Object.fromEntries(options.sample.map((pair) => pair.split('=') as [string, SampleRole]))
+          : undefined;
+        const kind = options.kind ?? kindFromFileName(file);
+        const progress = new ProgressLine(process.stderr, `ingest ${kind}: `);
+        const result = await ingestResultFile(
+          database.db,
+          kind,
+          {
+            file,
+            orderId: order.id,
+            specimenId: options.specimen,
+            samples,
+            role: options.role,
+            reference: config.referenceFasta ? FastaReference.open(config.referenceFasta) : null,
+            pipeline: options.pipeline,
+            pipelineVersion: options.pipelineVersion,
+            accessZone: options.accessZone,
+            actor: { userId: null, username: `cli:${userInfo().username}` },
+          },
+          (records) => progress.update(`${records} records`),
+        );
+        progress.done();
+        process.stdout.write(`${summaryOf(file, result)}\n`);
+      } finally {
+        await database.close();
+      }
+    });
+}
+
+function summaryOf(file: string, result: Record<string, unknown>): string {
+  if (result.status === 'already-ingested')
+    return `${file} (sha256 ${result.sha256}) was already ingested for this specimen: nothing changed`;
+  const counts = ['records', 'alleles', 'variants', 'observations', 'annotations']
+    .filter((key) => typeof result[key] === 'number')
+    .map((key) => `${result[key]} ${key}`);
+  return `${file}: ${counts.join(', ')} (DRS id ${result.drsId})`;
+}
