@@ -34,6 +34,8 @@ export type Config = {
   oidc: OidcConfig | undefined;
   /** A bgzip FASTA (with .fai and .gzi) to justify variants against and give them VRS ids. */
   referenceFasta: string | undefined;
+  /** An assessment older than this many days must be re-reviewed before a new case reuses it. */
+  assessmentMaxAgeDays: number;
 };
 
 export class ConfigError extends Error {}
@@ -67,6 +69,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       : publicUrl.startsWith('https:'),
     webDist: path.resolve(env.GENVEI_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     oidc: oidcConfig(env),
+    assessmentMaxAgeDays: integer(env, 'GENVEI_ASSESSMENT_MAX_AGE_DAYS', 365),
     referenceFasta: env.GENVEI_REFERENCE ? path.resolve(env.GENVEI_REFERENCE) : undefined,
   };
 }

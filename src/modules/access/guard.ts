@@ -61,6 +61,7 @@ const AUDITED_RESOURCES = new Set<ResourceType>([
   'order',
   'order-worklist',
   'sequencing-data',
+  'interpretation-case',
 ]);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -106,6 +107,32 @@ function auditEvent(
   };
 }
 
+/** A list that shows patients is a read of each listed patient's data: one audit entry per patient. */
+export async function auditListedPatients(
+  request: FastifyRequest,
+  resourceType: string,
+  resourceId: string,
+  patientIds: Iterable<string>,
+) {
+  const tx = transactionOf(request);
+  const subject = request.subject as Subject;
+  for (const patientId of new Set(patientIds)) {
+    await appendAudit(tx, {
+      userId: subject.userId,
+      username: subject.username,
+      organisationId: subject.organisationId,
+      role: subject.role,
+      purpose: request.purpose,
+      action: 'read',
+      resourceType,
+      resourceId,
+      patientId,
+      outcome: 'allow',
+      reason: request.decision?.reason ?? null,
+      requestId: request.id,
+    });
+  }
+}
 type GuardOptions = {
   db: Kysely<DB>;
   /** Routes registered by third-party plugins (API docs, static files): prefix → why public. */

@@ -19,7 +19,9 @@ export type ResourceType =
   | 'gene-list'
   | 'order'
   | 'order-worklist'
-  | 'sequencing-data';
+  | 'sequencing-data'
+  | 'interpretation-case'
+  | 'knowledge';
 export type Action =
   | 'read'
   | 'search'
@@ -184,6 +186,31 @@ export const RULES: readonly Rule[] = [
     purposes: ['care'],
     requires: 'performing-lab',
   },
+  // Interpretation cases are the performing lab's work; the care team may read them.
+  {
+    resource: 'interpretation-case',
+    actions: ['read', 'search'],
+    roles: LAB,
+    purposes: ['care', 'quality-assurance'],
+    requires: 'performing-lab',
+  },
+  {
+    resource: 'interpretation-case',
+    actions: ['read'],
+    roles: CLINICAL,
+    purposes: ['care'],
+    requires: 'care-or-performing-lab',
+  },
+  {
+    resource: 'interpretation-case',
+    actions: ['create', 'update', 'approve'],
+    roles: LAB,
+    purposes: ['care'],
+    requires: 'performing-lab',
+  },
+  // The knowledge base holds variants and assessments, no patient: shared by every lab and clinician.
+  { resource: 'knowledge', actions: ['read'], roles: [...CLINICAL, 'curator'], purposes: 'any', requires: 'none' },
+  { resource: 'knowledge', actions: ['update'], roles: LAB, purposes: ['care', 'quality-assurance'], requires: 'none' },
   // The catalogue: national curators edit all of it; a lab's own staff edit their lab's entries.
   ...(['lab', 'analysis', 'gene-panel', 'gene-list'] as const).map(
     (resource): Rule => ({

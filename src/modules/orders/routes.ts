@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { appendAudit } from '../../platform/audit/auditLog.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { type AccessSpec, transactionOf } from '../access/guard.ts';
+import { type AccessSpec, auditListedPatients, transactionOf } from '../access/guard.ts';
 import type { Subject } from '../access/model.ts';
 import { patientContext, patientContextByNationalId } from '../patients/service.ts';
 import { fhirToOrder, orderToFhir } from './fhir.ts';
@@ -51,32 +51,6 @@ const LAB_PROCESSES: AccessSpec = {
 };
 const subjectOf = (request: FastifyRequest) => request.subject as Subject;
 
-/** A list that shows patients is a read of each listed patient's data: one audit entry per patient. */
-async function auditListedPatients(
-  request: FastifyRequest,
-  resourceType: string,
-  resourceId: string,
-  patientIds: Iterable<string>,
-) {
-  const tx = transactionOf(request);
-  const subject = subjectOf(request);
-  for (const patientId of new Set(patientIds)) {
-    await appendAudit(tx, {
-      userId: subject.userId,
-      username: subject.username,
-      organisationId: subject.organisationId,
-      role: subject.role,
-      purpose: request.purpose,
-      action: 'read',
-      resourceType,
-      resourceId,
-      patientId,
-      outcome: 'allow',
-      reason: request.decision?.reason ?? null,
-      requestId: request.id,
-    });
-  }
-}
 const userOf = (request: FastifyRequest) => subjectOf(request).userId;
 
 export async function orderRoutes(

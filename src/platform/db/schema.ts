@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { GenomicsTables } from './genomicsSchema.ts';
+import type { InterpretationTables } from './interpretationSchema.ts';
 
 /**
  * The database as Kysely sees it; mirrors the SQL in ./migrations (keep the two in step by hand).
@@ -122,7 +123,7 @@ export interface SchemaMigrationTable {
   applied_at: CreatedAt;
 }
 
-export interface DB extends GenomicsTables {
+export interface DB extends GenomicsTables, InterpretationTables {
   organisation: OrganisationTable;
   patient: PatientTable;
   app_user: AppUserTable;

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { badRequest, conflict, notFound } from '../../platform/http/problems.ts';
+import { currentAssessments, type Scheme } from '../knowledge/service.ts';
+import { buildCaseRows, type CaseRow } from './caseRows.ts';
+import { bindPanel, type FilterChain } from './filters/chain.ts';
+import { DEFAULT_FILTER_CHAINS, GERMLINE, SOMATIC_TUMOUR_DNA_PANEL } from './filters/defaultChains.ts';
+import { applyFilterChain } from './filters/engine.ts';
+import type { KeptVariant, PriorClass } from './filters/model.ts';
+import {
+  type CaseRecord,
+  caseRows,
+  findCase,
+  insertCaseRows,
+  latestDecisions,
+  panelSnapshot,
+  pulledBack,
+  rounds,
+} from './store.ts';
+
+type Db = Kysely<DB>;
+
+export type InterpretationSettings = {
+  /** An assessment older than this must be re-reviewed before a case reuses it. */
+  assessmentMaxAgeDays: number;
+};
+
+export const schemeOf = (origin: 'somatic' | 'germline'): Scheme =>
+  origin === 'somatic' ? 'clingen-cgc-vicc-2022' : 'acmg-2015';
+
+export function chainById(id: string): FilterChain {
+  const chain = DEFAULT_FILTER_CHAINS.find((c) => c.id === id);
+  if (!chain)
+    throw badRequest([
+      {
+        path: '/querystring/chain',
+        rule: 'enum',
+        message: `no filter chain ${id}; known: ${DEFAULT_FILTER_CHAINS.map((c) => c.id).join(', ')}`,
+      },
+    ]);
+  return chain;
+}
+
+/** A case for an order whose sequencing data is in: its tumour (or germline) sample's variants. */
+export async function createCase(db: Db, orderId: string, userId: string) {
+  const order = await db
+    .selectFrom('clinical_order')
+    .select(['id', 'performing_lab_id', 'clinical'])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+  if (!order) throw notFound(`order ${orderId}`);
+  const samples = await db
+    .selectFrom('sequenced_sample as s')
+    .innerJoin('sequencing_file as f', 'f.id', 's.file_id')
+    .select(['s.id', 's.role', 's.file_id', 'f.ingested_at'])
+    .where('f.order_id', '=', orderId)
+    .where('f.format', '=', 'vcf')
+    .orderBy('f.ingested_at', 'desc')
+    .execute();
+  const main = samples.find((s) => s.role === 'tumor' || s.role === 'germline');
+  if (!main) throw conflict('no tumour or germline VCF has been ingested for this order yet');
+  const existing = await db
+    .selectFrom('interpretation_case')
+    .select('id')
+    .where('tumour_sample_id', '=', main.id)
+    .executeTakeFirst();
+  if (existing) throw conflict(`this sample already has a case: ${existing.id}`);
+  const normal = samples.find((s) => s.role === 'normal' && s.file_id === main.file_id) ?? null;
+  const origin = main.role === 'germline' ? 'germline' : 'somatic';
+  const diagnosis = (order.clinical as { diagnosis?: { oncotree?: string } }).diagnosis?.oncotree;
+  const rows = await buildCaseRows(db, { tumour: main.id, normal: normal?.id ?? null, origin });
+  const id = randomUUID();
+  await db
+    .insertInto('interpretation_case')
+    .values({
+      id,
+      order_id: orderId,
+      lab_id: order.performing_lab_id,
+      tumour_sample_id: main.id,
+      normal_sample_id: normal?.id ?? null,
+      context: origin === 'germline' ? 'germline' : (diagnosis ?? 'unknown'),
+      origin,
+      filter_chain: origin === 'germline' ? GERMLINE.id : SOMATIC_TUMOUR_DNA_PANEL.id,
+      status: 'interpreting',
+      created_by: userId,
+    })
+    .execute();
+  await insertCaseRows(db, id, rows);
+  await db
+    .insertInto('case_round')
+    .values({ case_id: id, number: 1, kind: 'interpretation', opened_by: userId })
+    .execute();
+  return { id, variants: rows.length };
+}
+
+export async function requireCase(db: Db, caseId: string): Promise<CaseRecord> {
+  const found = await findCase(db, caseId);
+  if (!found) throw notFound(`case ${caseId}`);
+  return found;
+}
+
+/** The case header: what it is, where it stands, its rounds. */
+export async function viewCase(db: Db, caseId: string) {
+  const record = await requireCase(db, caseId);
+  return { ...record, rounds: await rounds(db, caseId), chains: DEFAULT_FILTER_CHAINS };
+}
+
+const ageInDays = (since: Date) => Math.floor((Date.now() - since.getTime()) / 86_400_000);
+
+/**
+ * The work-list under a filter chain: kept and removed variants (each removed one names its
+ * filter), the latest decision on each, and other assessments of the same variant and context
+ * offered for reuse with their age.
+ */
+export async function worklist(db: Db, caseId: string, settings: InterpretationSettings, chainId?: string) {
+  const record = await requireCase(db, caseId);
+  const scheme = schemeOf(record.origin);
+  const [rows, decisions, pulled, panel] = await Promise.all([
+    caseRows(db, caseId),
+    latestDecisions(db, caseId),
+    pulledBack(db, caseId),
+    panelSnapshot(db, record.panel_version_id),
+  ]);
+  const current = await currentAssessments(
+    db,
+    rows.map((r) => r.id),
+    scheme,
+    record.context,
+  );
+  const offers = new Map<number, typeof current>();
+  for (const c of current) offers.set(c.variant_id, [...(offers.get(c.variant_id) ?? []), c]);
+  const withPrior = rows.map((row): CaseRow => {
+    const known = offers.get(row.id) ?? [];
+    const own = known.find((k) => k.lab_id === record.lab_id) ?? known[0];
+    return { ...row, priorClass: (own?.classification as PriorClass | undefined) ?? null };
+  });
+  let chain = chainById(chainId ?? record.filter_chain);
+  if (panel) chain = bindPanel(chain, panel);
+  else chain = { ...chain, filters: chain.filters.filter((f) => f.kind !== 'gene-panel') };
+  const result = applyFilterChain(chain, withPrior, pulled);
+  const decorate = (row: CaseRow) => {
+    const decision = decisions.get(row.id);
+    return {
+      decision: decision ?? null,
+      offers: (offers.get(row.id) ?? []).map((o) => ({
+        ...o,
+        ageDays: ageInDays(o.finalised_at),
+        reReviewRequired: ageInDays(o.finalised_at) > settings.assessmentMaxAgeDays,
+        ownLab: o.lab_id === record.lab_id,
+      })),
+    };
+  };
+  return {
+    caseId,
+    status: record.status,
+    scheme,
+    context: record.context,
+    chain: {
+      id: chain.id,
+      name: chain.name,
+      version: chain.version,
+      filters: chain.filters.map((f) => ({ name: f.name, kind: f.kind })),
+    },
+    panel: panel ? { name: panel.name, version: panel.version, genes: panel.genes.length } : null,
+    counts: result.counts,
+    kept: result.kept.map((row) => ({ ...(row as KeptVariant & CaseRow), ...decorate(row as CaseRow) })),
+    removed: result.removed.map((r) => ({
+      ...(r.variant as CaseRow),
+      filter: r.filter,
+      filterKind: r.kind,
+      reason: r.reason,
+      ...decorate(r.variant as CaseRow),
+    })),
+  };
+}
