@@ -12,6 +12,7 @@ import { openDatabase } from '../platform/db/open.ts';
 import { Problem } from '../platform/http/problems.ts';
 import { startServer } from '../platform/server.ts';
 import { registerIngestCommand } from './ingest.ts';
+import { registerKnowledgeImports } from './knowledgeImport.ts';
 import { ProgressLine } from './progress.ts';
 import { readSecret } from './secret.ts';
 
@@ -107,6 +108,7 @@ for (const [kind, describe, run] of [
     });
 }
 
+registerKnowledgeImports(importCommand);
 registerIngestCommand(program);
 
 program

@@ -114,6 +114,19 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'pathologist',
     hpr: '9100012',
   },
+  {
+    username: 'bioingenior.nordlys',
+    displayName: 'Nora Bioingeniør',
+    org: 'nordlys-lab',
+    role: 'lab-scientist',
+    hpr: '9100013',
+  },
+  {
+    username: 'bioinformatiker.nordlys',
+    displayName: 'Nils Bioinformatiker',
+    org: 'nordlys-lab',
+    role: 'bioinformatician',
+  },
   // Signs in through the identity provider only; linked by HPR number on first sign-in.
   {
     username: 'lege.helseid',

@@ -234,16 +234,24 @@ function auditedHandler(
   handler: RouteOptions['handler'],
 ) {
   return async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
-    return inTransaction(db, async (tx) => {
-      request.tx = tx;
-      try {
-        const result = await handler.call(this, request, reply);
-        await appendAudit(tx, auditEvent(request, spec, 'allow', request.decision?.reason ?? 'allowed'));
-        return result;
-      } finally {
-        request.tx = undefined;
-      }
-    });
+    try {
+      return await inTransaction(db, async (tx) => {
+        request.tx = tx;
+        try {
+          const result = await handler.call(this, request, reply);
+          await appendAudit(tx, auditEvent(request, spec, 'allow', request.decision?.reason ?? 'allowed'));
+          return result;
+        } finally {
+          request.tx = undefined;
+        }
+      });
+    } catch (error) {
+      // A step the domain refuses (a signed report edited, a case finalised alone) changed nothing,
+      // but the attempt is on record like a denial by the policy.
+      if (error instanceof Problem && (error.status === 403 || error.status === 409))
+        await recordAudit(db, auditEvent(request, spec, 'deny', error.detail ?? error.title));
+      throw error;
+    }
   };
 }
 

@@ -209,8 +209,20 @@ export const RULES: readonly Rule[] = [
     requires: 'performing-lab',
   },
   // The knowledge base holds variants and assessments, no patient: shared by every lab and clinician.
-  { resource: 'knowledge', actions: ['read'], roles: [...CLINICAL, 'curator'], purposes: 'any', requires: 'none' },
-  { resource: 'knowledge', actions: ['update'], roles: LAB, purposes: ['care', 'quality-assurance'], requires: 'none' },
+  {
+    resource: 'knowledge',
+    actions: ['read'],
+    roles: [...CLINICAL, 'curator'],
+    purposes: 'any',
+    requires: 'none',
+  },
+  {
+    resource: 'knowledge',
+    actions: ['update'],
+    roles: LAB,
+    purposes: ['care', 'quality-assurance'],
+    requires: 'none',
+  },
   // The catalogue: national curators edit all of it; a lab's own staff edit their lab's entries.
   ...(['lab', 'analysis', 'gene-panel', 'gene-list'] as const).map(
     (resource): Rule => ({

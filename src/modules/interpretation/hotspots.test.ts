@@ -14,6 +14,7 @@ describe('hotspots', () => {
     expect(isHotspot('KRAS', 'p.Gly12Cys')).toBe(true);
     expect(isHotspot('TP53', 'ENSP00000269305.4:p.Lys164SerfsTer6')).toBe(false);
     expect(isHotspot(null, 'p.Val600Glu')).toBe(false);
+    expect(isHotspot('KRAS', 'ENSP00000308495.3:p.Ile12%3D')).toBe(false);
   });
 
   it('writes the short protein change knowledge bases use', () => {

@@ -40,7 +40,8 @@ export function proteinPosition(hgvsp: string | null): number | null {
 }
 
 export function isHotspot(gene: string | null, hgvsp: string | null): boolean {
-  if (!gene) return false;
+  // A synonymous change at a hotspot codon (p.Gly12=, VEP writes %3D) leaves the protein as it is.
+  if (!gene || !hgvsp || /=|%3D/.test(hgvsp)) return false;
   const position = proteinPosition(hgvsp);
   return position !== null && (HOTSPOTS[gene]?.includes(position) ?? false);
 }

@@ -42,7 +42,9 @@ export async function insertCaseRows(db: Db, caseId: string, rows: CaseRow[]) {
     await db
       .insertInto('case_variant')
       .values(
-        rows.slice(i, i + 500).map((row) => ({ case_id: caseId, variant_id: row.id, row: JSON.stringify(row) })),
+        rows
+          .slice(i, i + 500)
+          .map((row) => ({ case_id: caseId, variant_id: row.id, row: JSON.stringify(row) })),
       )
       .execute();
   }
@@ -113,7 +115,11 @@ export async function latestDecisions(db: Db, caseId: string) {
 }
 
 export async function pulledBack(db: Db, caseId: string): Promise<Set<number>> {
-  const rows = await db.selectFrom('case_pullback').select('variant_id').where('case_id', '=', caseId).execute();
+  const rows = await db
+    .selectFrom('case_pullback')
+    .select('variant_id')
+    .where('case_id', '=', caseId)
+    .execute();
   return new Set(rows.map((r) => Number(r.variant_id)));
 }
 

@@ -17,6 +17,8 @@ import { drsRoutes } from '../../modules/genomics/drsRoutes.ts';
 import { IngestJobs } from '../../modules/genomics/ingestJobs.ts';
 import { genomicsRoutes } from '../../modules/genomics/routes.ts';
 import { FastaReference } from '../../modules/genomics/vrs/fastaReference.ts';
+import { interpretationRoutes } from '../../modules/interpretation/routes.ts';
+import { knowledgeRoutes } from '../../modules/knowledge/routes.ts';
 import { orderRoutes } from '../../modules/orders/routes.ts';
 import { patientRoutes } from '../../modules/patients/routes.ts';
 import { allowsSyntheticIdentities, type Config } from '../config.ts';
@@ -110,6 +112,10 @@ export async function buildApp({ config, database, oidc, logStream }: AppOptions
     reference: config.referenceFasta ? FastaReference.open(config.referenceFasta) : null,
   });
   await app.register(drsRoutes, { publicUrl: config.publicUrl });
+  await app.register(interpretationRoutes, {
+    settings: { assessmentMaxAgeDays: config.assessmentMaxAgeDays },
+  });
+  await app.register(knowledgeRoutes, { db: database.db });
 
   app.get('/assets/*', { schema: { hide: true } }, (request, reply) => {
     const file = (request.params as { '*': string })['*'];

@@ -1,0 +1,276 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoNationalIds } from '../../demo/seed.ts';
+import { type Client, lastAuditEntry, type TestApp, testApp } from '../../platform/testing/testApp.ts';
+import { ingestVcf } from '../genomics/ingest/ingestVcf.ts';
+
+const VCF = fileURLToPath(new URL('../../../test/fixtures/vcf/tumour-normal.vep.vcf', import.meta.url));
+
+let t: TestApp;
+let labScientist: Client;
+let bioinformatician: Client;
+
+/** A melanoma order with the tumour/normal VCF ingested, as the lab would have it. */
+async function melanomaOrder(requester: string, analysis: string, patient: number) {
+  const client = await t.login(requester);
+  const placed = await client.request('POST', '/api/orders', {
+    patient: { nationalId: demoNationalIds()[patient] },
+    analysis,
+    clinical: { diagnosis: { oncotree: 'MEL' }, question: 'BRAF-status før behandling?' },
+    specimens: [
+      { kind: 'ffpe-block', collectionDate: '2026-10-01', site: 'hud, rygg', tumourCellPercent: 70 },
+    ],
+    researchConsent: false,
+  });
+  expect(placed.statusCode).toBe(201);
+  const order = (await client.request('GET', `/api/orders/${placed.json().id}`)).json();
+  await ingestVcf(t.database.db, {
+    file: VCF,
+    orderId: order.id,
+    specimenId: order.specimens[0].id,
+    samples: { TUMOR: 'tumor', NORMAL: 'normal' },
+    actor: { userId: null, username: 'cli:test' },
+  });
+  return order.id as string;
+}
+
+const oncogenicBrafV600E = {
+  scheme: 'clingen-cgc-vicc-2022',
+  criteria: [
+    { criterion: 'functional-studies-oncogenic' },
+    { criterion: 'hotspot-strong' },
+    { criterion: 'computational-evidence-oncogenic' },
+    { criterion: 'absent-from-population' },
+  ],
+  evidence: [
+    {
+      type: 'therapeutic',
+      level: 'A',
+      tumourTypeMatches: true,
+      source: 'FDA label: vemurafenib, dabrafenib+trametinib in BRAF V600E melanoma',
+      pubmedId: '21639808',
+      text: 'BRAF-hemmer gir forlenget overlevelse ved BRAF V600E-mutert melanom.',
+      therapies: ['vemurafenib'],
+    },
+  ],
+  interpretation: 'BRAF p.V600E er en kjent onkogen driver; behandlingsrettet ved melanom.',
+};
+
+type Row = {
+  id: number;
+  label: string;
+  gene: string | null;
+  decision: unknown;
+  offers: { ownLab: boolean; classification: string; ageDays: number }[];
+};
+
+async function caseFor(client: Client, orderId: string) {
+  const created = await client.request('POST', `/api/orders/${orderId}/cases`);
+  expect(created.statusCode).toBe(201);
+  return created.json().id as string;
+}
+const worklist = async (client: Client, caseId: string, chain?: string) =>
+  (await client.request('GET', `/api/cases/${caseId}/worklist${chain ? `?chain=${chain}` : ''}`)).json();
+
+let firstCase: string;
+let braf: Row;
+
+beforeAll(async () => {
+  t = await testApp();
+  labScientist = await t.login('bioingenior');
+  bioinformatician = await t.login('bioinformatiker');
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('a somatic case from an ingested tumour/normal VCF', () => {
+  it('builds the work-list, and every filtered-out variant names its filter', async () => {
+    firstCase = await caseFor(labScientist, await melanomaOrder('rekvirent', 'fjordvik-lunge-ngs', 0));
+    const list = await worklist(labScientist, firstCase);
+    expect(list).toMatchObject({ status: 'interpreting', scheme: 'clingen-cgc-vicc-2022', context: 'MEL' });
+    const kept = list.kept.map((v: Row) => v.label);
+    expect(kept).toContain('BRAF p.V600E');
+    braf = list.kept.find((v: Row) => v.label === 'BRAF p.V600E');
+    expect(braf).toMatchObject({ hotspot: true, origin: 'somatic', vaf: 0.4, depth: 100 });
+    const kras = list.removed.find((v: Row) => v.gene === 'KRAS');
+    expect(kras).toMatchObject({ filter: 'VCF FILTER', reason: expect.stringMatching(/weak_evidence/) });
+    expect(await lastAuditEntry(t.database)).toMatchObject({
+      resource_type: 'interpretation-case',
+      action: 'read',
+    });
+  });
+
+  it('pulls a filtered-out variant back in', async () => {
+    const list = await worklist(labScientist, firstCase);
+    const kras = list.removed.find((v: Row) => v.gene === 'KRAS');
+    expect(
+      (await labScientist.request('POST', `/api/cases/${firstCase}/variants/${kras.id}/pull-back`))
+        .statusCode,
+    ).toBe(200);
+    const after = await worklist(labScientist, firstCase);
+    expect(after.kept.find((v: Row) => v.id === kras.id)).toMatchObject({ keptBecause: 'pulled-back' });
+  });
+
+  it('classifies BRAF p.V600E in melanoma as oncogenic, AMP Tier I level A, computed from the criteria', async () => {
+    const response = await labScientist.request(
+      'PUT',
+      `/api/cases/${firstCase}/variants/${braf.id}/assessment`,
+      oncogenicBrafV600E,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      classification: 'oncogenic',
+      points: 10,
+      ampTier: 'I',
+      ampLevel: 'A',
+      version: 1,
+    });
+  });
+
+  it('refuses finalising with undecided variants, and finalising alone', async () => {
+    expect((await labScientist.request('POST', `/api/cases/${firstCase}/submit`)).statusCode).toBe(200);
+    const unclassified = await bioinformatician.request('POST', `/api/cases/${firstCase}/finalise`);
+    expect(unclassified.statusCode).toBe(409);
+    expect(unclassified.json().detail).toMatch(/without a decision: .*TP53/);
+    expect(await lastAuditEntry(t.database)).toMatchObject({ outcome: 'deny', action: 'approve' });
+    for (const v of (await worklist(labScientist, firstCase)).kept.filter((v: Row) => !v.decision))
+      await bioinformatician.request('POST', `/api/cases/${firstCase}/variants/${v.id}/not-relevant`, {
+        reason: 'Ikke relevant for problemstillingen',
+      });
+    const alone = await labScientist.request('POST', `/api/cases/${firstCase}/finalise`);
+    expect(alone.statusCode).toBe(409);
+    expect(alone.json().detail).toMatch(/second person/);
+  });
+
+  it('finalises by a second person, keeping a snapshot of what each round saw', async () => {
+    const finalised = await bioinformatician.request('POST', `/api/cases/${firstCase}/finalise`);
+    expect(finalised.statusCode).toBe(200);
+    expect(finalised.json()).toMatchObject({ status: 'finalised', conflicts: 0 });
+    const rounds = await t.database.db
+      .selectFrom('case_round')
+      .select(['number', 'kind', 'outcome', 'snapshot'])
+      .where('case_id', '=', firstCase)
+      .orderBy('number')
+      .execute();
+    expect(rounds.map((r) => [r.kind, r.outcome])).toEqual([
+      ['interpretation', 'ready-for-review'],
+      ['review', 'finalised'],
+    ]);
+    const snapshot = rounds[1]?.snapshot as { decisions: { classification: string | null }[] };
+    const decisions = snapshot.decisions;
+    expect(decisions.map((d) => d.classification)).toContain('oncogenic');
+  });
+
+  it('refuses editing a finalised case, and a closed round cannot be rewritten in the database', async () => {
+    const edit = await labScientist.request(
+      'PUT',
+      `/api/cases/${firstCase}/variants/${braf.id}/assessment`,
+      oncogenicBrafV600E,
+    );
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().detail).toMatch(/finalised: reopen it/);
+    await expect(
+      t.database.db
+        .updateTable('case_round')
+        .set({ outcome: 'returned' })
+        .where('case_id', '=', firstCase)
+        .execute(),
+    ).rejects.toThrow(/closed/);
+    await expect(t.database.db.deleteFrom('assessment').execute()).rejects.toThrow(/append-only/);
+  });
+
+  it('offers the finalised assessment when the variant shows up in a new case, with its age', async () => {
+    const second = await caseFor(labScientist, await melanomaOrder('rekvirent', 'fjordvik-lunge-ngs', 1));
+    const row = (await worklist(labScientist, second)).kept.find((v: Row) => v.label === 'BRAF p.V600E');
+    expect(row.priorClass).toBe('oncogenic');
+    expect(row.offers).toEqual([
+      expect.objectContaining({
+        ownLab: true,
+        classification: 'oncogenic',
+        ageDays: 0,
+        reReviewRequired: false,
+      }),
+    ]);
+  });
+});
+
+describe('conflicts between labs', () => {
+  it('raises a conflict for both labs when another lab finalises a different class, until one resolves it', async () => {
+    const nordlysLab = await t.login('bioingenior.nordlys');
+    const nordlysInformatics = await t.login('bioinformatiker.nordlys');
+    const caseId = await caseFor(
+      nordlysLab,
+      await melanomaOrder('rekvirent.nordlys', 'nordlys-solid-ngs', 2),
+    );
+    const list = await worklist(nordlysLab, caseId);
+    const row = list.kept.find((v: Row) => v.label === 'BRAF p.V600E');
+    const likelyOncogenic = await nordlysLab.request(
+      'PUT',
+      `/api/cases/${caseId}/variants/${row.id}/assessment`,
+      {
+        ...oncogenicBrafV600E,
+        criteria: [
+          { criterion: 'hotspot-strong' },
+          { criterion: 'computational-evidence-oncogenic' },
+          { criterion: 'absent-from-population' },
+        ],
+      },
+    );
+    expect(likelyOncogenic.json()).toMatchObject({ classification: 'likely-oncogenic' });
+    for (const v of list.kept.filter((v: Row) => v.id !== row.id))
+      await nordlysLab.request('POST', `/api/cases/${caseId}/variants/${v.id}/not-relevant`, {
+        reason: 'Ikke relevant',
+      });
+    await nordlysLab.request('POST', `/api/cases/${caseId}/submit`);
+    const finalised = await nordlysInformatics.request('POST', `/api/cases/${caseId}/finalise`);
+    expect(finalised.json()).toMatchObject({ status: 'finalised', conflicts: 1 });
+
+    const seenByNordlys = (await nordlysLab.request('GET', '/api/conflicts')).json().conflicts;
+    const seenByFjordvik = (await labScientist.request('GET', '/api/conflicts')).json().conflicts;
+    for (const seen of [seenByNordlys, seenByFjordvik])
+      expect(seen).toEqual([
+        expect.objectContaining({
+          raised_classification: 'likely-oncogenic',
+          other_classification: 'oncogenic',
+          context: 'MEL',
+        }),
+      ]);
+    const outsider = await (await t.login('patolog.ostdal')).request(
+      'POST',
+      `/api/conflicts/${seenByNordlys[0].id}/resolve`,
+      {
+        note: 'x',
+      },
+    );
+    expect(outsider.statusCode).toBe(403);
+    const resolved = await labScientist.request('POST', `/api/conflicts/${seenByNordlys[0].id}/resolve`, {
+      note: 'Avklart i nasjonalt faggruppemøte: onkogen.',
+    });
+    expect(resolved.json()).toEqual({ resolved: true });
+    expect((await nordlysLab.request('GET', '/api/conflicts')).json().conflicts).toEqual([]);
+  });
+
+  it('shows every lab’s assessments of the variant on its page', async () => {
+    const page = (await labScientist.request('GET', `/api/variants/${braf.id}`)).json();
+    expect(page.assessments.map((a: { classification: string }) => a.classification).sort()).toEqual([
+      'likely-oncogenic',
+      'oncogenic',
+    ]);
+  });
+});
+
+describe('who may work on a case', () => {
+  it('refuses a lab in another trust and a requester, and audits the refusal', async () => {
+    const nordlysLab = await t.login('bioingenior.nordlys');
+    expect((await nordlysLab.request('GET', `/api/cases/${firstCase}/worklist`)).statusCode).toBe(403);
+    expect(await lastAuditEntry(t.database)).toMatchObject({
+      resource_type: 'interpretation-case',
+      outcome: 'deny',
+    });
+    const requester = await t.login('rekvirent');
+    expect(
+      (await requester.request('POST', `/api/cases/${firstCase}/reopen`, { reason: 'x' })).statusCode,
+    ).toBe(403);
+  });
+});

@@ -1,0 +1,238 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type Kysely, sql } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../platform/db/schema.ts';
+import { type AccessSpec, auditListedPatients, transactionOf } from '../access/guard.ts';
+import type { Subject } from '../access/model.ts';
+import type { Action } from '../access/policy.ts';
+import { assessmentInputSchema } from '../knowledge/service.ts';
+import { orderAccessFacts } from '../orders/service.ts';
+import { patientContext } from '../patients/service.ts';
+import { classifyVariant, markNotRelevant, pullBack, takeStep } from './caseSteps.ts';
+import { createCase, type InterpretationSettings, viewCase, worklist } from './cases.ts';
+
+const caseParams = z.object({ id: z.uuid() });
+const variantParams = z.object({ id: z.uuid(), variantId: z.coerce.number().int().positive() });
+const reasonBody = z.object({ reason: z.string().trim().min(1).max(2000) });
+
+/** A case is judged by its order: whose patient, which trust performs it. */
+function caseAccess(
+  action: Action,
+  orderOf: (request: FastifyRequest, db: Kysely<DB>) => Promise<string | undefined>,
+): AccessSpec {
+  const facts = async (request: FastifyRequest, db: Kysely<DB>) => {
+    const orderId = await orderOf(request, db);
+    return orderId ? orderAccessFacts(db, orderId) : undefined;
+  };
+  return {
+    resource: 'interpretation-case',
+    action,
+    patient: async (request, db) => {
+      const order = await facts(request, db);
+      return order ? patientContext(db, order.patient_id) : undefined;
+    },
+    performingTrust: async (request, db) => (await facts(request, db))?.performing_trust_id,
+  };
+}
+const orderOfCase = async (request: FastifyRequest, db: Kysely<DB>) =>
+  (
+    await db
+      .selectFrom('interpretation_case')
+      .select('order_id')
+      .where('id', '=', (request.params as { id: string }).id)
+      .executeTakeFirst()
+  )?.order_id;
+const orderInPath = async (request: FastifyRequest) => (request.params as { id: string }).id;
+
+const userOf = (request: FastifyRequest) => (request.subject as Subject).userId;
+
+export async function interpretationRoutes(
+  app: FastifyInstance,
+  options: { settings: InterpretationSettings },
+) {
+  const { settings } = options;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['interpretation'];
+
+  api.post('/api/orders/:id/cases', {
+    schema: {
+      tags,
+      summary: "Open an interpretation case on the order's ingested tumour (or germline) sample",
+      params: caseParams,
+    },
+    config: { access: caseAccess('create', orderInPath) },
+    handler: async (request, reply) => {
+      const created = await createCase(transactionOf(request), request.params.id, userOf(request));
+      request.auditTarget = { resourceId: created.id };
+      reply.code(201);
+      return created;
+    },
+  });
+
+  api.get('/api/labs/:labId/cases', {
+    schema: {
+      tags,
+      summary: "A lab's interpretation cases",
+      params: z.object({ labId: z.uuid() }),
+      querystring: z.object({ status: z.enum(['interpreting', 'in-review', 'finalised']).optional() }),
+    },
+    config: {
+      access: {
+        resource: 'interpretation-case',
+        action: 'search',
+        performingTrust: async (request, db) => {
+          const { rows } = await sql<{
+            trust: string | null;
+          }>`select organisation_trust(${(request.params as { labId: string }).labId}::uuid) as trust`.execute(
+            db,
+          );
+          return rows[0]?.trust ?? undefined;
+        },
+      },
+    },
+    handler: async (request) => {
+      const tx = transactionOf(request);
+      let query = tx
+        .selectFrom('interpretation_case as c')
+        .innerJoin('clinical_order as o', 'o.id', 'c.order_id')
+        .innerJoin('patient as p', 'p.id', 'o.patient_id')
+        .innerJoin('analysis as a', 'a.id', 'o.analysis_id')
+        .select([
+          'c.id',
+          'c.status',
+          'c.context',
+          'c.origin',
+          'c.created_at',
+          'o.order_number',
+          'o.patient_id',
+          'p.given_name',
+          'p.family_name',
+          'a.name as analysis',
+          (eb) =>
+            eb
+              .selectFrom('case_variant as v')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .whereRef('v.case_id', '=', 'c.id')
+              .as('variants'),
+        ])
+        .where('c.lab_id', '=', request.params.labId)
+        .orderBy('c.created_at', 'desc');
+      if (request.query.status) query = query.where('c.status', '=', request.query.status);
+      const cases = await query.execute();
+      await auditListedPatients(
+        request,
+        'interpretation-case',
+        request.params.labId,
+        cases.map((c) => c.patient_id),
+      );
+      return { cases: cases.map((c) => ({ ...c, variants: Number(c.variants) })) };
+    },
+  });
+
+  api.get('/api/cases/:id', {
+    schema: {
+      tags,
+      summary: 'A case: order, context, status, rounds and the filter chains on offer',
+      params: caseParams,
+    },
+    config: { access: caseAccess('read', orderOfCase) },
+    handler: async (request) => viewCase(transactionOf(request), request.params.id),
+  });
+
+  api.get('/api/cases/:id/worklist', {
+    schema: {
+      tags,
+      summary:
+        'The work-list under a filter chain: kept and removed variants, decisions, assessments on offer',
+      params: caseParams,
+      querystring: z.object({ chain: z.string().optional() }),
+    },
+    config: { access: caseAccess('read', orderOfCase) },
+    handler: async (request) =>
+      worklist(transactionOf(request), request.params.id, settings, request.query.chain),
+  });
+
+  api.put('/api/cases/:id/variants/:variantId/assessment', {
+    schema: {
+      tags,
+      summary:
+        'Classify a variant: the engine computes the class from the criteria; a new assessment version',
+      params: variantParams,
+      body: assessmentInputSchema.extend({ reReviewed: z.boolean().optional() }),
+    },
+    config: { access: caseAccess('update', orderOfCase) },
+    handler: async (request) =>
+      classifyVariant(
+        transactionOf(request),
+        {
+          caseId: request.params.id,
+          variantId: request.params.variantId,
+          userId: userOf(request),
+          input: request.body,
+        },
+        settings,
+      ),
+  });
+
+  api.post('/api/cases/:id/variants/:variantId/not-relevant', {
+    schema: {
+      tags,
+      summary: 'Mark a variant not relevant (with a reason)',
+      params: variantParams,
+      body: reasonBody,
+    },
+    config: { access: caseAccess('update', orderOfCase) },
+    handler: async (request) => {
+      await markNotRelevant(transactionOf(request), {
+        caseId: request.params.id,
+        variantId: request.params.variantId,
+        userId: userOf(request),
+        reason: request.body.reason,
+      });
+      return { decision: 'not-relevant' };
+    },
+  });
+
+  api.post('/api/cases/:id/variants/:variantId/pull-back', {
+    schema: { tags, summary: 'Pull a filtered-out variant back into the work-list', params: variantParams },
+    config: { access: caseAccess('update', orderOfCase) },
+    handler: async (request) => {
+      await pullBack(transactionOf(request), {
+        caseId: request.params.id,
+        variantId: request.params.variantId,
+        userId: userOf(request),
+      });
+      return { pulledBack: true };
+    },
+  });
+
+  for (const step of ['submit', 'return', 'finalise', 'reopen'] as const) {
+    const needsReason = step === 'return' || step === 'reopen';
+    api.post(`/api/cases/:id/${step}`, {
+      schema: {
+        tags,
+        summary: {
+          submit: 'Send the case for review',
+          return: 'Return a case in review to interpretation (with a reason)',
+          finalise: 'Finalise the case (a second person; every kept variant decided)',
+          reopen: 'Reopen a finalised case (with a reason): a new round, nothing overwritten',
+        }[step],
+        params: caseParams,
+        ...(needsReason ? { body: reasonBody } : {}),
+      },
+      config: { access: caseAccess(step === 'finalise' ? 'approve' : 'update', orderOfCase) },
+      handler: async (request) =>
+        takeStep(
+          transactionOf(request),
+          {
+            caseId: request.params.id,
+            step,
+            userId: userOf(request),
+            reason: (request.body as { reason?: string } | undefined)?.reason,
+          },
+          settings,
+        ),
+    });
+  }
+}
