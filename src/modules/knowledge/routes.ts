@@ -7,6 +7,7 @@ import { forbidden } from '../../platform/http/problems.ts';
 import { transactionOf } from '../access/guard.ts';
 import type { Subject } from '../access/model.ts';
 import { civicEvidenceFor } from './imports.ts';
+import { findPhrases, phraseSchema, savePhrase } from './phrases.ts';
 import { openConflicts, resolveConflict, variantKnowledge } from './service.ts';
 
 /** The shared knowledge base: a variant's assessments by every lab, and conflicts between labs. */
@@ -56,6 +57,32 @@ export async function knowledgeRoutes(app: FastifyInstance, options: { db: Kysel
         userId: subject.userId,
         note: request.body.note,
       });
+    },
+  });
+
+  api.get('/api/phrases', {
+    schema: {
+      tags,
+      summary: 'Reusable interpretation phrases (latest version of each) for a gene and context',
+      querystring: z.object({
+        gene: z.string().optional(),
+        context: z.string().optional(),
+        language: z.enum(['nb', 'en']).optional(),
+      }),
+    },
+    config: { access: { resource: 'knowledge', action: 'read' } },
+    handler: async (request) => ({ phrases: await findPhrases(db, request.query) }),
+  });
+
+  api.post('/api/phrases', {
+    schema: { tags, summary: 'Save a phrase, or a new version of one (previousId)', body: phraseSchema },
+    config: { access: { resource: 'knowledge', action: 'update' } },
+    handler: async (request, reply) => {
+      const subject = request.subject as Subject;
+      const saved = await savePhrase(transactionOf(request), request.body, labOf(subject), subject.userId);
+      request.auditTarget = { resourceId: saved.id };
+      reply.code(201);
+      return saved;
     },
   });
 }
