@@ -4,6 +4,7 @@ import { LanguageSwitch, useI18n } from './i18n.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { ContextSwitch } from './pages/ContextSwitch.tsx';
 import { CataloguePage } from './pages/catalogue/CataloguePage.tsx';
+import { SequencingPage } from './pages/genomics/SequencingPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { OrdersPage } from './pages/orders/OrdersPage.tsx';
@@ -23,6 +24,10 @@ const CAPABILITIES: { key: string; path: string; issue?: number }[] = [
   { key: 'trials', path: '/trials' },
   { key: 'register', path: '/register' },
 ];
+
+/** One specimen's sequencing: `/genomics/specimens/<uuid>`. */
+const SPECIMEN_SEQUENCING =
+  /^\/genomics\/specimens\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /** The catalogue is the public national entry point: it needs no session. */
 const isCataloguePath = (path: string) => path === '/catalogue' || path.startsWith('/catalogue/');
@@ -60,11 +65,13 @@ export function App() {
   };
 
   const planned = CAPABILITIES.find((c) => path.startsWith(c.path));
+  const specimenId = SPECIMEN_SEQUENCING.exec(path)?.[1];
   let page = <HomePage session={s} />;
   if (isCataloguePath(path)) page = <CataloguePage path={path} session={s} />;
   else if (path.startsWith('/patients')) page = <PatientsPage />;
   else if (path.startsWith('/audit')) page = <AuditPage />;
   else if (path === '/orders' || path.startsWith('/orders/')) page = <OrdersPage path={path} session={s} />;
+  else if (specimenId) page = <SequencingPage key={specimenId} specimenId={specimenId} session={s} />;
   else if (planned) page = <PlannedPage title={t.nav[planned.key] ?? planned.key} issue={planned.issue} />;
 
   const navItems = [

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { catalogueEn, catalogueNb } from './i18nCatalogue.ts';
+import { genomicsEn, genomicsNb } from './i18nGenomics.ts';
 import { ordersEn, ordersNb } from './i18nOrders.ts';
 
 /** Norwegian bokmål first, English second; every visible string lives here in both. */
@@ -89,6 +90,7 @@ const nb = {
   loading: 'Laster …',
   catalogue: catalogueNb,
   orders: ordersNb,
+  genomics: genomicsNb,
 };
 
 type Dictionary = typeof nb;
@@ -179,6 +181,7 @@ const en: Dictionary = {
   loading: 'Loading …',
   catalogue: catalogueEn,
   orders: ordersEn,
+  genomics: genomicsEn,
 };
 
 export type Language = 'nb' | 'en';

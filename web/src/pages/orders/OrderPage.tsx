@@ -4,6 +4,7 @@ import { api, type Session } from '../../api.ts';
 import { Link, useSearchParams } from '../../router.tsx';
 import { Loaded, useCatalogue } from '../catalogue/common.tsx';
 import type { AnalysisDetail } from '../catalogue/types.ts';
+import { sequencingPath } from '../genomics/types.ts';
 import { StatusBadge, UrgentBadge, useOrdersText } from './common.tsx';
 import {
   CancelOrder,
@@ -251,6 +252,12 @@ function SpecimenCard({
         <dd>{specimen.storageLocation ?? '–'}</dd>
         <dt>{o.received}</dt>
         <dd>{specimen.receivedAt ? dateTime(specimen.receivedAt) : o.notReceived}</dd>
+        <dt>{o.sequencing}</dt>
+        <dd>
+          <Link href={sequencingPath(specimen.id)} data-testid="sequencing-link">
+            {format(o.sequencingOfSpecimen, { n })}
+          </Link>
+        </dd>
       </dl>
       {derived.length > 0 && (
         <table data-testid="extracts">
@@ -262,6 +269,7 @@ function SpecimenCard({
               <th scope="col">{o.quantityNg}</th>
               <th scope="col">{o.storageLocation}</th>
               <th scope="col">{o.registered}</th>
+              <th scope="col">{o.sequencing}</th>
             </tr>
           </thead>
           <tbody>
@@ -272,6 +280,11 @@ function SpecimenCard({
                 <td>{d.quantityNg ?? '–'}</td>
                 <td>{d.storageLocation}</td>
                 <td>{dateTime(d.receivedAt)}</td>
+                <td>
+                  <Link href={sequencingPath(d.id)}>
+                    {format(o.sequencingOf, { accession: d.accessionId ?? kind(d) })}
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

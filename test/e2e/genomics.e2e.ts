@@ -1,0 +1,267 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticNationalId } from '../../src/demo/seed.ts';
+import { signInToApi } from '../support/apiSession.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { type DemoServer, startDemoServer } from '../support/demoServer.ts';
+
+let demo: DemoServer;
+let browser: Browser;
+let base: string;
+let orderId: string;
+let orderNumber: string;
+let specimenId: string;
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/vcf/${name}`, import.meta.url));
+
+beforeAll(async () => {
+  demo = await startDemoServer('genomics');
+  base = demo.base;
+  browser = await launchBrowser();
+  // The order itself is the orders test's subject: here the requester places it over the API.
+  const requester = await signInToApi(base, 'rekvirent');
+  const placed = await requester.request<{ id: string; orderNumber: string }>('POST', '/api/orders', {
+    patient: { nationalId: syntheticNationalId('1958-03-11') },
+    analysis: 'fjordvik-lunge-ngs',
+    clinical: { diagnosis: { oncotree: 'LUAD' }, question: 'Behandlingsrettede varianter?' },
+    specimens: [
+      {
+        kind: 'ffpe-block',
+        blockId: 'B2026-04711 A2',
+        collectionDate: '2026-11-02',
+        site: 'Lunge, høyre overlapp',
+        tumourCellPercent: 60,
+      },
+    ],
+    researchConsent: false,
+  });
+  orderId = placed.id;
+  orderNumber = placed.orderNumber;
+  const order = await requester.request<{ specimens: { id: string }[] }>('GET', `/api/orders/${orderId}`);
+  specimenId = (order.specimens[0] as { id: string }).id;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+async function newPage(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  return page;
+}
+
+async function signIn(page: Page, username: string, next: string) {
+  await page.goto(`${base}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Brukernavn').fill(username);
+  await page.getByLabel('Passord').fill('genvei-demo');
+  await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+  await page.waitForURL(`${base}${next}`);
+}
+
+/** From the order page to the specimen's sequencing page, as a user gets there. */
+async function openSequencingFromOrder(page: Page) {
+  await page.getByRole('link', { name: 'Sekvensering for prøve 1' }).click();
+  await page.waitForURL(`${base}/genomics/specimens/${specimenId}`);
+  await page.getByRole('heading', { level: 1, name: 'Sekvensering: FFPE-blokk B2026-04711 A2' }).waitFor();
+}
+
+/** Every text the upload's status line shows, kept as it changes: the steps pass too fast to catch. */
+async function recordUploadStatus(page: Page) {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { uploadStatus: string[] }).uploadStatus = seen;
+    const status = document.querySelector('[data-testid="upload-status"]') as HTMLElement;
+    new MutationObserver(() => {
+      const text = status.textContent ?? '';
+      if (text && seen[seen.length - 1] !== text) seen.push(text);
+    }).observe(status, { childList: true, subtree: true, characterData: true });
+  });
+}
+const uploadStatusSeen = (page: Page) =>
+  page.evaluate(() => (window as unknown as { uploadStatus: string[] }).uploadStatus);
+
+async function uploadResult(
+  page: Page,
+  file: string | { name: string; mimeType: string; buffer: Buffer },
+  expectedKind: string,
+  sampleRoles = '',
+) {
+  const form = page.getByRole('form', { name: 'Last opp resultatfil' });
+  await form.getByLabel('Resultatfil').setInputFiles(typeof file === 'string' ? fixture(file) : file);
+  expect(await form.getByLabel('Type').inputValue()).toBe(expectedKind);
+  await form.getByLabel('Prøveroller').fill(sampleRoles);
+  await form.getByRole('button', { name: 'Last opp og les inn' }).click();
+}
+
+describe('a specimen’s sequencing in a browser', () => {
+  it('lets the lab upload result files, follow their ingest and register raw files', async () => {
+    const page = await newPage();
+    await signIn(page, 'bioinformatiker', `/orders/${orderId}`);
+    await openSequencingFromOrder(page);
+    expect(await page.getByTestId('specimen-facts').textContent()).toContain(orderNumber);
+    expect(await page.getByTestId('no-data').textContent()).toContain('Ingen sekvensdata ennå.');
+    expect(await page.getByTestId('raw-files-empty').textContent()).toBe('Ingen råfiler er registrert.');
+
+    // The VCF names its two samples' roles; the bytes go up, then the ingest is followed to its end.
+    await recordUploadStatus(page);
+    const form = page.getByRole('form', { name: 'Last opp resultatfil' });
+    await form.getByLabel('Pipeline').fill('DRAGEN');
+    await form.getByLabel('Versjon').fill('4.2.4');
+    await uploadResult(page, 'tumour-normal.vep.vcf', 'vcf', 'TUMOR=tumor, NORMAL=normal');
+    const status = page.getByTestId('upload-status');
+    await expect
+      .poll(() => status.textContent())
+      .toBe('tumour-normal.vep.vcf er lest inn. Poster: 4, varianter: 5, observasjoner: 10.');
+    expect(await uploadStatusSeen(page)).toEqual(
+      expect.arrayContaining([
+        'Laster opp tumour-normal.vep.vcf …',
+        'Leser inn tumour-normal.vep.vcf … Poster lest så langt: 0',
+      ]),
+    );
+
+    const qc = page.getByTestId('qc');
+    await qc.waitFor();
+    const tumour = qc.locator('tbody tr', { hasText: 'TUMOR' });
+    expect(await tumour.locator('th, td').allTextContents()).toEqual([
+      'TUMOR',
+      'Tumor',
+      'tumour-normal.vep.vcf',
+      '5',
+      '5',
+      '80 %',
+      '1',
+      '50',
+      '50',
+      '100',
+      '100',
+      '100',
+    ]);
+
+    await uploadResult(page, 'tumour-normal.metrics.json', 'metrics');
+    await expect.poll(() => status.textContent()).toBe('tumour-normal.metrics.json er lest inn. Poster: 1.');
+    const metrics = page.getByTestId('metrics').locator('tbody tr');
+    await expect.poll(() => metrics.count()).toBe(1);
+    expect(await metrics.locator('th, td').allTextContents()).toEqual([
+      'TUMOR (Tumor)',
+      '12,4 mut/Mb',
+      'MSS (stabil)',
+      '1,85',
+      'DRAGEN MSI',
+      '60 %',
+      '2,1',
+      'tumour-normal.metrics.json',
+    ]);
+
+    await uploadResult(page, 'tumour-normal.cna.tsv', 'copy-number');
+    await expect.poll(() => status.textContent()).toBe('tumour-normal.cna.tsv er lest inn. Poster: 7.');
+    const met = page.getByTestId('copy-number').locator('tbody tr', { hasText: 'MET' });
+    expect(await met.getAttribute('data-call')).toBe('amplification');
+    expect(await met.textContent()).toContain('Amplifikasjon');
+    expect(await met.textContent()).toContain('chr7:116500001-116900000');
+    const cdkn2a = page.getByTestId('copy-number').locator('tbody tr', { hasText: 'CDKN2A' });
+    expect(await cdkn2a.textContent()).toContain('Homozygot delesjon');
+    expect(await page.getByTestId('fusions').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Fusjoner' }).count()).toBe(1);
+
+    // A broken file fails whole, and says the line and field.
+    const broken = readFileSync(fixture('tumour-normal.vep.vcf'), 'utf8').replace('DP=90;', 'DP=ninety;');
+    await uploadResult(
+      page,
+      { name: 'broken.vcf', mimeType: 'text/plain', buffer: Buffer.from(broken) },
+      'vcf',
+      'TUMOR=tumor, NORMAL=normal',
+    );
+    const failure = page.getByRole('form', { name: 'Last opp resultatfil' }).getByRole('alert');
+    await failure.waitFor();
+    expect(await failure.textContent()).toContain(
+      'Innlesingen av broken.vcf feilet, og ingenting er lagret. Linje 25, felt INFO/DP:',
+    );
+
+    // Provenance of what was read, each file a DRS object.
+    const files = page.getByTestId('result-files').locator('tbody tr');
+    await expect.poll(() => files.count()).toBe(3);
+    const vcf = files.filter({ hasText: 'tumour-normal.vep.vcf' });
+    const vcfText = await vcf.textContent();
+    for (const expected of ['DRAGEN 4.2.4', 'GRCh38', 'VEP', 'Bjørn Bioinformatiker'])
+      expect(vcfText).toContain(expected);
+    const checksum = await vcf.locator('code.checksum').getAttribute('title');
+    expect(checksum).toMatch(/^[0-9a-f]{64}$/);
+    const drsHref = (await vcf
+      .getByRole('link', { name: 'DRS-objekt for tumour-normal.vep.vcf' })
+      .getAttribute('href')) as string;
+    const drs = await page.context().request.get(`${base}${drsHref}`);
+    expect(await drs.json()).toMatchObject({ name: 'tumour-normal.vep.vcf', checksums: [{ checksum }] });
+
+    const jobs = page.getByTestId('ingest-jobs').locator('tbody tr');
+    expect(await jobs.count()).toBe(4);
+    expect(await jobs.filter({ hasText: 'Ferdig' }).count()).toBe(3);
+    expect(await jobs.filter({ hasText: 'Feilet' }).count()).toBe(1);
+
+    // A raw file by reference: the server's error lands by its field, then the good one is listed.
+    const register = page.getByRole('form', { name: 'Registrer råfil' });
+    await register.getByLabel('Filnavn').fill('tumour.cram');
+    expect(await register.getByLabel('Format').inputValue()).toBe('cram');
+    const uri = register.getByRole('textbox', { name: 'URI', exact: true });
+    await uri.fill('smb://lab/share/tumour.cram');
+    await register.getByLabel('Størrelse (byte)').fill('18234567890');
+    await register.getByLabel('SHA-256-sjekksum').fill('a'.repeat(64));
+    await register.getByLabel('Tilgangssone').fill('Fjordvik HF forskningssone');
+    await register.getByLabel('Tilgangssone').press('Enter');
+    await expect.poll(() => uri.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#raw-file-uri-error').textContent()).toBe(
+      'Oppgi en URI med skjema s3, gs, ftp, https, file eller htsget.',
+    );
+    expect(await uri.getAttribute('aria-describedby')).toContain('raw-file-uri-error');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('raw-file-uri');
+    await page.screenshot({ path: path.join(tmpdir(), 'genvei-sequencing-raw-error.png'), fullPage: true });
+
+    await uri.fill('s3://fjordvik-sekvensering/run-2026-41/tumour.cram');
+    expect(await uri.getAttribute('aria-invalid')).toBeNull();
+    await uri.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('raw-file-notice').textContent())
+      .toBe('Råfilen tumour.cram er registrert.');
+    const raw = page.getByTestId('raw-files').locator('tbody tr');
+    expect(await raw.count()).toBe(1);
+    const rawText = await raw.textContent();
+    expect(rawText).toContain('s3://fjordvik-sekvensering/run-2026-41/tumour.cram');
+    expect(rawText).toContain('CRAM');
+    expect(rawText).toContain('Fjordvik HF forskningssone');
+    expect(await raw.getByRole('link', { name: 'DRS-objekt for tumour.cram' }).getAttribute('href')).toMatch(
+      /^\/ga4gh\/drs\/v1\/objects\/[0-9a-f-]{36}$/,
+    );
+    expect(await register.getByLabel('Filnavn').inputValue()).toBe('');
+    await page.screenshot({ path: path.join(tmpdir(), 'genvei-sequencing-lab.png'), fullPage: true });
+
+    // The same page in English, numbers in English style.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sequencing: FFPE block B2026-04711 A2' }).waitFor();
+    const english = await page.getByTestId('metrics').locator('tbody tr').textContent();
+    expect(english).toContain('12.4 mut/Mb');
+    expect(english).toContain('60%');
+    expect(
+      await page.getByTestId('copy-number').locator('tbody tr', { hasText: 'MET' }).textContent(),
+    ).toContain('Amplification');
+    await page.getByRole('button', { name: 'Norsk' }).click();
+    await page.close();
+  });
+
+  it('shows the requester the sequencing data, without the lab’s forms', async () => {
+    const page = await newPage();
+    await signIn(page, 'rekvirent', `/orders/${orderId}`);
+    await openSequencingFromOrder(page);
+    await page.getByTestId('metrics').waitFor();
+    expect(await page.getByTestId('metrics').textContent()).toContain('MSS (stabil)');
+    expect(await page.getByTestId('raw-files').textContent()).toContain('tumour.cram');
+    expect(await page.getByRole('form', { name: 'Last opp resultatfil' }).count()).toBe(0);
+    expect(await page.getByRole('form', { name: 'Registrer råfil' }).count()).toBe(0);
+    expect(await page.locator('input[type="file"]').count()).toBe(0);
+    await page.close();
+  });
+});
