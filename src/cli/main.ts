@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { seedDemo } from '../demo/seed.ts';
+import { seedDemoWork } from '../demo/workSeed.ts';
 import { ROLES, type Role } from '../modules/access/model.ts';
 import { createUser } from '../modules/access/service.ts';
 import { importHgncFile, importOncoTreeFile } from '../modules/catalogue/referenceImport.ts';
@@ -30,7 +31,7 @@ program
   })
   .action(async (options: { port?: string }) => {
     const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
-    const server = await startServer(config, (database) => seedDemo(database.db));
+    const server = await startServer(config, (database) => seedDemo(database.db), seedDemoWork);
     process.stdout.write(
       `genvei is running at ${server.url} (${config.mode} mode, ${server.database.engine})\n`,
     );

@@ -15,6 +15,8 @@ export type RunningServer = { app: FastifyInstance; database: Database; url: str
 export async function startServer(
   config: Config,
   seed: (database: Database) => Promise<boolean>,
+  /** Runs once the app is built, after a first demo seed: demo work done through the API. */
+  afterSeed?: (app: FastifyInstance, database: Database) => Promise<void>,
 ): Promise<RunningServer> {
   const database = await openDatabase(config);
   try {
@@ -22,6 +24,10 @@ export async function startServer(
     const seeded = config.mode === 'demo' ? await seed(database) : false;
     const oidc = config.oidc ? createOidcLogin(config.oidc, config.publicUrl) : undefined;
     const app = await buildApp({ config, database, oidc });
+    if (seeded && afterSeed) {
+      await app.ready();
+      await afterSeed(app, database);
+    }
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

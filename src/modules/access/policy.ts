@@ -20,6 +20,7 @@ export type ResourceType =
   | 'order'
   | 'order-worklist'
   | 'sequencing-data'
+  | 'ingest-job'
   | 'interpretation-case'
   | 'knowledge';
 export type Action =
@@ -165,6 +166,14 @@ export const RULES: readonly Rule[] = [
     requires: 'performing-lab',
   },
   // Sequencing data follows its order: readable where the order is; brought in by the performing lab.
+  // An ingest's progress (file name, counts) is read as often as a page polls: not itself patient data.
+  {
+    resource: 'ingest-job',
+    actions: ['read'],
+    roles: CLINICAL,
+    purposes: ['care', 'quality-assurance'],
+    requires: 'care-or-performing-lab',
+  },
   {
     resource: 'sequencing-data',
     actions: ['read'],

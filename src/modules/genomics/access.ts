@@ -13,13 +13,14 @@ import { patientContext } from '../patients/service.ts';
 export function sequencingDataAccess(
   action: Action,
   orderOf: (request: FastifyRequest, db: Kysely<DB>) => Promise<string | undefined>,
+  resource: 'sequencing-data' | 'ingest-job' = 'sequencing-data',
 ): AccessSpec {
   const facts = async (request: FastifyRequest, db: Kysely<DB>) => {
     const orderId = await orderOf(request, db);
     return orderId ? orderAccessFacts(db, orderId) : undefined;
   };
   return {
-    resource: 'sequencing-data',
+    resource,
     action,
     patient: async (request, db) => {
       const order = await facts(request, db);

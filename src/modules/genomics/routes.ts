@@ -7,6 +7,8 @@ import type { DB } from '../../platform/db/schema.ts';
 import { badRequest, notFound } from '../../platform/http/problems.ts';
 import { transactionOf } from '../access/guard.ts';
 import type { Subject } from '../access/model.ts';
+import { decide } from '../access/policy.ts';
+import { orderAccessFacts } from '../orders/service.ts';
 import { sequencingDataAccess } from './access.ts';
 import { INGEST_KINDS, type IngestKind, ingestResultFile } from './ingest/ingestResultFile.ts';
 import type { SampleRole } from './ingest/resultFile.ts';
@@ -84,10 +86,24 @@ export async function genomicsRoutes(
       params: idParams,
     },
     config: { access: sequencingDataAccess('read', specimenOrder) },
-    handler: async (request) => ({
-      ...(await specimenGenomics(transactionOf(request), request.params.id)),
-      ingests: jobs.forSpecimen(request.params.id),
-    }),
+    handler: async (request) => {
+      const orderId = await orderOfSpecimen(db, request.params.id);
+      const facts = orderId ? await orderAccessFacts(db, orderId) : undefined;
+      // The page shows the upload and registration forms only to those the policy would let write.
+      const mayAdd = decide({
+        subject: request.subject,
+        purpose: request.purpose,
+        action: 'create',
+        resource: 'sequencing-data',
+        patient: request.patientContext,
+        performingTrustId: facts?.performing_trust_id,
+      }).allow;
+      return {
+        ...(await specimenGenomics(transactionOf(request), request.params.id)),
+        ingests: jobs.forSpecimen(request.params.id),
+        mayAdd,
+      };
+    },
   });
 
   api.post('/api/specimens/:id/raw-files', {
@@ -184,6 +200,7 @@ export async function genomicsRoutes(
       access: sequencingDataAccess(
         'read',
         async (request) => jobs.get((request.params as { id: string }).id)?.orderId,
+        'ingest-job',
       ),
     },
     handler: async (request) => {

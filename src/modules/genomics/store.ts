@@ -88,6 +88,7 @@ export function samplesOf(db: Db, specimenId: string) {
       'm.source as metrics_source',
       'm.tmb',
       'm.tmb_unit',
+      'm.tmb_callable_mb',
       'm.msi_status',
       'm.msi_score',
       'm.msi_method',
@@ -113,6 +114,7 @@ export function segmentsOf(db: Db, specimenId: string) {
       'c.minor_copy_number',
       'c.genes',
       'c.call',
+      'c.call_basis',
     ])
     .where('s.specimen_id', '=', specimenId)
     .orderBy('c.file_id')

@@ -83,11 +83,28 @@ async function sampleNameOnSpecimen(db: Kysely<DB>, specimenId: string, role: Sa
   return sample?.name_in_file;
 }
 
+async function ploidyOnSpecimen(db: Kysely<DB>, specimenId: string) {
+  const row = await db
+    .selectFrom('sample_metrics as m')
+    .innerJoin('sequenced_sample as s', 's.id', 'm.sample_id')
+    .select('m.ploidy')
+    .where('s.specimen_id', '=', specimenId)
+    .where('s.role', '=', 'tumor')
+    .where('m.ploidy', 'is not', null)
+    .executeTakeFirst();
+  return row?.ploidy ?? null;
+}
+
 const displayName = (request: IngestRequest) => request.fileName ?? path.basename(request.file);
 
 export function ingestCopyNumber(db: Kysely<DB>, request: IngestRequest, progress: (n: number) => void) {
   return ingestCalls(db, request, 'copy-number-tsv', async () => {
-    const segments = await readCopyNumber(request.file, { file: displayName(request) });
+    // Copy numbers are called against the tumour's ploidy when its metrics are already in.
+    const ploidy = await ploidyOnSpecimen(db, request.specimenId);
+    const segments = await readCopyNumber(request.file, {
+      file: displayName(request),
+      ...(ploidy ? { ploidy } : {}),
+    });
     return {
       records: segments.length,
       write: async (tx, fileId, sampleId) => {

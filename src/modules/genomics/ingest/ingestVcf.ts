@@ -20,7 +20,7 @@ import {
   sha256Of,
   specimenOnOrder,
 } from './resultFile.ts';
-import { writeAlleles } from './writeAlleles.ts';
+import { AlleleWriter } from './writeAlleles.ts';
 
 /**
  * Ingests a VCF into an order's specimen: one transaction for the file record, its samples,
@@ -79,11 +79,12 @@ export async function ingestVcf(
     const measured = metrics && sampleIds.get(metrics.sample ?? tumourSample(roles) ?? '');
     if (metrics && measured) await insertMetrics(tx, fileId, measured, metrics);
     const qc = new Map([...sampleIds.keys()].map((name) => [name, new SampleQc()]));
+    const writer = new AlleleWriter(tx, fileId, vcf.header.assembly, sampleIds, qc);
     const counts = { records: 0, alleles: 0, observations: 0, annotations: 0 };
     let lastLine = 0;
     for await (const batch of vcf.alleleBatches()) {
       const identities = await identifyBatch(request, batch, vcf.header.assembly);
-      const written = await writeAlleles(tx, fileId, identities, vcf.header.assembly, sampleIds, qc);
+      const written = await writer.write(identities);
       counts.alleles += batch.length;
       counts.observations += written.observations;
       counts.annotations += written.annotations;
@@ -95,6 +96,7 @@ export async function ingestVcf(
       }
       progress(counts.records);
     }
+    await writer.finish();
     for (const [name, sampleId] of sampleIds) {
       const summary = (qc.get(name) as SampleQc).summary();
       await tx

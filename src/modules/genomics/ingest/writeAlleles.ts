@@ -4,6 +4,9 @@ import type { VariantAllele } from '../vcf/model.ts';
 import type { AlleleIdentity } from './identity.ts';
 import type { SampleQc } from './qc.ts';
 
+/** Variants per statement: big enough that a statement's overhead is small, small enough to stay lean. */
+const BATCH_VARIANTS = 2000;
+
 /**
  * The write path of an ingest: a batch of identified alleles becomes variants (unique by
  * identity), observations per sample and per-transcript annotations, inside the caller's
@@ -15,6 +18,10 @@ import type { SampleQc } from './qc.ts';
  * annotation inserts in the same statement, so no ids come back to us.
  */
 export class AlleleWriter {
+  /** Rows gathered from the reader's small batches, sent once there are BATCH_VARIANTS of them. */
+  private rows = emptyRows();
+  /** 1-based position of each identity key in `rows.variants`: how observations and annotations name their variant. */
+  private numbers = new Map<string, number>();
   /** The statement of the batch before, still running on the server. */
   private pending: Promise<unknown> = Promise.resolve();
 
@@ -27,34 +34,45 @@ export class AlleleWriter {
   ) {}
 
   /**
-   * Sends a batch and returns once the batch before it is stored: with PostgreSQL the server
-   * stores one batch while we parse the next. Call finish() after the last batch.
+   * Takes the reader's next alleles. Every BATCH_VARIANTS variants it sends a statement and
+   * returns once the statement before it is done: with PostgreSQL the server stores one batch
+   * while we parse the next. Call finish() after the last alleles.
    */
   async write(identities: Map<VariantAllele, AlleleIdentity>) {
-    const rows = this.rows(identities);
-    await this.pending;
-    if (rows.variants.key.length > 0) {
-      this.pending = insertBatch(rows, this.fileId, this.assembly).execute(this.tx);
-      // Awaited by the next write or by finish(); until then a failure must not count as unhandled.
-      this.pending.catch(() => {});
-    }
-    return { observations: rows.observations.variant.length, annotations: rows.annotations.variant.length };
+    const { observations, annotations } = this.rows;
+    const before = { observations: observations.variant.length, annotations: annotations.variant.length };
+    this.add(identities);
+    const written = {
+      observations: observations.variant.length - before.observations,
+      annotations: annotations.variant.length - before.annotations,
+    };
+    if (this.rows.variants.key.length >= BATCH_VARIANTS) await this.send();
+    return written;
   }
 
-  /** Waits until every batch is stored, and throws if one could not be. */
+  /** Sends what is left and waits until every batch is stored; throws if one could not be. */
   async finish(): Promise<void> {
+    await this.send();
     await this.pending;
   }
 
-  private rows(identities: Map<VariantAllele, AlleleIdentity>): BatchRows {
-    const rows = emptyRows();
-    const { variants, observations: o, annotations: a } = rows;
-    /** 1-based position of each identity key in `variants`: how observations and annotations name their variant. */
-    const numbers = new Map<string, number>();
+  private async send(): Promise<void> {
+    const rows = this.rows;
+    this.rows = emptyRows();
+    this.numbers.clear();
+    await this.pending;
+    if (rows.variants.key.length === 0) return;
+    this.pending = insertBatch(rows, this.fileId, this.assembly).execute(this.tx);
+    // Awaited by the next send; until then a failure must not count as unhandled.
+    this.pending.catch(() => {});
+  }
+
+  private add(identities: Map<VariantAllele, AlleleIdentity>): void {
+    const { variants, observations: o, annotations: a } = this.rows;
     let lastFilters: string[] | null = null;
     let filtersLiteral = '{}';
     for (const [allele, identity] of identities) {
-      let number = numbers.get(identity.key);
+      let number = this.numbers.get(identity.key);
       if (number === undefined) {
         variants.key.push(identity.key);
         variants.vrsId.push(identity.vrsId);
@@ -65,7 +83,7 @@ export class AlleleWriter {
         variants.kind.push(identity.kind);
         variants.fullyNormalised.push(identity.fullyNormalised);
         number = variants.key.length;
-        numbers.set(identity.key, number);
+        this.numbers.set(identity.key, number);
       }
       // The alleles of one record share their filter list.
       if (allele.filters !== lastFilters) {
@@ -113,11 +131,10 @@ export class AlleleWriter {
         a.populationFrequencies.push(JSON.stringify(c.populationFrequencies));
       }
     }
-    return rows;
   }
 }
 
-/** Writes one batch and waits for it: AlleleWriter without the overlap. */
+/** Writes one batch of alleles and waits for it (AlleleWriter without the batching and the overlap). */
 export async function writeAlleles(
   tx: Transaction<DB>,
   fileId: string,
@@ -178,15 +195,20 @@ function emptyRows() {
 
 /**
  * Variants first (an existing variant gains its VRS id when this file brings one), then each
- * observation and annotation joined to its variant's id through the batch position `n`, stored in
- * file order. Observations and annotations already stored are left as they are.
+ * observation and annotation with its variant's id: `ids[n]` is the id of the batch's n-th
+ * variant. Rows are stored in file order. Observations and annotations already stored are left
+ * as they are.
  */
-function insertBatch({ variants: v, observations: o, annotations: a }: BatchRows, fileId: string, assembly: string | null) {
+function insertBatch(
+  { variants: v, observations: o, annotations: a }: BatchRows,
+  fileId: string,
+  assembly: string | null,
+) {
   return sql`
     with input as (
       select * from unnest(
-        ${v.key}::text[], ${v.vrsId}::text[], ${v.chrom}::text[], ${v.start}::int8[],
-        ${v.ref}::text[], ${v.alt}::text[], ${v.kind}::text[], ${v.fullyNormalised}::bool[]
+        ${texts(v.key)}::text[], ${texts(v.vrsId)}::text[], ${texts(v.chrom)}::text[], ${numbers(v.start)}::int8[],
+        ${texts(v.ref)}::text[], ${texts(v.alt)}::text[], ${texts(v.kind)}::text[], ${booleans(v.fullyNormalised)}::bool[]
       ) with ordinality as input(identity_key, vrs_id, chrom, start_pos, ref, alt, kind, fully_normalised, n)
     ),
     stored as (
@@ -196,50 +218,75 @@ function insertBatch({ variants: v, observations: o, annotations: a }: BatchRows
       on conflict (identity_key) do update set vrs_id = coalesce(variant.vrs_id, excluded.vrs_id)
       returning id, identity_key
     ),
-    numbered as (
-      select input.n, stored.id from stored join input using (identity_key)
+    ids as (
+      select array_agg(stored.id order by input.n) as id from stored join input using (identity_key)
     ),
     observed as (
       insert into observation (sample_id, variant_id, line, genotype, depth, ref_depth, alt_depth, vaf, filters, qual)
-      select o.sample_id, numbered.id, o.line, o.genotype, o.depth, o.ref_depth, o.alt_depth, o.vaf, o.filters::text[], o.qual
+      select o.sample_id, (select id from ids)[o.n], o.line, o.genotype, o.depth, o.ref_depth, o.alt_depth, o.vaf,
+        o.filters::text[], o.qual
       from unnest(
-        ${o.variant}::int8[], ${o.sample}::uuid[], ${o.line}::int4[], ${o.genotype}::text[], ${o.depth}::int4[],
-        ${o.refDepth}::int4[], ${o.altDepth}::int4[], ${o.vaf}::float4[], ${o.filters}::text[], ${o.qual}::float4[]
-      ) with ordinality as o(n, sample_id, line, genotype, depth, ref_depth, alt_depth, vaf, filters, qual, row)
-      join numbered using (n)
-      order by o.row
+        ${numbers(o.variant)}::int4[], ${texts(o.sample)}::uuid[], ${numbers(o.line)}::int4[],
+        ${texts(o.genotype)}::text[], ${numbers(o.depth)}::int4[], ${numbers(o.refDepth)}::int4[],
+        ${numbers(o.altDepth)}::int4[], ${numbers(o.vaf)}::float4[], ${texts(o.filters)}::text[],
+        ${numbers(o.qual)}::float4[]
+      ) as o(n, sample_id, line, genotype, depth, ref_depth, alt_depth, vaf, filters, qual)
       on conflict (sample_id, variant_id) do nothing
     )
     insert into variant_annotation (
       file_id, variant_id, source, transcript, gene_symbol, gene_id, hgvsc, hgvsp, consequences, impact,
       mane_select, canonical, existing_variation, population_frequencies
     )
-    select ${fileId}::uuid, numbered.id, a.source, a.transcript, a.gene_symbol, a.gene_id, a.hgvsc, a.hgvsp,
-      a.consequences::text[], a.impact, a.mane_select, a.canonical, a.existing_variation::text[],
+    select ${fileId}::uuid, (select id from ids)[a.n], a.source, a.transcript, a.gene_symbol, a.gene_id, a.hgvsc,
+      a.hgvsp, a.consequences::text[], a.impact, a.mane_select, a.canonical, a.existing_variation::text[],
       a.population_frequencies::jsonb
     from unnest(
-      ${a.variant}::int8[], ${a.source}::text[], ${a.transcript}::text[], ${a.geneSymbol}::text[],
-      ${a.geneId}::text[], ${a.hgvsc}::text[], ${a.hgvsp}::text[], ${a.consequences}::text[], ${a.impact}::text[],
-      ${a.maneSelect}::text[], ${a.canonical}::bool[], ${a.existingVariation}::text[],
-      ${a.populationFrequencies}::text[]
-    ) with ordinality as a(n, source, transcript, gene_symbol, gene_id, hgvsc, hgvsp, consequences, impact,
-      mane_select, canonical, existing_variation, population_frequencies, row)
-    join numbered using (n)
-    order by a.row
+      ${numbers(a.variant)}::int4[], ${texts(a.source)}::text[], ${texts(a.transcript)}::text[],
+      ${texts(a.geneSymbol)}::text[], ${texts(a.geneId)}::text[], ${texts(a.hgvsc)}::text[], ${texts(a.hgvsp)}::text[],
+      ${texts(a.consequences)}::text[], ${texts(a.impact)}::text[], ${texts(a.maneSelect)}::text[],
+      ${booleans(a.canonical)}::bool[], ${texts(a.existingVariation)}::text[], ${texts(a.populationFrequencies)}::text[]
+    ) as a(n, source, transcript, gene_symbol, gene_id, hgvsc, hgvsp, consequences, impact, mane_select,
+      canonical, existing_variation, population_frequencies)
     on conflict do nothing
   `;
 }
 
-/** A PostgreSQL array literal of texts: each item quoted, so commas, braces and NULL stay text. */
-export function arrayLiteral(items: readonly string[]): string {
-  if (items.length === 0) return '{}';
+// A batch travels as PostgreSQL array literals that we write ourselves: the drivers' generic
+// array encoders cost more than the statement's parsing on the server.
+
+/** A text[] literal: each item quoted (so commas, braces and the word NULL stay text), null as NULL. */
+function texts(items: readonly (string | null)[]): string {
   let literal = '{';
   for (let i = 0; i < items.length; i++) {
-    const item = items[i] as string;
-    const escaped = item.includes('"') || item.includes('\\') ? item.replace(/["\\]/g, '\\$&') : item;
-    literal += `${i > 0 ? ',' : ''}"${escaped}"`;
+    if (i > 0) literal += ',';
+    const item = items[i];
+    if (item === null || item === undefined) literal += 'NULL';
+    else if (item.includes('"') || item.includes('\\')) literal += `"${item.replace(/["\\]/g, '\\$&')}"`;
+    else literal += `"${item}"`;
   }
   return `${literal}}`;
+}
+
+/** A numeric array literal; NaN and ±Infinity are written as PostgreSQL reads them. */
+function numbers(items: readonly (number | null)[]): string {
+  let literal = '{';
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) literal += ',';
+    const item = items[i];
+    literal += item === null || item === undefined ? 'NULL' : String(item);
+  }
+  return `${literal}}`;
+}
+
+function booleans(items: readonly boolean[]): string {
+  let literal = '{';
+  for (let i = 0; i < items.length; i++) literal += i > 0 ? (items[i] ? ',t' : ',f') : items[i] ? 't' : 'f';
+  return `${literal}}`;
+}
+
+/** The text[] literal of one value (filters, consequence terms), read back by a cast in the statement. */
+function arrayLiteral(items: readonly string[]): string {
+  return items.length === 0 ? '{}' : texts(items);
 }
 
 function genotypeText(alleles: readonly (number | null)[], phased: boolean): string {

@@ -112,7 +112,9 @@ interface Columns {
   maneSelect: number;
   mane: number;
   existing: number;
-  frequencies: [string, number][];
+  /** Population frequency columns: their names and positions. */
+  frequencyNames: string[];
+  frequencyIndexes: number[];
 }
 
 const columnCache = new WeakMap<AnnotationLayout, Columns>();
@@ -138,11 +140,17 @@ function columnsOf(layout: AnnotationLayout): Columns {
     maneSelect: at('MANE_SELECT'),
     mane: at('MANE'),
     existing: at('Existing_variation'),
-    // VEP names every population frequency AF or <population>_AF (AFR_AF, gnomADe_NFE_AF, MAX_AF, …).
-    frequencies: vep
-      ? layout.fields.flatMap((name, index) => (name === 'AF' || name.endsWith('_AF') ? [[name, index]] : []))
-      : [],
+    frequencyNames: [],
+    frequencyIndexes: [],
   };
+  // VEP names every population frequency AF or <population>_AF (AFR_AF, gnomADe_NFE_AF, MAX_AF, …).
+  if (vep) {
+    layout.fields.forEach((name, index) => {
+      if (name !== 'AF' && !name.endsWith('_AF')) return;
+      columns.frequencyNames.push(name);
+      columns.frequencyIndexes.push(index);
+    });
+  }
   columnCache.set(layout, columns);
   return columns;
 }
@@ -169,6 +177,68 @@ export interface AnnotatedAllele {
   vepAllele: string;
 }
 
+/**
+ * The `|`-separated fields of one annotation entry, located rather than split: an entry has
+ * dozens of fields (VEP --everything writes 60 and more) and we read a dozen of them, so slicing
+ * only those spares millions of strings in a genome-sized file.
+ */
+class EntryFields {
+  private entry = '';
+  private count = 0;
+  /** Where field i starts; starts[count] is one past the end of the entry. */
+  private starts = new Int32Array(128);
+
+  read(entry: string): void {
+    this.entry = entry;
+    let count = 0;
+    let start = 0;
+    for (;;) {
+      if (count + 1 >= this.starts.length) {
+        const grown = new Int32Array(this.starts.length * 2);
+        grown.set(this.starts);
+        this.starts = grown;
+      }
+      this.starts[count++] = start;
+      const bar = entry.indexOf('|', start);
+      if (bar < 0) break;
+      start = bar + 1;
+    }
+    this.starts[count] = entry.length + 1;
+    this.count = count;
+  }
+
+  /** The field as written; undefined when the entry has no such column. */
+  raw(index: number): string | undefined {
+    if (index < 0 || index >= this.count) return undefined;
+    return this.entry.slice(this.starts[index] as number, (this.starts[index + 1] as number) - 1);
+  }
+
+  /**
+   * A population frequency: the field's number, or null when it is absent, empty or not a number.
+   * VEP joins the frequencies of co-located known variants with `&`; the first belongs to the best match.
+   */
+  frequency(index: number): number | null {
+    if (index < 0 || index >= this.count) return null;
+    const start = this.starts[index] as number;
+    const end = (this.starts[index + 1] as number) - 1;
+    if (start === end) return null;
+    const ampersand = this.entry.indexOf('&', start);
+    if (ampersand === start) return null;
+    const frequency = Number(this.entry.slice(start, ampersand < 0 || ampersand > end ? end : ampersand));
+    return Number.isFinite(frequency) ? frequency : null;
+  }
+
+  /** The field's decoded text, or null when the column is absent or the field empty. */
+  text(index: number): string | null {
+    if (index < 0 || index >= this.count) return null;
+    const start = this.starts[index] as number;
+    const end = (this.starts[index + 1] as number) - 1;
+    return start === end ? null : percentDecode(this.entry.slice(start, end));
+  }
+}
+
+const fields = new EntryFields();
+
 /** The transcript consequences an annotation value gives for one ALT of the record. */
 export function consequencesFor(
   layout: AnnotationLayout,
@@ -178,72 +248,61 @@ export function consequencesFor(
   const columns = columnsOf(layout);
   const result: TranscriptConsequence[] = [];
   for (const entry of entries) {
-    const fields = entry.split('|');
-    if (!belongsTo(layout, columns, fields, allele)) continue;
-    const transcriptId = fieldAt(fields, columns.feature);
+    fields.read(entry);
+    if (!belongsTo(layout, columns, allele)) continue;
+    const transcriptId = fields.text(columns.feature);
     result.push({
       source: layout.source,
-      allele: fieldAt(fields, columns.allele) ?? '',
-      geneSymbol: fieldAt(fields, columns.symbol),
-      geneId: fieldAt(fields, columns.gene),
-      featureType: fieldAt(fields, columns.featureType),
+      allele: fields.text(columns.allele) ?? '',
+      geneSymbol: fields.text(columns.symbol),
+      geneId: fields.text(columns.gene),
+      featureType: fields.text(columns.featureType),
       transcriptId,
-      biotype: fieldAt(fields, columns.biotype),
-      hgvsc: fieldAt(fields, columns.hgvsc),
-      hgvsp: fieldAt(fields, columns.hgvsp),
-      consequences: splitTerms(fieldAt(fields, columns.consequence)),
-      impact: impactOf(fieldAt(fields, columns.impact)),
+      biotype: fields.text(columns.biotype),
+      hgvsc: fields.text(columns.hgvsc),
+      hgvsp: fields.text(columns.hgvsp),
+      consequences: splitTerms(fields.text(columns.consequence)),
+      impact: impactOf(fields.raw(columns.impact)),
       // VEP ≥ 104 writes the MANE Select id in MANE_SELECT; VEP 103 wrote "MANE_Select" in MANE.
       maneSelect:
-        fieldAt(fields, columns.maneSelect) ??
-        (fieldAt(fields, columns.mane)?.includes('MANE_Select') ? transcriptId : null),
-      canonical: fields[columns.canonical] === 'YES',
-      existingVariation: splitTerms(fieldAt(fields, columns.existing)),
-      populationFrequencies: frequencies(columns, fields),
+        fields.text(columns.maneSelect) ??
+        (fields.text(columns.mane)?.includes('MANE_Select') ? transcriptId : null),
+      canonical: fields.raw(columns.canonical) === 'YES',
+      existingVariation: splitTerms(fields.text(columns.existing)),
+      populationFrequencies: frequencies(columns),
     });
   }
   return result;
 }
 
-/** A field's decoded text, or null when the column is absent or the field empty. */
-function fieldAt(fields: readonly string[], index: number): string | null {
-  const text = fields[index];
-  return text === undefined || text === '' ? null : percentDecode(text);
-}
-
-function belongsTo(
-  layout: AnnotationLayout,
-  columns: Columns,
-  fields: string[],
-  allele: AnnotatedAllele,
-): boolean {
-  if (columns.alleleNumber >= 0) return Number(fields[columns.alleleNumber]) === allele.index;
+function belongsTo(layout: AnnotationLayout, columns: Columns, allele: AnnotatedAllele): boolean {
+  if (columns.alleleNumber >= 0) return Number(fields.raw(columns.alleleNumber)) === allele.index;
   if (allele.altCount === 1) return true;
-  const written = fields[columns.allele] ?? '';
+  const written = fields.raw(columns.allele) ?? '';
   return layout.source === 'VEP'
     ? written === allele.vepAllele
     : written.toUpperCase() === allele.text.toUpperCase();
 }
 
 function splitTerms(text: string | null): string[] {
-  return text === null ? [] : text.split('&').filter((term) => term.length > 0);
+  if (text === null) return [];
+  if (text.indexOf('&') < 0) return [text];
+  return text.split('&').filter((term) => term.length > 0);
 }
 
 const IMPACTS = new Set<string>(['HIGH', 'MODERATE', 'LOW', 'MODIFIER']);
 
-function impactOf(text: string | null): Impact | null {
-  return text !== null && IMPACTS.has(text) ? (text as Impact) : null;
+/** Impacts are plain words: one with an escape in it is no impact we know, so it is not decoded. */
+function impactOf(text: string | undefined): Impact | null {
+  return text !== undefined && IMPACTS.has(text) ? (text as Impact) : null;
 }
 
-/** VEP joins the frequencies of co-located known variants with `&`; the first belongs to the best match. */
-function frequencies(columns: Columns, fields: readonly string[]): Record<string, number> {
+function frequencies(columns: Columns): Record<string, number> {
   const result: Record<string, number> = {};
-  for (const [name, index] of columns.frequencies) {
-    const text = fields[index];
-    if (text === undefined || text === '') continue;
-    const ampersand = text.indexOf('&');
-    const frequency = Number(ampersand < 0 ? text : text.slice(0, ampersand));
-    if (ampersand !== 0 && Number.isFinite(frequency)) result[name] = frequency;
+  const { frequencyNames, frequencyIndexes } = columns;
+  for (let i = 0; i < frequencyIndexes.length; i++) {
+    const frequency = fields.frequency(frequencyIndexes[i] as number);
+    if (frequency !== null) result[frequencyNames[i] as string] = frequency;
   }
   return result;
 }

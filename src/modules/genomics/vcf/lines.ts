@@ -7,15 +7,11 @@ import { VcfFault } from './errors.ts';
 export type VcfInput = string | Readable;
 
 const CHUNK_BYTES = 1 << 20;
-/** Lines are handed out in batches of about this many characters: a few thousand records of a VEP file. */
-const BATCH_CHARS = 1 << 21;
-const READ_AHEAD_BYTES = 1 << 22;
 
 /**
  * The lines of a plain or gzip-compressed file. BGZF is a series of gzip members, which zlib's
  * gunzip reads back to back, so one decoder covers .vcf.gz from bgzip and from plain gzip alike.
- * Lines come in batches of about 2 MB of text because an await per line costs more than parsing it,
- * and because the ingest writes a batch to the database in one statement.
+ * Lines come in batches (one per decoded chunk) because an await per line costs more than parsing it.
  */
 export class LineSource {
   /** Known once the batches are exhausted: the last line had no line separator. */
@@ -58,28 +54,18 @@ export class LineSource {
     const tail = { bytes: Buffer.alloc(0) };
     const replayed = Readable.from(replay(head, chunks, tail));
     const gzip = head[0] === 0x1f && head[1] === 0x8b;
-    // Inflating runs on libuv's thread pool; a deep read-ahead buffer keeps it busy while we parse.
-    const gunzip = createGunzip({ chunkSize: 1 << 16, readableHighWaterMark: READ_AHEAD_BYTES });
-    const bytes = gzip ? pipeline(replayed, gunzip, () => {}) : replayed;
+    const bytes = gzip ? pipeline(replayed, createGunzip({ chunkSize: 1 << 16 }), () => {}) : replayed;
 
     const decoder = new StringDecoder('utf8');
     let rest = '';
     for await (const chunk of bytes) {
-      rest += decoder.write(toBuffer(chunk));
-      if (rest.length < BATCH_CHARS) continue;
-      const lines = rest.split('\n');
+      const lines = (rest + decoder.write(toBuffer(chunk))).split('\n');
       rest = lines.pop() ?? '';
       if (lines.length === 0) continue;
       for (let i = 0; i < lines.length; i++) lines[i] = withoutCarriageReturn(lines[i] as string);
       yield lines;
     }
     rest += decoder.end();
-    if (rest.indexOf('\n') >= 0) {
-      const lines = rest.split('\n');
-      rest = lines.pop() ?? '';
-      for (let i = 0; i < lines.length; i++) lines[i] = withoutCarriageReturn(lines[i] as string);
-      yield lines;
-    }
     if (isBgzf(head) && !tail.bytes.equals(BGZF_EOF)) {
       throw new VcfFault('file', 'the BGZF end-of-file block is missing: the file is truncated');
     }

@@ -21,16 +21,17 @@ import type {
  */
 export function splitAlleles(record: VcfRecord, header: VcfHeader): VariantAllele[] {
   const altCount = record.alts.length;
-  const annotationKeys = new Set(header.annotations.map((layout) => layout.infoKey));
-  const written = vepAlleles(record.ref, record.altText);
+  const facts = factsOf(header);
+  // Only a multi-allelic record needs VEP's allele strings, to tell whose entry is whose.
+  const written =
+    altCount > 1 && header.annotations.length > 0 ? vepAlleles(record.ref, record.altText) : null;
   return record.alts.map((alt, position) => {
     const index = position + 1;
     const info = new Map<string, InfoValue>();
     for (const [key, value] of record.info) {
-      if (annotationKeys.has(key)) continue;
-      const number = cardinalityOf('INFO', key, header);
+      if (facts.annotationKeys.has(key)) continue;
       // INFO has no ploidy of its own; G values are read as diploid, the common case.
-      info.set(key, value === true ? true : forAllele(value, number, index, altCount, 2));
+      info.set(key, value === true ? true : forAllele(value, facts.number('INFO', key), index, altCount, 2));
     }
     const altText = record.altText[position] as string;
     return {
@@ -46,27 +47,55 @@ export function splitAlleles(record: VcfRecord, header: VcfHeader): VariantAllel
       qual: record.qual,
       filters: record.filters,
       info,
-      calls: record.samples.map((sample) => callFor(sample, header, index, altCount)),
+      calls: record.samples.map((sample) => callFor(sample, facts, index, altCount)),
       consequences: header.annotations.flatMap((layout) => {
         const entries = record.info.get(layout.infoKey);
         if (!Array.isArray(entries)) return [];
-        const allele = { index, altCount, text: altText, vepAllele: written[position] as string };
-        return consequencesFor(layout, entries as string[], allele);
+        const vepAllele = written?.[position] ?? altText;
+        return consequencesFor(layout, entries as string[], { index, altCount, text: altText, vepAllele });
       }),
     };
   });
 }
 
+/** What splitting needs from a header, looked up once per key rather than once per allele. */
+interface HeaderFacts {
+  annotationKeys: Set<string>;
+  number(kind: 'INFO' | 'FORMAT', key: string): Cardinality;
+}
+
+const factsByHeader = new WeakMap<VcfHeader, HeaderFacts>();
+
+function factsOf(header: VcfHeader): HeaderFacts {
+  let facts = factsByHeader.get(header);
+  if (facts === undefined) {
+    const numbers = { INFO: new Map<string, Cardinality>(), FORMAT: new Map<string, Cardinality>() };
+    facts = {
+      annotationKeys: new Set(header.annotations.map((layout) => layout.infoKey)),
+      number(kind, key) {
+        let number = numbers[kind].get(key);
+        if (number === undefined) {
+          number = cardinalityOf(kind, key, header);
+          numbers[kind].set(key, number);
+        }
+        return number;
+      },
+    };
+    factsByHeader.set(header, facts);
+  }
+  return facts;
+}
+
 function callFor(
   sample: VcfRecord['samples'][number],
-  header: VcfHeader,
+  facts: HeaderFacts,
   index: number,
   altCount: number,
 ): SampleCall {
   const ploidy = sample.genotype?.alleles.length ?? 2;
   const values = new Map<string, Scalar[]>();
   for (const [key, value] of sample.values) {
-    values.set(key, forAllele(value, cardinalityOf('FORMAT', key, header), index, altCount, ploidy));
+    values.set(key, forAllele(value, facts.number('FORMAT', key), index, altCount, ploidy));
   }
   const depths = sample.values.get('AD');
   const alleleDepths: [number | null, number | null] | null =
@@ -88,7 +117,8 @@ function forAllele(
   altCount: number,
   ploidy: number,
 ): Scalar[] {
-  if (values.length === 1 && values[0] === null) return values;
+  // With one ALT every per-allele pick is the whole list.
+  if (altCount === 1 || (values.length === 1 && values[0] === null)) return values;
   switch (number) {
     case 'A':
       return values.length === altCount ? [values[index - 1] ?? null] : values;

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { api, type Session } from '../../api.ts';
 import { Link } from '../../router.tsx';
 import { Loaded } from '../catalogue/common.tsx';
-import { LAB_ROLES } from '../orders/types.ts';
 import { CopyNumberSection, FusionsSection } from './CallTables.tsx';
 import { useGenomicsText } from './common.tsx';
 import { RawFilesSection, ResultFilesSection } from './FileTables.tsx';
@@ -31,10 +30,11 @@ export function SequencingPage({ specimenId, session }: { specimenId: string; se
       query.state.data?.ingests.some((job) => job.status === 'running') ? RUNNING_REFRESH_MS : false,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey });
-  // Lab staff working for the patient's care bring data in; everyone else reads.
-  const lab = LAB_ROLES.includes(session.role ?? '') && session.purpose === 'care';
+  // The server says whether the policy lets this user bring data in (the performing lab, for care).
   return (
-    <Loaded query={genomics}>{(data) => <SequencingView data={data} lab={lab} refresh={refresh} />}</Loaded>
+    <Loaded query={genomics}>
+      {(data) => <SequencingView data={data} lab={data.mayAdd} refresh={refresh} />}
+    </Loaded>
   );
 }
 

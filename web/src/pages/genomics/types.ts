@@ -123,6 +123,8 @@ export type SpecimenGenomics = {
   fusions: Fusion[];
   rawFiles: RawFile[];
   ingests: IngestJob[];
+  /** The policy's answer for this user: may they upload results and register raw files here. */
+  mayAdd: boolean;
 };
 
 /** What `POST /api/specimens/:id/raw-files` answers. */

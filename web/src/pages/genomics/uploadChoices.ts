@@ -1,17 +1,7 @@
 import { type IngestKind, RAW_FILE_FORMATS, type RawFileFormat, type SampleRole } from './types.ts';
 
-/**
- * A kind from a file's name, the rule the `genvei ingest` command uses (kindFromFileName in
- * src/modules/genomics/ingest/ingestResultFile.ts): `.cna.tsv`/`.cnv.tsv` copy number,
- * `.fusions.tsv` fusions, `.json` metrics, anything else a VCF.
- */
-export function kindFromFileName(name: string): IngestKind {
-  const lower = name.toLowerCase();
-  if (/\.(cna|cnv|copy-?number|segments?)\.tsv$/.test(lower)) return 'copy-number';
-  if (/\.fusions?\.tsv$/.test(lower)) return 'fusions';
-  if (lower.endsWith('.json')) return 'metrics';
-  return 'vcf';
-}
+/** The rule the `genvei ingest` command uses, shared with the server. */
+export { kindFromFileName } from '../../../../src/modules/genomics/ingest/kinds.ts';
 
 /** A raw file's format from its name (`tumour.cram` → cram), when the name says it. */
 export function rawFormatFromName(name: string): RawFileFormat | null {
