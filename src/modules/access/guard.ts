@@ -62,6 +62,7 @@ const AUDITED_RESOURCES = new Set<ResourceType>([
   'order-worklist',
   'sequencing-data',
   'interpretation-case',
+  'report',
 ]);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

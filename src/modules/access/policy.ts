@@ -22,7 +22,8 @@ export type ResourceType =
   | 'sequencing-data'
   | 'ingest-job'
   | 'interpretation-case'
-  | 'knowledge';
+  | 'knowledge'
+  | 'report';
 export type Action =
   | 'read'
   | 'search'
@@ -214,6 +215,35 @@ export const RULES: readonly Rule[] = [
     resource: 'interpretation-case',
     actions: ['create', 'update', 'approve'],
     roles: LAB,
+    purposes: ['care'],
+    requires: 'performing-lab',
+  },
+  // Reports: drafted by the performing lab, signed by those who may sign, read by the care team.
+  {
+    resource: 'report',
+    actions: ['read'],
+    roles: CLINICAL,
+    purposes: ['care'],
+    requires: 'care-or-performing-lab',
+  },
+  {
+    resource: 'report',
+    actions: ['read'],
+    roles: LAB,
+    purposes: ['quality-assurance'],
+    requires: 'performing-lab',
+  },
+  {
+    resource: 'report',
+    actions: ['create', 'update'],
+    roles: LAB,
+    purposes: ['care'],
+    requires: 'performing-lab',
+  },
+  {
+    resource: 'report',
+    actions: ['approve'],
+    roles: ['pathologist', 'medical-geneticist', 'lab-scientist'],
     purposes: ['care'],
     requires: 'performing-lab',
   },

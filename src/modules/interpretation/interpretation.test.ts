@@ -1,60 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoNationalIds } from '../../demo/seed.ts';
 import { type Client, lastAuditEntry, type TestApp, testApp } from '../../platform/testing/testApp.ts';
-import { ingestVcf } from '../genomics/ingest/ingestVcf.ts';
-
-const VCF = fileURLToPath(new URL('../../../test/fixtures/vcf/tumour-normal.vep.vcf', import.meta.url));
+import { melanomaOrder, ONCOGENIC_BRAF_V600E } from './testing.ts';
 
 let t: TestApp;
 let labScientist: Client;
 let bioinformatician: Client;
-
-/** A melanoma order with the tumour/normal VCF ingested, as the lab would have it. */
-async function melanomaOrder(requester: string, analysis: string, patient: number) {
-  const client = await t.login(requester);
-  const placed = await client.request('POST', '/api/orders', {
-    patient: { nationalId: demoNationalIds()[patient] },
-    analysis,
-    clinical: { diagnosis: { oncotree: 'MEL' }, question: 'BRAF-status før behandling?' },
-    specimens: [
-      { kind: 'ffpe-block', collectionDate: '2026-10-01', site: 'hud, rygg', tumourCellPercent: 70 },
-    ],
-    researchConsent: false,
-  });
-  expect(placed.statusCode).toBe(201);
-  const order = (await client.request('GET', `/api/orders/${placed.json().id}`)).json();
-  await ingestVcf(t.database.db, {
-    file: VCF,
-    orderId: order.id,
-    specimenId: order.specimens[0].id,
-    samples: { TUMOR: 'tumor', NORMAL: 'normal' },
-    actor: { userId: null, username: 'cli:test' },
-  });
-  return order.id as string;
-}
-
-const oncogenicBrafV600E = {
-  scheme: 'clingen-cgc-vicc-2022',
-  criteria: [
-    { criterion: 'functional-studies-oncogenic' },
-    { criterion: 'hotspot-strong' },
-    { criterion: 'computational-evidence-oncogenic' },
-    { criterion: 'absent-from-population' },
-  ],
-  evidence: [
-    {
-      type: 'therapeutic',
-      level: 'A',
-      tumourTypeMatches: true,
-      source: 'FDA label: vemurafenib, dabrafenib+trametinib in BRAF V600E melanoma',
-      pubmedId: '21639808',
-      text: 'BRAF-hemmer gir forlenget overlevelse ved BRAF V600E-mutert melanom.',
-      therapies: ['vemurafenib'],
-    },
-  ],
-  interpretation: 'BRAF p.V600E er en kjent onkogen driver; behandlingsrettet ved melanom.',
-};
 
 type Row = {
   id: number;
@@ -86,7 +36,7 @@ afterAll(async () => {
 
 describe('a somatic case from an ingested tumour/normal VCF', () => {
   it('builds the work-list, and every filtered-out variant names its filter', async () => {
-    firstCase = await caseFor(labScientist, await melanomaOrder('rekvirent', 'fjordvik-lunge-ngs', 0));
+    firstCase = await caseFor(labScientist, await melanomaOrder(t, 0, 'rekvirent', 'fjordvik-lunge-ngs'));
     const list = await worklist(labScientist, firstCase);
     expect(list).toMatchObject({ status: 'interpreting', scheme: 'clingen-cgc-vicc-2022', context: 'MEL' });
     const kept = list.kept.map((v: Row) => v.label);
@@ -116,7 +66,7 @@ describe('a somatic case from an ingested tumour/normal VCF', () => {
     const response = await labScientist.request(
       'PUT',
       `/api/cases/${firstCase}/variants/${braf.id}/assessment`,
-      oncogenicBrafV600E,
+      ONCOGENIC_BRAF_V600E,
     );
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
@@ -166,7 +116,7 @@ describe('a somatic case from an ingested tumour/normal VCF', () => {
     const edit = await labScientist.request(
       'PUT',
       `/api/cases/${firstCase}/variants/${braf.id}/assessment`,
-      oncogenicBrafV600E,
+      ONCOGENIC_BRAF_V600E,
     );
     expect(edit.statusCode).toBe(409);
     expect(edit.json().detail).toMatch(/finalised: reopen it/);
@@ -181,7 +131,7 @@ describe('a somatic case from an ingested tumour/normal VCF', () => {
   });
 
   it('offers the finalised assessment when the variant shows up in a new case, with its age', async () => {
-    const second = await caseFor(labScientist, await melanomaOrder('rekvirent', 'fjordvik-lunge-ngs', 1));
+    const second = await caseFor(labScientist, await melanomaOrder(t, 1, 'rekvirent', 'fjordvik-lunge-ngs'));
     const row = (await worklist(labScientist, second)).kept.find((v: Row) => v.label === 'BRAF p.V600E');
     expect(row.priorClass).toBe('oncogenic');
     expect(row.offers).toEqual([
@@ -201,7 +151,7 @@ describe('conflicts between labs', () => {
     const nordlysInformatics = await t.login('bioinformatiker.nordlys');
     const caseId = await caseFor(
       nordlysLab,
-      await melanomaOrder('rekvirent.nordlys', 'nordlys-solid-ngs', 2),
+      await melanomaOrder(t, 2, 'rekvirent.nordlys', 'nordlys-solid-ngs'),
     );
     const list = await worklist(nordlysLab, caseId);
     const row = list.kept.find((v: Row) => v.label === 'BRAF p.V600E');
@@ -209,7 +159,7 @@ describe('conflicts between labs', () => {
       'PUT',
       `/api/cases/${caseId}/variants/${row.id}/assessment`,
       {
-        ...oncogenicBrafV600E,
+        ...ONCOGENIC_BRAF_V600E,
         criteria: [
           { criterion: 'hotspot-strong' },
           { criterion: 'computational-evidence-oncogenic' },

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { GenomicsTables } from './genomicsSchema.ts';
 import type { InterpretationTables } from './interpretationSchema.ts';
+import type { ReportingTables } from './reportingSchema.ts';
 
 /**
  * The database as Kysely sees it; mirrors the SQL in ./migrations (keep the two in step by hand).
@@ -123,7 +124,7 @@ export interface SchemaMigrationTable {
   applied_at: CreatedAt;
 }
 
-export interface DB extends GenomicsTables, InterpretationTables {
+export interface DB extends GenomicsTables, InterpretationTables, ReportingTables {
   organisation: OrganisationTable;
   patient: PatientTable;
   app_user: AppUserTable;
@@ -196,6 +197,7 @@ export interface LabTable {
   accreditation_number: string | null;
   accreditation_scope: string | null;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+  signatures_required: ColumnType<number, number | undefined, number>;
 }
 
 export interface LabAcceptsFromTable {

@@ -21,6 +21,7 @@ import { interpretationRoutes } from '../../modules/interpretation/routes.ts';
 import { knowledgeRoutes } from '../../modules/knowledge/routes.ts';
 import { orderRoutes } from '../../modules/orders/routes.ts';
 import { patientRoutes } from '../../modules/patients/routes.ts';
+import { reportingRoutes } from '../../modules/reporting/routes.ts';
 import { allowsSyntheticIdentities, type Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import { healthRoutes } from './health.ts';
@@ -116,6 +117,7 @@ export async function buildApp({ config, database, oidc, logStream }: AppOptions
     settings: { assessmentMaxAgeDays: config.assessmentMaxAgeDays },
   });
   await app.register(knowledgeRoutes, { db: database.db });
+  await app.register(reportingRoutes, { allowSyntheticPersonIds: allowsSyntheticIdentities(config) });
 
   app.get('/assets/*', { schema: { hide: true } }, (request, reply) => {
     const file = (request.params as { '*': string })['*'];

@@ -1,0 +1,232 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../platform/db/schema.ts';
+import { Problem } from '../../platform/http/problems.ts';
+import { transactionOf } from '../access/guard.ts';
+import type { Subject } from '../access/model.ts';
+import type { Action } from '../access/policy.ts';
+import { orderAccessFacts } from '../orders/service.ts';
+import { patientContext } from '../patients/service.ts';
+import { nameUuid, toFhirBundle } from './fhir/bundle.ts';
+import { renderReportHtml } from './html.ts';
+import {
+  amendReport,
+  draftEditSchema,
+  draftReport,
+  editDraft,
+  reportSummary,
+  reportsOfOrder,
+  reportVersion,
+  signReport,
+} from './lifecycle.ts';
+import { renderReportPdf } from './pdf/render.ts';
+import { toCancerRegistryMessage } from './registry/cancerRegistry.ts';
+
+type OrderOf = (request: FastifyRequest, db: Kysely<DB>) => Promise<string | undefined>;
+
+function reportAccess(action: Action, orderOf: OrderOf) {
+  const facts = async (request: FastifyRequest, db: Kysely<DB>) => {
+    const orderId = await orderOf(request, db);
+    return orderId ? orderAccessFacts(db, orderId) : undefined;
+  };
+  return {
+    resource: 'report' as const,
+    action,
+    patient: async (request: FastifyRequest, db: Kysely<DB>) => {
+      const order = await facts(request, db);
+      return order ? patientContext(db, order.patient_id) : undefined;
+    },
+    performingTrust: async (request: FastifyRequest, db: Kysely<DB>) =>
+      (await facts(request, db))?.performing_trust_id,
+  };
+}
+const orderOfReport: OrderOf = async (request, db) =>
+  (
+    await db
+      .selectFrom('report')
+      .select('order_id')
+      .where('id', '=', (request.params as { id: string }).id)
+      .executeTakeFirst()
+  )?.order_id;
+const orderOfCase: OrderOf = async (request, db) =>
+  (
+    await db
+      .selectFrom('interpretation_case')
+      .select('order_id')
+      .where('id', '=', (request.params as { id: string }).id)
+      .executeTakeFirst()
+  )?.order_id;
+
+const idParams = z.object({ id: z.uuid() });
+/** Each version gets its own stable UUID, so its FHIR resources keep their ids across downloads. */
+const reportUuid = (params: { id: string; version: number }) =>
+  nameUuid(params.id, `version-${params.version}`);
+const badRequestDraft = () =>
+  new Problem(409, 'report-state', 'Not signed', 'only a signed version is sent to the Cancer Registry');
+const versionParams = z.object({ id: z.uuid(), version: z.coerce.number().int().positive() });
+const language = z.object({ lang: z.enum(['nb', 'en']).default('nb') });
+
+/** Reports: drafting, editing, signing, amending, and the renderings for people and for systems. */
+export async function reportingRoutes(app: FastifyInstance, options: { allowSyntheticPersonIds: boolean }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['reporting'];
+  const subjectOf = (request: FastifyRequest) => request.subject as Subject;
+  const version = (request: { params: { id: string; version: number } }) =>
+    reportVersion(transactionOf(request as FastifyRequest), request.params.id, request.params.version);
+
+  api.post('/api/cases/:id/report', {
+    schema: { tags, summary: 'Draft the report of a finalised case', params: idParams },
+    config: { access: reportAccess('create', orderOfCase) },
+    handler: async (request, reply) => {
+      const created = await draftReport(transactionOf(request), request.params.id, subjectOf(request).userId);
+      request.auditTarget = { resourceId: created.id };
+      reply.code(201);
+      return created;
+    },
+  });
+
+  api.get('/api/orders/:id/reports', {
+    schema: {
+      tags,
+      summary: 'The reports on an order (signed versions; the lab sees drafts too)',
+      params: idParams,
+    },
+    config: { access: reportAccess('read', async (request) => (request.params as { id: string }).id) },
+    handler: async (request) => ({
+      reports: await reportsOfOrder(
+        transactionOf(request),
+        request.params.id,
+        request.decision?.relationship === 'performing-lab',
+      ),
+    }),
+  });
+
+  api.get('/api/reports/:id', {
+    schema: {
+      tags,
+      summary: 'A report: its versions with status, amendment reasons and signatures',
+      params: idParams,
+    },
+    config: { access: reportAccess('read', orderOfReport) },
+    handler: async (request) => reportSummary(transactionOf(request), request.params.id),
+  });
+
+  api.get('/api/reports/:id/versions/:version', {
+    schema: {
+      tags,
+      summary: 'One version: its content and its HTML rendering',
+      params: versionParams,
+      querystring: language,
+    },
+    config: { access: reportAccess('read', orderOfReport) },
+    handler: async (request) => {
+      const v = await version(request);
+      return { ...v, html: renderReportHtml(v.content, request.query.lang) };
+    },
+  });
+
+  api.put('/api/reports/:id/versions/:version', {
+    schema: {
+      tags,
+      summary: 'Edit a draft (texts, pathology findings); a signed version is refused',
+      params: versionParams,
+      body: draftEditSchema,
+    },
+    config: { access: reportAccess('update', orderOfReport) },
+    handler: async (request) => ({
+      content: await editDraft(
+        transactionOf(request),
+        request.params.id,
+        request.params.version,
+        request.body,
+      ),
+    }),
+  });
+
+  api.post('/api/reports/:id/versions/:version/sign', {
+    schema: {
+      tags,
+      summary: 'Sign a version (a second signer where the lab requires two)',
+      params: versionParams,
+    },
+    config: { access: reportAccess('approve', orderOfReport) },
+    handler: async (request) =>
+      signReport(transactionOf(request), request.params.id, request.params.version, subjectOf(request), {
+        allowSyntheticPersonIds: options.allowSyntheticPersonIds,
+      }),
+  });
+
+  api.post('/api/reports/:id/amend', {
+    schema: {
+      tags,
+      summary: 'Amend a signed report: a new draft version with a reason; earlier versions stay readable',
+      params: idParams,
+      body: z.object({ reason: z.string().trim().min(1).max(2000) }),
+    },
+    config: { access: reportAccess('update', orderOfReport) },
+    handler: async (request, reply) => {
+      reply.code(201);
+      return amendReport(
+        transactionOf(request),
+        request.params.id,
+        request.body.reason,
+        subjectOf(request).userId,
+      );
+    },
+  });
+
+  api.get('/api/reports/:id/versions/:version/pdf', {
+    schema: { tags, summary: 'The version as PDF', params: versionParams, querystring: language },
+    config: { access: reportAccess('read', orderOfReport) },
+    handler: async (request, reply) => {
+      const v = await version(request);
+      const pdf = await renderReportPdf(v.content, request.query.lang);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${v.content.orderNumber}-v${v.version}.pdf"`)
+        .send(pdf);
+    },
+  });
+
+  api.get('/api/reports/:id/versions/:version/fhir', {
+    schema: {
+      tags,
+      summary: 'The version as a FHIR R4 Bundle (HL7 Genomics Reporting IG)',
+      params: versionParams,
+    },
+    config: { access: reportAccess('read', orderOfReport) },
+    handler: async (request, reply) => {
+      const v = await version(request);
+      return reply
+        .type('application/fhir+json')
+        .send(toFhirBundle(v.content, { report: reportUuid(request.params) }));
+    },
+  });
+
+  api.get('/api/reports/:id/versions/:version/fhir/diagnostic-report', {
+    schema: { tags, summary: 'The genomic-report DiagnosticReport alone', params: versionParams },
+    config: { access: reportAccess('read', orderOfReport) },
+    handler: async (request, reply) => {
+      const v = await version(request);
+      const bundle = toFhirBundle(v.content, { report: reportUuid(request.params) });
+      const report = bundle.entry?.find((e) => e.resource?.resourceType === 'DiagnosticReport')?.resource;
+      return reply.type('application/fhir+json').send(report);
+    },
+  });
+
+  api.get('/api/reports/:id/versions/:version/cancer-registry', {
+    schema: {
+      tags,
+      summary: 'The Cancer Registry message for a signed version (docs/reporting)',
+      params: versionParams,
+    },
+    config: { access: reportAccess('read', orderOfReport) },
+    handler: async (request) => {
+      const v = await version(request);
+      if (v.status !== 'signed') throw badRequestDraft();
+      return toCancerRegistryMessage(v.content);
+    },
+  });
+}
