@@ -32,9 +32,26 @@ export function findCase(db: Db, caseId: string) {
 }
 export type CaseRecord = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
+/**
+ * A case's rows never change once it is built (the database refuses it), so the few cases people
+ * have open are kept in memory: opening a case or changing its filter then reads no rows again.
+ */
+const ROW_CACHE_SIZE = 8;
+const rowCache = new Map<string, CaseRow[]>();
+
 export async function caseRows(db: Db, caseId: string): Promise<CaseRow[]> {
-  const rows = await db.selectFrom('case_variant').select('row').where('case_id', '=', caseId).execute();
-  return rows.map((r) => r.row as unknown as CaseRow);
+  const cached = rowCache.get(caseId);
+  if (cached) {
+    rowCache.delete(caseId);
+    rowCache.set(caseId, cached);
+    return cached;
+  }
+  const rows = (
+    await db.selectFrom('case_variant').select('row').where('case_id', '=', caseId).execute()
+  ).map((r) => r.row as unknown as CaseRow);
+  rowCache.set(caseId, rows);
+  if (rowCache.size > ROW_CACHE_SIZE) rowCache.delete(rowCache.keys().next().value as string);
+  return rows;
 }
 
 export async function insertCaseRows(db: Db, caseId: string, rows: CaseRow[]) {

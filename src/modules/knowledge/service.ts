@@ -83,9 +83,20 @@ export async function recordAssessment(
   return { id, ...result, version: (previous?.version ?? 0) + 1 };
 }
 
-/** Each lab's current (latest finalised) assessment of these variants in this scheme and context. */
-export async function currentAssessments(db: Db, variantIds: number[], scheme: Scheme, context: string) {
-  if (variantIds.length === 0) return [];
+/**
+ * Each lab's current (latest finalised) assessment of these variants in this scheme and context.
+ * `variants` is a list of ids, or a case whose variants to look at (one query however large the case).
+ */
+export async function currentAssessments(
+  db: Db,
+  variants: number[] | { caseId: string },
+  scheme: Scheme,
+  context: string,
+) {
+  if (Array.isArray(variants) && variants.length === 0) return [];
+  const which = Array.isArray(variants)
+    ? sql`f.variant_id in (${sql.join(variants)})`
+    : sql`f.variant_id in (select variant_id from case_variant where case_id = ${variants.caseId})`;
   const { rows } = await sql<{
     variant_id: number;
     lab_id: string;
@@ -104,7 +115,7 @@ export async function currentAssessments(db: Db, variantIds: number[], scheme: S
     from assessment_finalisation f
     join assessment a on a.id = f.assessment_id
     join organisation o on o.id = f.lab_id
-    where f.variant_id in (${sql.join(variantIds)}) and f.scheme = ${scheme} and f.context = ${context}
+    where ${which} and f.scheme = ${scheme} and f.context = ${context}
     order by f.variant_id, f.lab_id, f.finalised_at desc`.execute(db);
   return rows.map((r) => ({ ...r, variant_id: Number(r.variant_id) }));
 }

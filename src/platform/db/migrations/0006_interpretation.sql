@@ -194,6 +194,8 @@ create table clinvar_record (
 );
 create index clinvar_record_identity on clinvar_record (identity_key);
 
+create trigger case_variant_append_only before update or delete on case_variant
+  for each row execute function history_is_append_only();
 create trigger assessment_append_only before update or delete on assessment
   for each row execute function history_is_append_only();
 create trigger assessment_finalisation_append_only before update or delete on assessment_finalisation
