@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -153,6 +153,56 @@ describe('genvei CLI', () => {
     const again = await genvei(args);
     expect(again.stdout).toMatch(/was already ingested for this specimen: nothing changed/);
   }, 60_000);
+
+  it('a process killed mid-ingest leaves nothing behind, and the ingest can simply run again', async () => {
+    const database = await reopen();
+    let target: { order_id: string; id: string };
+    try {
+      target = await database.db
+        .selectFrom('specimen')
+        .select(['order_id', 'id'])
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow();
+    } finally {
+      await database.close();
+    }
+    // A single-sample VCF large enough to be killed half-way.
+    const big = path.join(dataDir, 'large.vcf');
+    const lines = [
+      '##fileformat=VCFv4.2',
+      '##contig=<ID=chr1,length=248956422,assembly=GRCh38>',
+      '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+      '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Read depth">',
+      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR',
+    ];
+    for (let i = 0; i < 60_000; i++)
+      lines.push(`chr1\t${1000 + i * 10}\t.\tA\t${'CGT'[i % 3]}\t50\tPASS\t.\tGT:DP\t0/1:80`);
+    writeFileSync(big, `${lines.join('\n')}\n`);
+    const args = ['ingest', '--order', target.order_id, '--specimen', target.id, '--role', 'tumor', big];
+
+    const killed = await new Promise<{ signal: NodeJS.Signals | null }>((resolve) => {
+      const child = spawn(process.execPath, ['bin/genvei.js', ...args], { env });
+      child.stderr.on('data', (chunk: Buffer) => {
+        // The first progress line comes after the first batch is written inside the transaction.
+        if (/ingest vcf: \d+ records/.test(String(chunk))) child.kill('SIGKILL');
+      });
+      child.on('exit', (_code, signal) => resolve({ signal }));
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    const after = await reopen();
+    try {
+      const files = await after.db
+        .selectFrom('sequencing_file')
+        .select('id')
+        .where('file_name', '=', 'large.vcf')
+        .execute();
+      expect(files).toEqual([]);
+    } finally {
+      await after.close();
+    }
+    const again = await genvei(args);
+    expect(again).toMatchObject({ code: 0, stdout: expect.stringMatching(/60000 records/) });
+  }, 180_000);
 
   it('vcf validate summarises a valid file and names file, line and field of an error', async () => {
     const valid = await genvei(['vcf', 'validate', 'test/fixtures/vcf/tumour-normal.vep.vcf']);
