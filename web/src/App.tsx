@@ -6,10 +6,16 @@ import { ContextSwitch } from './pages/ContextSwitch.tsx';
 import { CataloguePage } from './pages/catalogue/CataloguePage.tsx';
 import { SequencingPage } from './pages/genomics/SequencingPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { CasePage } from './pages/interpretation/CasePage.tsx';
+import { InterpretationPage } from './pages/interpretation/InterpretationPage.tsx';
+import { VariantPage } from './pages/interpretation/VariantPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { OrdersPage } from './pages/orders/OrdersPage.tsx';
+import { LAB_ROLES } from './pages/orders/types.ts';
 import { PatientsPage } from './pages/PatientsPage.tsx';
 import { PlannedPage } from './pages/PlannedPage.tsx';
+import { ReportingPage } from './pages/reporting/ReportingPage.tsx';
+import { ReportPage } from './pages/reporting/ReportPage.tsx';
 import { Link, navigate, usePath, useSearchParams, withQuery } from './router.tsx';
 
 /** Every capability has its place in the navigation from the start; issue numbers point at the work. */
@@ -28,6 +34,13 @@ const CAPABILITIES: { key: string; path: string; issue?: number }[] = [
 /** One specimen's sequencing: `/genomics/specimens/<uuid>`. */
 const SPECIMEN_SEQUENCING =
   /^\/genomics\/specimens\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** One interpretation case, `/cases/<uuid>`, and one variant in the knowledge base, `/variants/<id>`. */
+const INTERPRETATION_CASE = /^\/cases\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const KNOWLEDGE_VARIANT = /^\/variants\/(\d+)$/;
+/** One report, `/reports/<uuid>` (its newest version) or `/reports/<uuid>/versions/<n>`. */
+const REPORT =
+  /^\/reports\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/versions\/(\d+))?$/i;
 
 /** The catalogue is the public national entry point: it needs no session. */
 const isCataloguePath = (path: string) => path === '/catalogue' || path.startsWith('/catalogue/');
@@ -66,18 +79,31 @@ export function App() {
 
   const planned = CAPABILITIES.find((c) => path.startsWith(c.path));
   const specimenId = SPECIMEN_SEQUENCING.exec(path)?.[1];
+  const caseId = INTERPRETATION_CASE.exec(path)?.[1];
+  const variantId = KNOWLEDGE_VARIANT.exec(path)?.[1];
+  const report = REPORT.exec(path);
   let page = <HomePage session={s} />;
   if (isCataloguePath(path)) page = <CataloguePage path={path} session={s} />;
   else if (path.startsWith('/patients')) page = <PatientsPage />;
   else if (path.startsWith('/audit')) page = <AuditPage />;
   else if (path === '/orders' || path.startsWith('/orders/')) page = <OrdersPage path={path} session={s} />;
   else if (specimenId) page = <SequencingPage key={specimenId} specimenId={specimenId} session={s} />;
+  else if (path === '/interpretation' || path.startsWith('/interpretation/'))
+    page = <InterpretationPage path={path} session={s} />;
+  else if (caseId) page = <CasePage key={caseId} id={caseId} session={s} />;
+  else if (variantId) page = <VariantPage key={variantId} id={Number(variantId)} session={s} />;
+  else if (report?.[1])
+    page = (
+      <ReportPage key={report[1]} id={report[1]} version={report[2] ? Number(report[2]) : null} session={s} />
+    );
+  else if (path === '/reporting') page = <ReportingPage session={s} />;
   else if (planned) page = <PlannedPage title={t.nav[planned.key] ?? planned.key} issue={planned.issue} />;
 
   const navItems = [
     { key: 'home', path: '/' },
     { key: 'patients', path: '/patients' },
-    ...CAPABILITIES,
+    // Interpretation is the lab's work: the navigation offers it to lab roles only.
+    ...CAPABILITIES.filter((c) => c.key !== 'interpretation' || LAB_ROLES.includes(s.role ?? '')),
     { key: 'audit', path: '/audit' },
   ];
 

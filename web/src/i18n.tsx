@@ -1,7 +1,9 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { catalogueEn, catalogueNb } from './i18nCatalogue.ts';
 import { genomicsEn, genomicsNb } from './i18nGenomics.ts';
+import { interpretationEn, interpretationNb } from './i18nInterpretation.ts';
 import { ordersEn, ordersNb } from './i18nOrders.ts';
+import { reportingEn, reportingNb } from './i18nReporting.ts';
 
 /** Norwegian bokmål first, English second; every visible string lives here in both. */
 const nb = {
@@ -91,6 +93,8 @@ const nb = {
   catalogue: catalogueNb,
   orders: ordersNb,
   genomics: genomicsNb,
+  interpretation: interpretationNb,
+  reporting: reportingNb,
 };
 
 type Dictionary = typeof nb;
@@ -182,6 +186,8 @@ const en: Dictionary = {
   catalogue: catalogueEn,
   orders: ordersEn,
   genomics: genomicsEn,
+  interpretation: interpretationEn,
+  reporting: reportingEn,
 };
 
 export type Language = 'nb' | 'en';

@@ -87,8 +87,10 @@ export async function genomicsRoutes(
     },
     config: { access: sequencingDataAccess('read', specimenOrder) },
     handler: async (request) => {
-      const orderId = await orderOfSpecimen(db, request.params.id);
-      const facts = orderId ? await orderAccessFacts(db, orderId) : undefined;
+      // Inside the route's transaction: on PGlite the root handle would wait for it to end.
+      const tx = transactionOf(request);
+      const orderId = await orderOfSpecimen(tx, request.params.id);
+      const facts = orderId ? await orderAccessFacts(tx, orderId) : undefined;
       // The page shows the upload and registration forms only to those the policy would let write.
       const mayAdd = decide({
         subject: request.subject,
@@ -99,7 +101,7 @@ export async function genomicsRoutes(
         performingTrustId: facts?.performing_trust_id,
       }).allow;
       return {
-        ...(await specimenGenomics(transactionOf(request), request.params.id)),
+        ...(await specimenGenomics(tx, request.params.id)),
         ingests: jobs.forSpecimen(request.params.id),
         mayAdd,
       };

@@ -104,6 +104,7 @@ export async function interpretationRoutes(
           'c.context',
           'c.origin',
           'c.created_at',
+          'c.order_id',
           'o.order_number',
           'o.patient_id',
           'p.given_name',

@@ -189,6 +189,16 @@ export async function openConflicts(db: Db, labId: string) {
       'mine.classification as raised_classification',
       'otherLab.name as other_lab',
       'theirs.classification as other_classification',
+      (eb) =>
+        eb
+          .selectFrom('variant_annotation as a')
+          .select(
+            sql<string>`coalesce(a.gene_symbol, '') || ' ' || coalesce(a.hgvsp, a.hgvsc, '')`.as('label'),
+          )
+          .whereRef('a.variant_id', '=', 'c.variant_id')
+          .orderBy('a.mane_select')
+          .limit(1)
+          .as('label'),
     ])
     .where('r.conflict_id', 'is', null)
     .where((eb) => eb.or([eb('c.raised_by_lab', '=', labId), eb('c.other_lab', '=', labId)]))
@@ -221,7 +231,23 @@ export async function resolveConflict(
 export async function variantKnowledge(db: Db, variantId: number) {
   const variant = await db.selectFrom('variant').selectAll().where('id', '=', variantId).executeTakeFirst();
   if (!variant) throw notFound(`variant ${variantId}`);
-  const [assessments, finalisations, clinvar] = await Promise.all([
+  const [annotations, assessments, finalisations, clinvar] = await Promise.all([
+    db
+      .selectFrom('variant_annotation')
+      .select([
+        'gene_symbol',
+        'transcript',
+        'hgvsc',
+        'hgvsp',
+        'consequences',
+        'impact',
+        'mane_select',
+        'canonical',
+      ])
+      .distinctOn(['transcript'])
+      .where('variant_id', '=', variantId)
+      .orderBy('transcript')
+      .execute(),
     db
       .selectFrom('assessment as a')
       .innerJoin('organisation as o', 'o.id', 'a.lab_id')
@@ -267,6 +293,7 @@ export async function variantKnowledge(db: Db, variantId: number) {
   const finalised = new Map(finalisations.map((f) => [f.assessment_id, f.finalised_at]));
   return {
     variant,
+    annotations,
     assessments: assessments.map((a) => ({ ...a, finalised_at: finalised.get(a.id) ?? null })),
     clinvar,
   };

@@ -5,7 +5,7 @@ import type { AlleleIdentity } from './identity.ts';
 import type { SampleQc } from './qc.ts';
 
 /** Variants per statement: big enough that a statement's overhead is small, small enough to stay lean. */
-const BATCH_VARIANTS = 2000;
+const BATCH_VARIANTS = 500;
 
 /**
  * The write path of an ingest: a batch of identified alleles becomes variants (unique by
@@ -88,7 +88,7 @@ export class AlleleWriter {
       // The alleles of one record share their filter list.
       if (allele.filters !== lastFilters) {
         lastFilters = allele.filters;
-        filtersLiteral = arrayLiteral(allele.filters);
+        filtersLiteral = textArray(allele.filters);
       }
       for (const call of allele.calls) {
         const sampleId = this.sampleIds.get(call.sample);
@@ -123,11 +123,11 @@ export class AlleleWriter {
         a.geneId.push(c.geneId);
         a.hgvsc.push(c.hgvsc);
         a.hgvsp.push(c.hgvsp);
-        a.consequences.push(arrayLiteral(c.consequences));
+        a.consequences.push(textArray(c.consequences));
         a.impact.push(c.impact);
         a.maneSelect.push(c.maneSelect);
         a.canonical.push(c.canonical);
-        a.existingVariation.push(arrayLiteral(c.existingVariation));
+        a.existingVariation.push(textArray(c.existingVariation));
         a.populationFrequencies.push(JSON.stringify(c.populationFrequencies));
       }
     }
@@ -207,8 +207,8 @@ function insertBatch(
   return sql`
     with input as (
       select * from unnest(
-        ${texts(v.key)}::text[], ${texts(v.vrsId)}::text[], ${texts(v.chrom)}::text[], ${numbers(v.start)}::int8[],
-        ${texts(v.ref)}::text[], ${texts(v.alt)}::text[], ${texts(v.kind)}::text[], ${booleans(v.fullyNormalised)}::bool[]
+        ${as.text(v.key)}, ${as.text(v.vrsId)}, ${as.text(v.chrom)}, ${as.int8(v.start)},
+        ${as.text(v.ref)}, ${as.text(v.alt)}, ${as.text(v.kind)}, ${as.bool(v.fullyNormalised)}
       ) with ordinality as input(identity_key, vrs_id, chrom, start_pos, ref, alt, kind, fully_normalised, n)
     ),
     stored as (
@@ -226,10 +226,9 @@ function insertBatch(
       select o.sample_id, (select id from ids)[o.n], o.line, o.genotype, o.depth, o.ref_depth, o.alt_depth, o.vaf,
         o.filters::text[], o.qual
       from unnest(
-        ${numbers(o.variant)}::int4[], ${texts(o.sample)}::uuid[], ${numbers(o.line)}::int4[],
-        ${texts(o.genotype)}::text[], ${numbers(o.depth)}::int4[], ${numbers(o.refDepth)}::int4[],
-        ${numbers(o.altDepth)}::int4[], ${numbers(o.vaf)}::float4[], ${texts(o.filters)}::text[],
-        ${numbers(o.qual)}::float4[]
+        ${as.int4(o.variant)}, ${as.uuid(o.sample)}, ${as.int4(o.line)}, ${as.text(o.genotype)},
+        ${as.int4(o.depth)}, ${as.int4(o.refDepth)}, ${as.int4(o.altDepth)}, ${as.float4(o.vaf)},
+        ${as.text(o.filters)}, ${as.float4(o.qual)}
       ) as o(n, sample_id, line, genotype, depth, ref_depth, alt_depth, vaf, filters, qual)
       on conflict (sample_id, variant_id) do nothing
     )
@@ -241,21 +240,31 @@ function insertBatch(
       a.hgvsp, a.consequences::text[], a.impact, a.mane_select, a.canonical, a.existing_variation::text[],
       a.population_frequencies::jsonb
     from unnest(
-      ${numbers(a.variant)}::int4[], ${texts(a.source)}::text[], ${texts(a.transcript)}::text[],
-      ${texts(a.geneSymbol)}::text[], ${texts(a.geneId)}::text[], ${texts(a.hgvsc)}::text[], ${texts(a.hgvsp)}::text[],
-      ${texts(a.consequences)}::text[], ${texts(a.impact)}::text[], ${texts(a.maneSelect)}::text[],
-      ${booleans(a.canonical)}::bool[], ${texts(a.existingVariation)}::text[], ${texts(a.populationFrequencies)}::text[]
+      ${as.int4(a.variant)}, ${as.text(a.source)}, ${as.text(a.transcript)}, ${as.text(a.geneSymbol)},
+      ${as.text(a.geneId)}, ${as.text(a.hgvsc)}, ${as.text(a.hgvsp)}, ${as.text(a.consequences)},
+      ${as.text(a.impact)}, ${as.text(a.maneSelect)}, ${as.bool(a.canonical)}, ${as.text(a.existingVariation)},
+      ${as.text(a.populationFrequencies)}
     ) as a(n, source, transcript, gene_symbol, gene_id, hgvsc, hgvsp, consequences, impact, mane_select,
       canonical, existing_variation, population_frequencies)
     on conflict do nothing
   `;
 }
 
-// A batch travels as PostgreSQL array literals that we write ourselves: the drivers' generic
-// array encoders cost more than the statement's parsing on the server.
+/** A column of the batch as a typed array parameter: `${as.int4(depths)}` is `$n::int4[]`. */
+const as = {
+  text: (items: readonly (string | null)[]) => sql`${textArray(items)}::text[]`,
+  uuid: (items: readonly string[]) => sql`${textArray(items)}::uuid[]`,
+  int4: (items: readonly (number | null)[]) => sql`${numberArray(items)}::int4[]`,
+  int8: (items: readonly number[]) => sql`${numberArray(items)}::int8[]`,
+  float4: (items: readonly (number | null)[]) => sql`${numberArray(items)}::float4[]`,
+  bool: (items: readonly boolean[]) => sql`${booleanArray(items)}::bool[]`,
+};
+
+// A batch travels as PostgreSQL array literals that we write ourselves: node-postgres would run
+// two regular expressions over every element, and a batch has tens of thousands of them.
 
 /** A text[] literal: each item quoted (so commas, braces and the word NULL stay text), null as NULL. */
-function texts(items: readonly (string | null)[]): string {
+export function textArray(items: readonly (string | null)[]): string {
   let literal = '{';
   for (let i = 0; i < items.length; i++) {
     if (i > 0) literal += ',';
@@ -268,7 +277,7 @@ function texts(items: readonly (string | null)[]): string {
 }
 
 /** A numeric array literal; NaN and ±Infinity are written as PostgreSQL reads them. */
-function numbers(items: readonly (number | null)[]): string {
+export function numberArray(items: readonly (number | null)[]): string {
   let literal = '{';
   for (let i = 0; i < items.length; i++) {
     if (i > 0) literal += ',';
@@ -278,15 +287,10 @@ function numbers(items: readonly (number | null)[]): string {
   return `${literal}}`;
 }
 
-function booleans(items: readonly boolean[]): string {
+export function booleanArray(items: readonly boolean[]): string {
   let literal = '{';
   for (let i = 0; i < items.length; i++) literal += i > 0 ? (items[i] ? ',t' : ',f') : items[i] ? 't' : 'f';
   return `${literal}}`;
-}
-
-/** The text[] literal of one value (filters, consequence terms), read back by a cast in the statement. */
-function arrayLiteral(items: readonly string[]): string {
-  return items.length === 0 ? '{}' : texts(items);
 }
 
 function genotypeText(alleles: readonly (number | null)[], phased: boolean): string {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { vepAlleles } from './annotations.ts';
+import { checkAnnotationValue, vepAlleles } from './annotations.ts';
 import type { VariantAllele } from './model.ts';
 import { openVcf } from './reader.ts';
 import { fixture, streamOf, vcfText } from './testing.ts';
@@ -128,6 +129,21 @@ describe('VEP CSQ', () => {
         message: expect.stringMatching(/^entry 1 has 10 fields, the header declares 11/),
       },
     });
+  });
+
+  it('accepts a value exactly when every entry has the declared number of fields', () => {
+    const layout = { source: 'VEP' as const, infoKey: 'CSQ', fields: ['Allele', 'Consequence', 'IMPACT'] };
+    // Entries of 1 to 5 fields, some empty: the fast whole-value check must agree with counting.
+    const entry = fc.array(fc.stringMatching(/^[A-Za-z_&%.-]{0,3}$/), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 4 }), (entries) => {
+        const value = entries.map((fields) => fields.join('|')).join(',');
+        const right = entries.every((fields) => fields.length === layout.fields.length);
+        const check = () => checkAnnotationValue(layout, value, 1, 'INFO/CSQ');
+        if (right) expect(check).not.toThrow();
+        else expect(check).toThrow(/^entry \d+ has \d+ fields, the header declares 3/);
+      }),
+    );
   });
 
   it('rejects an ALLELE_NUM that names no ALT', async () => {

@@ -5,8 +5,8 @@
  */
 export {
   ACMG_CRITERIA,
-  AMP_LEVELS,
   type AcmgCriterionDefinition,
+  AMP_LEVELS,
   type AmpLevel,
   type AmpTier,
   assignAmpTier,
@@ -15,6 +15,7 @@ export {
   ESCAT_TIERS,
   type EvidenceStrength,
   ONCOGENICITY_CRITERIA,
+  ONCOGENICITY_STRENGTH_POINTS,
   type OncogenicityCriterionDefinition,
   type OncogenicityCriterionId,
   SIGNIFICANCE_KINDS,
@@ -94,6 +95,7 @@ export type EvidenceItem = {
 type AmpLevelName = 'A' | 'B' | 'C' | 'D';
 
 export type Decision = {
+  escat: string | null;
   decision: 'classified' | 'not-relevant';
   classification: string | null;
   points: number | null;
@@ -163,7 +165,12 @@ export type Worklist = {
   status: CaseStatus;
   scheme: Scheme;
   context: string;
-  chain: { id: string; name: { nb: string; en: string }; version: number; filters: { name: string; kind: string }[] };
+  chain: {
+    id: string;
+    name: { nb: string; en: string };
+    version: number;
+    filters: { name: string; kind: string }[];
+  };
   panel: { name: string; version: string; genes: number } | null;
   counts: { filter: string; kind: string; removed: number; kept: number }[];
   kept: CaseVariantRow[];
@@ -273,3 +280,7 @@ export type StepResult = { status: CaseStatus; conflicts: number };
 export const casePath = (id: string) => `/cases/${id}`;
 export const variantPath = (id: number, caseId?: string) =>
   caseId ? `/variants/${id}?case=${caseId}` : `/variants/${id}`;
+
+/** Query keys: everything about one case is under its key, so one invalidation refreshes it all. */
+export const caseKey = (id: string) => ['interpretation', 'case', id];
+export const conflictsKey = ['interpretation', 'conflicts'];

@@ -5,6 +5,8 @@ import { Link, useSearchParams } from '../../router.tsx';
 import { Loaded, useCatalogue } from '../catalogue/common.tsx';
 import type { AnalysisDetail } from '../catalogue/types.ts';
 import { sequencingPath } from '../genomics/types.ts';
+import { OrderCaseButton } from '../interpretation/OrderCaseButton.tsx';
+import { OrderReports } from '../reporting/OrderReports.tsx';
 import { StatusBadge, UrgentBadge, useOrdersText } from './common.tsx';
 import {
   CancelOrder,
@@ -107,6 +109,8 @@ function OrderView({
 
       <Timeline events={order.timeline} />
 
+      <OrderReports order={order} session={session} />
+      <OrderCaseButton order={order} session={session} />
       {lab && <LabActions order={order} change={change} />}
       {requesting && <CancelOrder change={change} />}
     </article>
