@@ -4,10 +4,16 @@ import type { DB } from '../../platform/db/schema.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/problems.ts';
 import { currentAssessments, type Scheme } from '../knowledge/service.ts';
 import { buildCaseRows, type CaseRow } from './caseRows.ts';
+import {
+  suggestGermlineCriteria,
+  suggestOncogenicityCriteria,
+  type VariantFacts,
+} from './classification/index.ts';
 import { bindPanel, type FilterChain } from './filters/chain.ts';
 import { DEFAULT_FILTER_CHAINS, GERMLINE, SOMATIC_TUMOUR_DNA_PANEL } from './filters/defaultChains.ts';
 import { applyFilterChain } from './filters/engine.ts';
 import type { FilterMatch, KeptVariant, PriorClass } from './filters/model.ts';
+import { ONCOGENES, TUMOUR_SUPPRESSORS } from './hotspots.ts';
 import {
   type CaseRecord,
   caseRows,
@@ -106,6 +112,30 @@ export async function viewCase(db: Db, caseId: string) {
   return { ...record, rounds: await rounds(db, caseId), chains: DEFAULT_FILTER_CHAINS };
 }
 
+/** Criteria the annotation supports, offered to the person classifying (never applied by themselves). */
+function suggest(row: CaseRow, origin: 'somatic' | 'germline') {
+  const facts: VariantFacts = {
+    consequences: row.consequences,
+    ...(row.gene
+      ? {
+          gene: {
+            symbol: row.gene,
+            ...(TUMOUR_SUPPRESSORS.has(row.gene)
+              ? { roleInCancer: 'tumour-suppressor' as const, mechanism: 'loss-of-function' as const }
+              : ONCOGENES.has(row.gene)
+                ? { roleInCancer: 'oncogene' as const }
+                : {}),
+          },
+        }
+      : {}),
+    ...(row.populationAf !== null
+      ? { population: { alleleFrequency: row.populationAf, source: 'VEP annotation' } }
+      : {}),
+    ...(row.hotspot ? { hotspot: { source: 'genvei hotspot list' } } : {}),
+  };
+  return origin === 'somatic' ? suggestOncogenicityCriteria(facts) : suggestGermlineCriteria(facts);
+}
+
 const ageInDays = (since: Date) => Math.floor((Date.now() - since.getTime()) / 86_400_000);
 
 /**
@@ -170,6 +200,8 @@ export async function worklist(db: Db, caseId: string, settings: InterpretationS
       filterKind: removedBy?.kind ?? null,
       reason: removedBy?.reason ?? null,
       decision: decisions.get(row.id) ?? null,
+      // Suggestions only for the work-list itself: a person confirms or ignores each.
+      suggestions: removedBy ? NO_OFFERS : suggest(row, record.origin),
       offers: known
         ? known.map((o) => ({
             ...o,

@@ -80,3 +80,59 @@ export function shortProteinChange(hgvsp: string | null): string | null {
   const to = ONE_LETTER[match[3] as string];
   return from && to ? `${from}${match[2]}${to}` : null;
 }
+
+/**
+ * Genes' roles in cancer, for suggesting OVS1 (a null variant in a tumour suppressor) and PVS1:
+ * well-established tumour suppressors and oncogenes (Cancer Gene Census tier 1 facts).
+ */
+export const TUMOUR_SUPPRESSORS: ReadonlySet<string> = new Set([
+  'APC',
+  'ARID1A',
+  'ATM',
+  'BAP1',
+  'BRCA1',
+  'BRCA2',
+  'CDH1',
+  'CDKN2A',
+  'KEAP1',
+  'MLH1',
+  'MSH2',
+  'MSH6',
+  'NF1',
+  'NF2',
+  'PALB2',
+  'PMS2',
+  'PTEN',
+  'RB1',
+  'SMAD4',
+  'STK11',
+  'TP53',
+  'TSC1',
+  'TSC2',
+  'VHL',
+  'WT1',
+]);
+export const ONCOGENES: ReadonlySet<string> = new Set([
+  'AKT1',
+  'ALK',
+  'BRAF',
+  'CTNNB1',
+  'EGFR',
+  'ERBB2',
+  'FGFR2',
+  'FGFR3',
+  'GNA11',
+  'GNAQ',
+  'HRAS',
+  'IDH1',
+  'IDH2',
+  'KIT',
+  'KRAS',
+  'MAP2K1',
+  'MET',
+  'NRAS',
+  'PDGFRA',
+  'PIK3CA',
+  'RET',
+  'ROS1',
+]);

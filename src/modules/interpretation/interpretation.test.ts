@@ -45,6 +45,14 @@ describe('a somatic case from an ingested tumour/normal VCF', () => {
     expect(braf).toMatchObject({ hotspot: true, origin: 'somatic', vaf: 0.4, depth: 100 });
     const kras = list.removed.find((v: Row) => v.gene === 'KRAS');
     expect(kras).toMatchObject({ filter: 'VCF FILTER', reason: expect.stringMatching(/weak_evidence/) });
+    const tp53 = list.kept.find((v: Row) => v.gene === 'TP53');
+    expect(tp53.suggestions).toEqual([
+      expect.objectContaining({
+        criterion: { criterion: 'null-variant-in-tsg' },
+        label: 'OVS1',
+        needsConfirmation: true,
+      }),
+    ]);
     expect(await lastAuditEntry(t.database)).toMatchObject({
       resource_type: 'interpretation-case',
       action: 'read',
