@@ -159,3 +159,34 @@ describe('a report drafted from a finalised case', () => {
     });
   });
 });
+
+describe('a lab that requires two signatures', () => {
+  it('keeps the version a draft after one signature, refuses the same signer twice, and signs with a second person', async () => {
+    const kase = await t.database.db
+      .selectFrom('report')
+      .select('lab_id')
+      .where('id', '=', reportId)
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .updateTable('lab')
+      .set({ signatures_required: 2 })
+      .where('organisation_id', '=', kase.lab_id)
+      .execute();
+    const done = await finalisedMelanomaCase(t, lab, await t.login('bioinformatiker'), 1);
+    const second = (await lab.request('POST', `/api/cases/${done.caseId}/report`)).json().id;
+    const sign = (client: Client) => client.request('POST', `/api/reports/${second}/versions/1/sign`);
+    expect((await sign(pathologist)).json()).toMatchObject({ status: 'draft', signatures: 1, required: 2 });
+    const twice = await sign(pathologist);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().detail).toMatch(/someone else/);
+    expect(
+      (await lab.request('PUT', `/api/reports/${second}/versions/1`, { conclusion: 'x' })).statusCode,
+    ).toBe(409);
+    expect((await sign(lab)).json()).toMatchObject({ status: 'signed', signatures: 2 });
+    const content = (await lab.request('GET', `/api/reports/${second}/versions/1`)).json().content;
+    expect(content.signatures.map((s: { role: string }) => s.role)).toEqual([
+      'pathologist',
+      'molecular-biologist',
+    ]);
+  });
+});
