@@ -9,7 +9,7 @@ import {
   suggestOncogenicityCriteria,
   type VariantFacts,
 } from './classification/index.ts';
-import { bindPanel, type FilterChain } from './filters/chain.ts';
+import { bindPanel, checkFilterChain, type FilterChain, parseFilterChain } from './filters/chain.ts';
 import { DEFAULT_FILTER_CHAINS, GERMLINE, SOMATIC_TUMOUR_DNA_PANEL } from './filters/defaultChains.ts';
 import { applyFilterChain } from './filters/engine.ts';
 import type { FilterMatch, KeptVariant, PriorClass } from './filters/model.ts';
@@ -35,17 +35,78 @@ export type InterpretationSettings = {
 export const schemeOf = (origin: 'somatic' | 'germline'): Scheme =>
   origin === 'somatic' ? 'clingen-cgc-vicc-2022' : 'acmg-2015';
 
-export function chainById(id: string): FilterChain {
-  const chain = DEFAULT_FILTER_CHAINS.find((c) => c.id === id);
+/** The built-in chains and the latest version of every chain a lab has defined. */
+export async function filterChains(db: Db): Promise<FilterChain[]> {
+  const stored = await db
+    .selectFrom('filter_chain')
+    .select(['id', 'version', 'definition'])
+    .orderBy('id')
+    .orderBy('version', 'desc')
+    .execute();
+  const latest = new Map<string, FilterChain>();
+  for (const row of stored)
+    if (!latest.has(row.id))
+      latest.set(row.id, { ...(row.definition as unknown as FilterChain), version: row.version });
+  return [...DEFAULT_FILTER_CHAINS, ...latest.values()];
+}
+
+export async function chainById(db: Db, id: string): Promise<FilterChain> {
+  const chains = await filterChains(db);
+  const chain = chains.find((c) => c.id === id);
   if (!chain)
     throw badRequest([
       {
         path: '/querystring/chain',
         rule: 'enum',
-        message: `no filter chain ${id}; known: ${DEFAULT_FILTER_CHAINS.map((c) => c.id).join(', ')}`,
+        message: `no filter chain ${id}; known: ${chains.map((c) => c.id).join(', ')}`,
       },
     ]);
   return chain;
+}
+
+/** A lab's own chain, or a new version of it; the definition is checked and every problem named. */
+export async function saveFilterChain(db: Db, definition: unknown, labId: string, userId: string) {
+  const problems = checkFilterChain(definition);
+  if (problems.length > 0)
+    throw badRequest(
+      problems.map((problem) => {
+        const [where, ...rest] = problem.split(': ');
+        return {
+          path: `/body/${(where ?? '')
+            .replace(/\[(\d+)\]/g, '.$1')
+            .split('.')
+            .join('/')}`,
+          rule: 'filter-chain',
+          message: rest.join(': ') || problem,
+        };
+      }),
+    );
+  const chain = parseFilterChain(definition);
+  if (DEFAULT_FILTER_CHAINS.some((c) => c.id === chain.id))
+    throw badRequest([
+      { path: '/body/id', rule: 'unique', message: `${chain.id} is a built-in chain; give yours another id` },
+    ]);
+  const previous = await db
+    .selectFrom('filter_chain')
+    .select(['version', 'lab_id'])
+    .where('id', '=', chain.id)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (previous && previous.lab_id !== labId)
+    throw conflict(`the chain ${chain.id} belongs to another lab; give yours another id`);
+  const version = (previous?.version ?? 0) + 1;
+  await db
+    .insertInto('filter_chain')
+    .values({
+      id: chain.id,
+      version,
+      lab_id: labId,
+      definition: JSON.stringify({ ...chain, version }),
+      created_by: userId,
+    })
+    .execute();
+  return { id: chain.id, version };
 }
 
 /** A case for an order whose sequencing data is in: its tumour (or germline) sample's variants. */
@@ -160,7 +221,7 @@ export async function worklist(db: Db, caseId: string, settings: InterpretationS
     const own = known.find((k) => k.lab_id === record.lab_id) ?? known[0];
     return { ...row, priorClass: (own?.classification as PriorClass | undefined) ?? null };
   });
-  let chain = chainById(chainId ?? record.filter_chain);
+  let chain = await chainById(db, chainId ?? record.filter_chain);
   if (panel) chain = bindPanel(chain, panel);
   else chain = { ...chain, filters: chain.filters.filter((f) => f.kind !== 'gene-panel') };
   const result = applyFilterChain(chain, withPrior, pulled);

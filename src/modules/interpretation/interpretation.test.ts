@@ -232,3 +232,44 @@ describe('who may work on a case', () => {
     ).toBe(403);
   });
 });
+
+describe('lab-defined filter chains', () => {
+  const strict = {
+    id: 'fjordvik-somatisk-streng',
+    name: { nb: 'Somatisk, streng', en: 'Somatic, strict' },
+    analysisTypes: ['somatic:ngs-dna-panel'],
+    version: 1,
+    filters: [
+      { kind: 'vcf-filter', name: 'VCF FILTER', allowed: [] },
+      { kind: 'depth', name: 'Dybde', min: 150 },
+    ],
+    exceptions: { keepHotspots: true, keepClasses: ['oncogenic'] },
+  };
+
+  it('names every problem of a bad chain by its path', async () => {
+    const response = await labScientist.request('POST', '/api/filter-chains', {
+      ...strict,
+      filters: [{ kind: 'population-frequency', name: 'AF', maxAf: 2 }],
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([expect.objectContaining({ path: '/body/filters/0/maxAf' })]);
+  });
+
+  it('stores a lab’s chain in versions and filters a case with it', async () => {
+    expect((await labScientist.request('POST', '/api/filter-chains', strict)).json()).toEqual({
+      id: strict.id,
+      version: 1,
+    });
+    expect((await labScientist.request('POST', '/api/filter-chains', strict)).json()).toEqual({
+      id: strict.id,
+      version: 2,
+    });
+    const other = await (await t.login('bioingenior.nordlys')).request('POST', '/api/filter-chains', strict);
+    expect(other.statusCode).toBe(409);
+    const list = await worklist(labScientist, firstCase, strict.id);
+    expect(list.chain).toMatchObject({ id: strict.id, version: 2 });
+    expect(list.removed.filter((v: Row & { filter: string }) => v.filter === 'Dybde').length).toBeGreaterThan(
+      0,
+    );
+  });
+});

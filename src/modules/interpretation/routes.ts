@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
+import { badRequest } from '../../platform/http/problems.ts';
 import { type AccessSpec, auditListedPatients, transactionOf } from '../access/guard.ts';
 import type { Subject } from '../access/model.ts';
 import type { Action } from '../access/policy.ts';
@@ -10,7 +11,14 @@ import { assessmentInputSchema } from '../knowledge/service.ts';
 import { orderAccessFacts } from '../orders/service.ts';
 import { patientContext } from '../patients/service.ts';
 import { classifyVariant, markNotRelevant, pullBack, takeStep } from './caseSteps.ts';
-import { createCase, type InterpretationSettings, viewCase, worklist } from './cases.ts';
+import {
+  createCase,
+  filterChains,
+  type InterpretationSettings,
+  saveFilterChain,
+  viewCase,
+  worklist,
+} from './cases.ts';
 
 const caseParams = z.object({ id: z.uuid() });
 const variantParams = z.object({ id: z.uuid(), variantId: z.coerce.number().int().positive() });
@@ -49,9 +57,9 @@ const userOf = (request: FastifyRequest) => (request.subject as Subject).userId;
 
 export async function interpretationRoutes(
   app: FastifyInstance,
-  options: { settings: InterpretationSettings },
+  options: { settings: InterpretationSettings; db: Kysely<DB> },
 ) {
-  const { settings } = options;
+  const { settings, db } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['interpretation'];
 
@@ -105,6 +113,8 @@ export async function interpretationRoutes(
           'c.origin',
           'c.created_at',
           'c.order_id',
+          (eb) =>
+            eb.selectFrom('report as r').select('r.id').whereRef('r.case_id', '=', 'c.id').as('report_id'),
           'o.order_number',
           'o.patient_id',
           'p.given_name',
@@ -236,4 +246,36 @@ export async function interpretationRoutes(
         ),
     });
   }
+
+  api.get('/api/filter-chains', {
+    schema: {
+      tags,
+      summary: 'Filter chains: the built-in ones and the latest version of each lab-defined one',
+    },
+    config: { access: { resource: 'knowledge', action: 'read' } },
+    handler: async () => ({ chains: await filterChains(db) }),
+  });
+
+  api.post('/api/filter-chains', {
+    schema: {
+      tags,
+      summary: "Define a lab's filter chain, or a new version of it (validated; every problem named by path)",
+      body: z.record(z.string(), z.unknown()),
+    },
+    config: { access: { resource: 'knowledge', action: 'update' } },
+    handler: async (request, reply) => {
+      const subject = request.subject as Subject;
+      if (!subject.organisationId)
+        throw badRequest([{ path: '/', rule: 'lab', message: 'act in a lab to define its chains' }]);
+      const saved = await saveFilterChain(
+        transactionOf(request),
+        request.body,
+        subject.organisationId,
+        subject.userId,
+      );
+      request.auditTarget = { resourceId: saved.id };
+      reply.code(201);
+      return saved;
+    },
+  });
 }

@@ -170,8 +170,12 @@ export async function signReport(
     allowSyntheticPersonIds: options.allowSyntheticPersonIds,
   });
   if (missing.length > 0)
-    throw refused(
+    throw new Problem(
+      409,
+      'report-incomplete',
+      'The report lacks what the template requires',
       `the report lacks what the template requires: ${missing.map((m) => `${m.path}: ${m.message}`).join('; ')}`,
+      missing.map((m) => ({ path: contentPointer(m.path), rule: 'required', message: m.message })),
     );
   const signatures = await db
     .selectFrom('report_signature')
@@ -302,4 +306,12 @@ export async function reportsOfOrder(db: Db, orderId: string, includeDrafts: boo
     .orderBy('v.version', 'desc');
   if (!includeDrafts) query = query.where('v.status', '=', 'signed');
   return query.execute();
+}
+
+/** `variants[0].hgvsc` → `/content/variants/0/hgvsc`, the JSON Pointer form problems use. */
+function contentPointer(path: string): string {
+  return `/content/${path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .join('/')}`;
 }

@@ -137,6 +137,9 @@ describe('a report drafted from a finalised case', () => {
     });
     expect(amended.json()).toEqual({ id: reportId, version: 2 });
     expect((await lab.request('GET', v(2, '/cancer-registry'))).statusCode).toBe(409);
+    const requester = await t.login('rekvirent');
+    expect((await requester.request('GET', v(2))).statusCode).toBe(404);
+    expect((await requester.request('GET', `/api/reports/${reportId}`)).json().versions).toHaveLength(1);
     await pathologist.request('PUT', v(2), { conclusion: 'BRAF p.V600E påvist. PD-L1 TPS 5 %.' });
     const signed = await pathologist.request('POST', v(2, '/sign'));
     expect(signed.json()).toMatchObject({ status: 'signed' });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
-import { Problem } from '../../platform/http/problems.ts';
+import { notFound, Problem } from '../../platform/http/problems.ts';
 import { transactionOf } from '../access/guard.ts';
 import type { Subject } from '../access/model.ts';
 import type { Action } from '../access/policy.ts';
@@ -59,6 +59,18 @@ const orderOfCase: OrderOf = async (request, db) =>
       .executeTakeFirst()
   )?.order_id;
 
+/**
+ * Drafts belong to the lab: only lab roles of the trust performing the order see them. Everyone
+ * else (the requester, the care team) sees signed versions only.
+ */
+async function seesDrafts(request: FastifyRequest, db: Kysely<DB>, orderId: string | undefined) {
+  const subject = request.subject as Subject | null;
+  if (!orderId || !subject?.role || !LAB_ROLES.has(subject.role)) return false;
+  const facts = await orderAccessFacts(db, orderId);
+  return facts?.performing_trust_id === subject.trustId;
+}
+const LAB_ROLES = new Set(['pathologist', 'lab-scientist', 'bioinformatician', 'medical-geneticist']);
+
 const idParams = z.object({ id: z.uuid() });
 /** Each version gets its own stable UUID, so its FHIR resources keep their ids across downloads. */
 const reportUuid = (params: { id: string; version: number }) =>
@@ -73,8 +85,14 @@ export async function reportingRoutes(app: FastifyInstance, options: { allowSynt
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reporting'];
   const subjectOf = (request: FastifyRequest) => request.subject as Subject;
-  const version = (request: { params: { id: string; version: number } }) =>
-    reportVersion(transactionOf(request as FastifyRequest), request.params.id, request.params.version);
+  /** A version as this reader may see it: a draft outside the lab is "not found". */
+  const version = async (request: FastifyRequest & { params: { id: string; version: number } }) => {
+    const tx = transactionOf(request);
+    const v = await reportVersion(tx, request.params.id, request.params.version);
+    if (v.status === 'draft' && !(await seesDrafts(request, tx, await orderOfReport(request, tx))))
+      throw notFound(`signed version ${request.params.version} of report ${request.params.id}`);
+    return v;
+  };
 
   api.post('/api/cases/:id/report', {
     schema: { tags, summary: 'Draft the report of a finalised case', params: idParams },
@@ -98,7 +116,7 @@ export async function reportingRoutes(app: FastifyInstance, options: { allowSynt
       reports: await reportsOfOrder(
         transactionOf(request),
         request.params.id,
-        request.decision?.relationship === 'performing-lab',
+        await seesDrafts(request, transactionOf(request), request.params.id),
       ),
     }),
   });
@@ -110,7 +128,12 @@ export async function reportingRoutes(app: FastifyInstance, options: { allowSynt
       params: idParams,
     },
     config: { access: reportAccess('read', orderOfReport) },
-    handler: async (request) => reportSummary(transactionOf(request), request.params.id),
+    handler: async (request) => {
+      const tx = transactionOf(request);
+      const summary = await reportSummary(tx, request.params.id);
+      if (await seesDrafts(request, tx, summary.order_id)) return summary;
+      return { ...summary, versions: summary.versions.filter((v) => v.status === 'signed') };
+    },
   });
 
   api.get('/api/reports/:id/versions/:version', {

@@ -16,6 +16,7 @@ export interface InterpretationTables {
   knowledge_release: KnowledgeReleaseTable;
   civic_evidence: CivicEvidenceTable;
   clinvar_record: ClinvarRecordTable;
+  filter_chain: FilterChainTable;
 }
 
 type Json<T> = ColumnType<T, string, string>;
@@ -190,4 +191,13 @@ export interface ClinvarRecordTable {
   stars: number;
   conditions: string[];
   identity_key: string;
+}
+
+export interface FilterChainTable {
+  id: string;
+  version: number;
+  lab_id: string;
+  definition: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+  created_by: string | null;
 }

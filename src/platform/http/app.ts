@@ -115,6 +115,7 @@ export async function buildApp({ config, database, oidc, logStream }: AppOptions
   await app.register(drsRoutes, { publicUrl: config.publicUrl });
   await app.register(interpretationRoutes, {
     settings: { assessmentMaxAgeDays: config.assessmentMaxAgeDays },
+    db: database.db,
   });
   await app.register(knowledgeRoutes, { db: database.db });
   await app.register(reportingRoutes, { allowSyntheticPersonIds: allowsSyntheticIdentities(config) });

@@ -58,9 +58,10 @@ export function checkAnnotationValue(
 ): void {
   const expected = layout.fields.length;
   const alleleNumber = layout.source === 'VEP' ? layout.fields.indexOf('ALLELE_NUM') : -1;
-  // The common case in one native scan; the loop below finds and names what is wrong.
+  // Without ALLELE_NUM only the shape matters, and one regular expression checks it fastest.
   if (alleleNumber < 0 && entryShape(expected).test(value)) return;
-  // indexOf rather than a loop over characters: this runs over every transcript of every record.
+  // Entry by entry, to check ALLELE_NUM or to name the entry that is wrong (indexOf beats a
+  // loop over characters).
   for (let entry = 1, entryStart = 0; entryStart <= value.length; entry++) {
     let entryEnd = value.indexOf(',', entryStart);
     if (entryEnd < 0) entryEnd = value.length;
@@ -187,7 +188,7 @@ export interface AnnotatedAllele {
   /** 1-based ALT index in the record. */
   index: number;
   altCount: number;
-  /** The ALT as written (SnpEff's Allele) and as VEP writes it. */
+  /** The ALT as written (SnpEff's Allele) and as VEP writes it; only a multi-allelic record needs either. */
   text: string;
   vepAllele: string;
 }

@@ -219,3 +219,16 @@ begin
 end $$;
 create trigger case_round_closed_is_final before update or delete on case_round
   for each row execute function closed_round_is_final();
+
+-- Filter chains a lab defines beside the built-in ones: each change a new version, none rewritten.
+create table filter_chain (
+  id text not null,
+  version integer not null check (version >= 1),
+  lab_id uuid not null references organisation (id),
+  definition jsonb not null,
+  created_at timestamptz not null default now(),
+  created_by uuid references app_user (id),
+  primary key (id, version)
+);
+create trigger filter_chain_append_only before update or delete on filter_chain
+  for each row execute function history_is_append_only();

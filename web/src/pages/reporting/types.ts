@@ -11,9 +11,6 @@ export const INADEQUACY_REASONS: readonly InadequacyReason[] = [
   'other',
 ];
 
-/** Roles whose signature the server accepts (lifecycle.ts SIGNER_ROLE); the server still decides. */
-export const SIGNING_ROLES = ['pathologist', 'medical-geneticist', 'lab-scientist'];
-
 export type VersionStatus = 'draft' | 'signed';
 
 export type SignatureRow = {
