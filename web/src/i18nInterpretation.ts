@@ -188,6 +188,8 @@ export const interpretationNb = {
 
   form: {
     title: 'Klassifiser {label}',
+    suggestions: 'Forslag fra annotasjonen – bekreft selv',
+    applySuggestion: 'Bruk {label}',
     criteria: 'Kriterier',
     directions: {
       oncogenic: 'Kriterier for onkogen effekt',
@@ -569,6 +571,8 @@ export const interpretationEn: InterpretationText = {
 
   form: {
     title: 'Classify {label}',
+    suggestions: 'Suggested by the annotation – confirm yourself',
+    applySuggestion: 'Apply {label}',
     criteria: 'Criteria',
     directions: {
       oncogenic: 'Criteria for an oncogenic effect',

@@ -14,7 +14,13 @@ import {
 import { useInterpretationText } from './common.tsx';
 import { EvidenceFields } from './EvidenceFields.tsx';
 import { PhrasePicker } from './PhrasePicker.tsx';
-import { type CaseHeader, type CaseVariantRow, ESCAT_TIERS, type Scheme } from './types.ts';
+import {
+  type CaseHeader,
+  type CaseVariantRow,
+  ESCAT_TIERS,
+  type EvidenceStrength,
+  type Scheme,
+} from './types.ts';
 
 type Saved = {
   classification: string;
@@ -112,6 +118,42 @@ export function ClassificationForm({
       <h4>
         {f.criteria}: {i.schemes[scheme]}
       </h4>
+      {(row.suggestions?.length ?? 0) > 0 && (
+        <section aria-label={f.suggestions} className="suggestions" data-testid="suggestions">
+          <p>{f.suggestions}</p>
+          <ul>
+            {row.suggestions?.map((suggestion) => {
+              const c = suggestion.criterion;
+              const key = typeof c === 'string' ? c : (c.criterion ?? c.code ?? suggestion.label);
+              const strength = typeof c === 'string' ? undefined : c.strength;
+              return (
+                <li key={suggestion.label}>
+                  <strong>{suggestion.label}</strong> {suggestion.reason}{' '}
+                  <button
+                    type="button"
+                    onClick={() => {
+                      const current = draft.criteria[key];
+                      if (!current && !strength) return;
+                      setDraft({
+                        ...draft,
+                        criteria: {
+                          ...draft.criteria,
+                          [key]: {
+                            checked: true,
+                            strength: strength ?? (current?.strength as EvidenceStrength),
+                          },
+                        },
+                      });
+                    }}
+                  >
+                    {format(f.applySuggestion, { label: suggestion.label })}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       <CriteriaFields
         scheme={scheme}
         draft={draft}

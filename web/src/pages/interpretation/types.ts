@@ -21,6 +21,8 @@ export {
   SIGNIFICANCE_KINDS,
 } from '../../../../src/modules/interpretation/classification/index.ts';
 
+import type { EvidenceStrength } from '../../../../src/modules/interpretation/classification/index.ts';
+
 export const CASE_STATUSES = ['interpreting', 'in-review', 'finalised'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type Scheme = 'clingen-cgc-vicc-2022' | 'acmg-2015';
@@ -124,7 +126,15 @@ export type Offer = {
   ownLab: boolean;
 };
 
+/** A criterion the server suggests from the annotation; never applied without a person. */
+export type Suggestion = {
+  criterion: string | { criterion?: string; code?: string; strength?: EvidenceStrength };
+  label: string;
+  reason: string;
+};
+
 export type CaseVariantRow = {
+  suggestions?: Suggestion[];
   id: number;
   label: string;
   gene: string | null;
