@@ -8,8 +8,7 @@ import { type AccessSpec, auditListedPatients, transactionOf } from '../access/g
 import type { Subject } from '../access/model.ts';
 import type { Action } from '../access/policy.ts';
 import { assessmentInputSchema } from '../knowledge/service.ts';
-import { orderAccessFacts } from '../orders/service.ts';
-import { patientContext } from '../patients/service.ts';
+import { accessThroughOrder, type OrderOf } from '../orders/service.ts';
 import { classifyVariant, markNotRelevant, pullBack, takeStep } from './caseSteps.ts';
 import {
   createCase,
@@ -24,25 +23,8 @@ const caseParams = z.object({ id: z.uuid() });
 const variantParams = z.object({ id: z.uuid(), variantId: z.coerce.number().int().positive() });
 const reasonBody = z.object({ reason: z.string().trim().min(1).max(2000) });
 
-/** A case is judged by its order: whose patient, which trust performs it. */
-function caseAccess(
-  action: Action,
-  orderOf: (request: FastifyRequest, db: Kysely<DB>) => Promise<string | undefined>,
-): AccessSpec {
-  const facts = async (request: FastifyRequest, db: Kysely<DB>) => {
-    const orderId = await orderOf(request, db);
-    return orderId ? orderAccessFacts(db, orderId) : undefined;
-  };
-  return {
-    resource: 'interpretation-case',
-    action,
-    patient: async (request, db) => {
-      const order = await facts(request, db);
-      return order ? patientContext(db, order.patient_id) : undefined;
-    },
-    performingTrust: async (request, db) => (await facts(request, db))?.performing_trust_id,
-  };
-}
+const caseAccess = (action: Action, orderOf: OrderOf) =>
+  accessThroughOrder('interpretation-case', action, orderOf);
 const orderOfCase = async (request: FastifyRequest, db: Kysely<DB>) =>
   (
     await db

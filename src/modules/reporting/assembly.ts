@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { conflict, notFound } from '../../platform/http/problems.ts';
-import { caseRows, latestDecisions } from '../interpretation/store.ts';
+import { caseRows, latestDecisions, panelSnapshot } from '../interpretation/service.ts';
 import type {
   AlterationType,
   ClinicalImplication,
@@ -100,7 +100,9 @@ export async function assembleReport(db: Db, caseId: string): Promise<ReportCont
           .where('code', '=', clinical.diagnosis.oncotree)
           .executeTakeFirst()
       : undefined,
-    panelOf(db, c.panel_version_id),
+    panelSnapshot(db, c.panel_version_id).then(
+      (p) => p && { ...p, genes: p.genes.map((g) => g.symbol).sort() },
+    ),
     db
       .selectFrom('knowledge_release')
       .select(['source', 'release', 'imported_at'])
@@ -389,26 +391,4 @@ async function tumourSampleOf(db: Db, caseId: string) {
       .where('id', '=', caseId)
       .executeTakeFirst()
   )?.tumour_sample_id;
-}
-
-async function panelOf(db: Db, panelVersionId: string | null) {
-  if (!panelVersionId) return null;
-  const version = await db
-    .selectFrom('gene_panel_version as v')
-    .innerJoin('gene_panel as p', 'p.id', 'v.panel_id')
-    .select(['p.name', 'v.major', 'v.minor'])
-    .where('v.id', '=', panelVersionId)
-    .executeTakeFirst();
-  if (!version) return null;
-  const genes = await db
-    .selectFrom('gene_panel_entry')
-    .select('symbol')
-    .where('version_id', '=', panelVersionId)
-    .orderBy('symbol')
-    .execute();
-  return {
-    name: version.name,
-    version: `${version.major}.${version.minor}`,
-    genes: genes.map((g) => g.symbol),
-  };
 }

@@ -7,8 +7,7 @@ import { notFound, Problem } from '../../platform/http/problems.ts';
 import { transactionOf } from '../access/guard.ts';
 import type { Subject } from '../access/model.ts';
 import type { Action } from '../access/policy.ts';
-import { orderAccessFacts } from '../orders/service.ts';
-import { patientContext } from '../patients/service.ts';
+import { accessThroughOrder, type OrderOf, orderAccessFacts } from '../orders/service.ts';
 import { nameUuid, toFhirBundle } from './fhir/bundle.ts';
 import { renderReportHtml } from './html.ts';
 import {
@@ -24,24 +23,7 @@ import {
 import { renderReportPdf } from './pdf/render.ts';
 import { toCancerRegistryMessage } from './registry/cancerRegistry.ts';
 
-type OrderOf = (request: FastifyRequest, db: Kysely<DB>) => Promise<string | undefined>;
-
-function reportAccess(action: Action, orderOf: OrderOf) {
-  const facts = async (request: FastifyRequest, db: Kysely<DB>) => {
-    const orderId = await orderOf(request, db);
-    return orderId ? orderAccessFacts(db, orderId) : undefined;
-  };
-  return {
-    resource: 'report' as const,
-    action,
-    patient: async (request: FastifyRequest, db: Kysely<DB>) => {
-      const order = await facts(request, db);
-      return order ? patientContext(db, order.patient_id) : undefined;
-    },
-    performingTrust: async (request: FastifyRequest, db: Kysely<DB>) =>
-      (await facts(request, db))?.performing_trust_id,
-  };
-}
+const reportAccess = (action: Action, orderOf: OrderOf) => accessThroughOrder('report', action, orderOf);
 const orderOfReport: OrderOf = async (request, db) =>
   (
     await db
