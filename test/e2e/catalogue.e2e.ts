@@ -1,41 +1,21 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { type DemoServer, startDemoServer } from '../support/demoServer.ts';
+import { describe, expect, it } from 'vitest';
+import { browserTest } from '../support/browserTest.ts';
 
-let demo: DemoServer;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  demo = await startDemoServer('catalogue');
-  base = demo.base;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  return page;
-}
+const app = browserTest('catalogue', { viewport: { width: 1400, height: 900 } });
+const { newPage, signIn } = app;
 
 describe('the analysis catalogue in a browser', () => {
   it('lets anyone search by gene and open an analysis at a URL that stays', async () => {
     const page = await newPage();
-    await page.goto(`${base}/catalogue`);
+    await page.goto(`${app.base}/catalogue`);
     await page.getByRole('heading', { name: 'Finn en analyse' }).waitFor();
     expect(await page.getByRole('link', { name: 'Logg inn', exact: true }).isVisible()).toBe(true);
 
     await page.getByLabel('Gen', { exact: true }).fill('ALK');
     await page.getByLabel('Gen', { exact: true }).press('Enter');
-    await page.waitForURL(`${base}/catalogue?gene=ALK`);
+    await page.waitForURL(`${app.base}/catalogue?gene=ALK`);
     await page.getByRole('heading', { name: /Analyser som tester ALK/ }).waitFor();
     const results = page.getByTestId('analysis-results');
     const text = await results.textContent();
@@ -48,25 +28,25 @@ describe('the analysis catalogue in a browser', () => {
     expect(await page.getByTestId('analysis-results').textContent()).toBe(text);
 
     await page.getByRole('link', { name: 'NGS solide svulster (DNA+RNA)' }).click();
-    await page.waitForURL(`${base}/catalogue/analyses/nordlys-solid-ngs`);
+    await page.waitForURL(`${app.base}/catalogue/analyses/nordlys-solid-ngs`);
     await page.getByRole('heading', { level: 1, name: 'NGS solide svulster (DNA+RNA)' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'NGS solide svulster (DNA+RNA)' }).waitFor();
     expect(await page.getByRole('link', { name: 'ALK', exact: true }).count()).toBeGreaterThan(0);
 
     // An alias finds the gene, and says so in the reader's language.
-    await page.goto(`${base}/catalogue?gene=HER2`);
+    await page.goto(`${app.base}/catalogue?gene=HER2`);
     await expect.poll(() => page.getByText(/HER2 er et alias for ERBB2/).count()).toBe(1);
 
     // Everything else still asks for a sign-in.
-    await page.goto(`${base}/patients`);
+    await page.goto(`${app.base}/patients`);
     await page.getByRole('heading', { name: 'Logg inn i genvei' }).waitFor();
     await page.close();
   });
 
   it('shows the coverage matrix for lung adenocarcinoma, in words as well as colours', async () => {
     const page = await newPage();
-    await page.goto(`${base}/catalogue/coverage/LUAD`);
+    await page.goto(`${app.base}/catalogue/coverage/LUAD`);
     const matrix = page.getByTestId('coverage-matrix');
     await matrix.waitFor();
     const headers = await matrix.locator('thead th').allTextContents();
@@ -89,12 +69,12 @@ describe('the analysis catalogue in a browser', () => {
 
   it('lets a curator edit a panel, release a version and see what changed', async () => {
     const page = await newPage();
-    await page.goto(`${base}/catalogue/panels/nordlys-solid-dna-rna`);
+    await page.goto(`${app.base}/catalogue/panels/nordlys-solid-dna-rna`);
     await page.getByRole('link', { name: 'Logg inn', exact: true }).click();
     await page.getByLabel('Brukernavn').fill('kurator');
     await page.getByLabel('Passord').fill('genvei-demo');
     await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-    await page.waitForURL(`${base}/catalogue/panels/nordlys-solid-dna-rna`);
+    await page.waitForURL(`${app.base}/catalogue/panels/nordlys-solid-dna-rna`);
     expect(await page.getByTestId('user-name').textContent()).toBe('Kjell Kurator');
 
     const editor = page.getByRole('form', { name: 'Endre genene' });
@@ -135,7 +115,7 @@ describe('the analysis catalogue in a browser', () => {
     expect(await page.getByLabel('Fra versjon').inputValue()).toBe('1.0');
     expect(await page.getByLabel('Til versjon').inputValue()).toBe('2.0');
     await page.getByRole('button', { name: 'Sammenlign' }).click();
-    await page.waitForURL(`${base}/catalogue/panels/nordlys-solid-dna-rna?from=1.0&to=2.0`);
+    await page.waitForURL(`${app.base}/catalogue/panels/nordlys-solid-dna-rna?from=1.0&to=2.0`);
     const diff = page.getByTestId('panel-diff');
     await diff.getByRole('heading', { name: 'Endringer fra versjon 1.0 til 2.0' }).waitFor();
     expect(await diff.getByRole('status').textContent()).toBe('1 lagt til, 0 fjernet, 0 endret, 17 uendret');
@@ -149,11 +129,7 @@ describe('the analysis catalogue in a browser', () => {
 
   it('shows a lab scientist the server’s refusal when their session may not edit', async () => {
     const page = await newPage();
-    await page.goto(`${base}/login?next=/catalogue/panels/ostdal-fusjon-rna`);
-    await page.getByLabel('Brukernavn').fill('bioingenior');
-    await page.getByLabel('Passord').fill('genvei-demo');
-    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-    await page.waitForURL(`${base}/catalogue/panels/ostdal-fusjon-rna`);
+    await signIn(page, 'bioingenior', '/catalogue/panels/ostdal-fusjon-rna');
     const editor = page.getByRole('form', { name: 'Endre genene' });
     await editor.getByLabel('Endringsnotat').fill('forsøk');
     await editor.getByRole('button', { name: 'Lagre ny versjon' }).click();

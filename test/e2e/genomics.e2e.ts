@@ -2,29 +2,22 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticNationalId } from '../../src/demo/seed.ts';
 import { signInToApi } from '../support/apiSession.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { type DemoServer, startDemoServer } from '../support/demoServer.ts';
+import { browserTest } from '../support/browserTest.ts';
+import { type PlacedOrder, placeOrder } from '../support/ordersOverHttp.ts';
 
-let demo: DemoServer;
-let browser: Browser;
-let base: string;
-let orderId: string;
-let orderNumber: string;
-let specimenId: string;
+const app = browserTest('genomics', { viewport: { width: 1400, height: 900 } });
+const { newPage, signIn } = app;
+let order: PlacedOrder;
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/vcf/${name}`, import.meta.url));
 
 beforeAll(async () => {
-  demo = await startDemoServer('genomics');
-  base = demo.base;
-  browser = await launchBrowser();
   // The order itself is the orders test's subject: here the requester places it over the API.
-  const requester = await signInToApi(base, 'rekvirent');
-  const placed = await requester.request<{ id: string; orderNumber: string }>('POST', '/api/orders', {
+  order = await placeOrder(await signInToApi(app.base, 'rekvirent'), {
     patient: { nationalId: syntheticNationalId('1958-03-11') },
     analysis: 'fjordvik-lunge-ngs',
     clinical: { diagnosis: { oncotree: 'LUAD' }, question: 'Behandlingsrettede varianter?' },
@@ -39,35 +32,12 @@ beforeAll(async () => {
     ],
     researchConsent: false,
   });
-  orderId = placed.id;
-  orderNumber = placed.orderNumber;
-  const order = await requester.request<{ specimens: { id: string }[] }>('GET', `/api/orders/${orderId}`);
-  specimenId = (order.specimens[0] as { id: string }).id;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  return page;
-}
-
-async function signIn(page: Page, username: string, next: string) {
-  await page.goto(`${base}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Brukernavn').fill(username);
-  await page.getByLabel('Passord').fill('genvei-demo');
-  await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-  await page.waitForURL(`${base}${next}`);
-}
 
 /** From the order page to the specimen's sequencing page, as a user gets there. */
 async function openSequencingFromOrder(page: Page) {
   await page.getByRole('link', { name: 'Sekvensering for prøve 1' }).click();
-  await page.waitForURL(`${base}/genomics/specimens/${specimenId}`);
+  await page.waitForURL(`${app.base}/genomics/specimens/${order.specimenId}`);
   await page.getByRole('heading', { level: 1, name: 'Sekvensering: FFPE-blokk B2026-04711 A2' }).waitFor();
 }
 
@@ -102,9 +72,9 @@ async function uploadResult(
 describe('a specimen’s sequencing in a browser', () => {
   it('lets the lab upload result files, follow their ingest and register raw files', async () => {
     const page = await newPage();
-    await signIn(page, 'bioinformatiker', `/orders/${orderId}`);
+    await signIn(page, 'bioinformatiker', `/orders/${order.id}`);
     await openSequencingFromOrder(page);
-    expect(await page.getByTestId('specimen-facts').textContent()).toContain(orderNumber);
+    expect(await page.getByTestId('specimen-facts').textContent()).toContain(order.orderNumber);
     expect(await page.getByTestId('no-data').textContent()).toContain('Ingen sekvensdata ennå.');
     expect(await page.getByTestId('raw-files-empty').textContent()).toBe('Ingen råfiler er registrert.');
 
@@ -195,7 +165,7 @@ describe('a specimen’s sequencing in a browser', () => {
     const drsHref = (await vcf
       .getByRole('link', { name: 'DRS-objekt for tumour-normal.vep.vcf' })
       .getAttribute('href')) as string;
-    const drs = await page.context().request.get(`${base}${drsHref}`);
+    const drs = await page.context().request.get(`${app.base}${drsHref}`);
     expect(await drs.json()).toMatchObject({ name: 'tumour-normal.vep.vcf', checksums: [{ checksum }] });
 
     const jobs = page.getByTestId('ingest-jobs').locator('tbody tr');
@@ -254,7 +224,7 @@ describe('a specimen’s sequencing in a browser', () => {
 
   it('shows the requester the sequencing data, without the lab’s forms', async () => {
     const page = await newPage();
-    await signIn(page, 'rekvirent', `/orders/${orderId}`);
+    await signIn(page, 'rekvirent', `/orders/${order.id}`);
     await openSequencingFromOrder(page);
     await page.getByTestId('metrics').waitFor();
     expect(await page.getByTestId('metrics').textContent()).toContain('MSS (stabil)');

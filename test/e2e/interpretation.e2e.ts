@@ -1,58 +1,29 @@
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoNationalIds } from '../../src/demo/seed.ts';
-import { type ApiSession, signInToApi } from '../support/apiSession.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { type DemoServer, startDemoServer } from '../support/demoServer.ts';
-import { ingestVcfOverHttp } from '../support/ingestOverHttp.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signInToApi } from '../support/apiSession.ts';
+import { browserTest } from '../support/browserTest.ts';
+import { finaliseCase } from '../support/casesOverHttp.ts';
+import { ingestOverHttp, tumourNormalVcf } from '../support/ingestOverHttp.ts';
+import { melanomaRequisition, type PlacedOrder, placeOrder } from '../support/ordersOverHttp.ts';
 
-const VCF = fileURLToPath(new URL('../fixtures/vcf/tumour-normal.vep.vcf', import.meta.url));
 const FJORDVIK_LAB = 'Molekylærpatologisk laboratorium, Fjordvik';
 const NORDLYS_LAB = 'Laboratorium for molekylærpatologi, Nordlys';
 /** Rows in the large case: the bench covers scrolling speed; here, that only a window is rendered. */
 const LARGE_CASE_ROWS = 5000;
 
-let demo: DemoServer;
-let browser: Browser;
-let base: string;
+const app = browserTest('interpretation', { viewport: { width: 1600, height: 1000 } });
+const { newPage, signIn } = app;
 
-type PlacedOrder = { id: string; orderNumber: string; specimenId: string };
 let first: PlacedOrder;
 let second: PlacedOrder;
 let nordlys: PlacedOrder;
 let large: PlacedOrder;
 
-/** A melanoma order as the requester places it; the order itself is the orders test's subject. */
-async function melanomaOrder(requester: ApiSession, analysis: string, patient: number): Promise<PlacedOrder> {
-  const placed = await requester.request<{ id: string; orderNumber: string }>('POST', '/api/orders', {
-    patient: { nationalId: demoNationalIds()[patient] },
-    analysis,
-    clinical: { diagnosis: { oncotree: 'MEL' }, question: 'BRAF-status før behandling?' },
-    specimens: [
-      { kind: 'ffpe-block', collectionDate: '2026-10-01', site: 'hud, rygg', tumourCellPercent: 70 },
-    ],
-    researchConsent: false,
-    duplicateOverrideReason: 'Ny biopsi etter progresjon',
-  });
-  const order = await requester.request<{ specimens: { id: string }[] }>('GET', `/api/orders/${placed.id}`);
-  return { ...placed, specimenId: (order.specimens[0] as { id: string }).id };
-}
-
-/** The tumour/normal fixture, ingested over HTTP by the lab's bioinformatician. */
-const ingestFixture = (username: string, order: PlacedOrder) =>
-  ingestVcfOverHttp(base, username, order.specimenId, {
-    name: 'tumour-normal.vep.vcf',
-    bytes: readFileSync(VCF),
-    samples: { TUMOR: 'tumor', NORMAL: 'normal' },
-  });
-
 /** Thousands of annotated BRAF missense calls that all pass the filters: a case far larger than a screen. */
 function largeVcf(rows: number): string {
-  const header = readFileSync(VCF, 'utf8')
+  const header = String(tumourNormalVcf().bytes)
     .split('\n')
     .filter((line) => line.startsWith('#'));
   const records = Array.from({ length: rows }, (_, n) => {
@@ -63,43 +34,24 @@ function largeVcf(rows: number): string {
 }
 
 beforeAll(async () => {
-  demo = await startDemoServer('interpretation');
-  base = demo.base;
-  browser = await launchBrowser();
-  const requester = await signInToApi(base, 'rekvirent');
-  const nordlysRequester = await signInToApi(base, 'rekvirent.nordlys');
-  first = await melanomaOrder(requester, 'fjordvik-lunge-ngs', 0);
-  second = await melanomaOrder(requester, 'fjordvik-lunge-ngs', 1);
-  nordlys = await melanomaOrder(nordlysRequester, 'nordlys-solid-ngs', 2);
-  large = await melanomaOrder(nordlysRequester, 'nordlys-solid-ngs', 5);
-  await ingestFixture('bioinformatiker', first);
-  await ingestFixture('bioinformatiker', second);
-  await ingestFixture('bioinformatiker.nordlys', nordlys);
-  await ingestVcfOverHttp(base, 'bioinformatiker.nordlys', large.specimenId, {
+  // Orders and their sequencing are other tests' subjects: here they are placed and ingested over the API.
+  const requester = await signInToApi(app.base, 'rekvirent');
+  const nordlysRequester = await signInToApi(app.base, 'rekvirent.nordlys');
+  first = await placeOrder(requester, melanomaRequisition(0, 'fjordvik-lunge-ngs'));
+  second = await placeOrder(requester, melanomaRequisition(1, 'fjordvik-lunge-ngs'));
+  nordlys = await placeOrder(nordlysRequester, melanomaRequisition(2, 'nordlys-solid-ngs'));
+  large = await placeOrder(nordlysRequester, melanomaRequisition(5, 'nordlys-solid-ngs'));
+  const fjordvikLab = await signInToApi(app.base, 'bioinformatiker');
+  const nordlysLab = await signInToApi(app.base, 'bioinformatiker.nordlys');
+  await ingestOverHttp(fjordvikLab, first.specimenId, tumourNormalVcf());
+  await ingestOverHttp(fjordvikLab, second.specimenId, tumourNormalVcf());
+  await ingestOverHttp(nordlysLab, nordlys.specimenId, tumourNormalVcf());
+  await ingestOverHttp(nordlysLab, large.specimenId, {
+    ...tumourNormalVcf(),
     name: 'large.vep.vcf',
     bytes: largeVcf(LARGE_CASE_ROWS),
-    samples: { TUMOR: 'tumor', NORMAL: 'normal' },
   });
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  return page;
-}
-
-async function signIn(page: Page, username: string, next: string) {
-  await page.goto(`${base}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Brukernavn').fill(username);
-  await page.getByLabel('Passord').fill('genvei-demo');
-  await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-  await page.waitForURL(`${base}${next}`);
-}
 
 const CASE_PAGE = /\/cases\/([0-9a-f-]{36})$/;
 
@@ -254,7 +206,7 @@ describe('interpreting a tumour case in a browser', () => {
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('Til kontroll');
     await row.getByRole('link', { name: first.orderNumber }).click();
-    await page.waitForURL(`${base}/cases/${firstCaseId}`);
+    await page.waitForURL(`${app.base}/cases/${firstCaseId}`);
     await page.getByRole('button', { name: 'Godkjenn saken' }).click();
     await expect.poll(() => notice(page)).toBe('Saken er godkjent.');
     expect(await page.getByTestId('case-status').textContent()).toBe('Godkjent');
@@ -306,7 +258,7 @@ describe('interpreting a tumour case in a browser', () => {
     await openVariant(page, 'KRAS c.36T>C');
     expect(await page.getByTestId('variant-panel').textContent()).toContain('hentet tilbake (VCF FILTER:');
 
-    const lab = await signInToApi(base, 'bioingenior');
+    const lab = await signInToApi(app.base, 'bioingenior');
     const knowledge = await lab.request<{ assessments: { case_id: string; reused_from: string | null }[] }>(
       'GET',
       `/api/variants/${brafId}`,
@@ -319,37 +271,19 @@ describe('interpreting a tumour case in a browser', () => {
 
   it('raises a conflict for both labs when another lab finalises a different class', async () => {
     // Nordlys classifies BRAF p.V600E as likely oncogenic (OS3 + OP1 + OP4 = 6) and finalises.
-    const nordlysLab = await signInToApi(base, 'bioingenior.nordlys');
-    const nordlysInformatics = await signInToApi(base, 'bioinformatiker.nordlys');
-    const created = await nordlysLab.request<{ id: string }>('POST', `/api/orders/${nordlys.id}/cases`);
-    const list = await nordlysLab.request<{ kept: { id: number; label: string }[] }>(
-      'GET',
-      `/api/cases/${created.id}/worklist`,
-    );
-    const braf = list.kept.find((v) => v.label === 'BRAF p.V600E') as { id: number };
-    const classified = await nordlysLab.request<{ classification: string; points: number }>(
-      'PUT',
-      `/api/cases/${created.id}/variants/${braf.id}/assessment`,
-      {
-        scheme: 'clingen-cgc-vicc-2022',
-        criteria: [
-          { criterion: 'hotspot-strong' },
-          { criterion: 'computational-evidence-oncogenic' },
-          { criterion: 'absent-from-population' },
-        ],
-        evidence: [],
-      },
-    );
-    expect(classified).toMatchObject({ classification: 'likely-oncogenic', points: 6 });
-    for (const v of list.kept.filter((v) => v.id !== braf.id))
-      await nordlysLab.request('POST', `/api/cases/${created.id}/variants/${v.id}/not-relevant`, {
-        reason: 'Ikke relevant',
-      });
-    await nordlysLab.request('POST', `/api/cases/${created.id}/submit`);
-    expect(await nordlysInformatics.request('POST', `/api/cases/${created.id}/finalise`)).toMatchObject({
-      status: 'finalised',
-      conflicts: 1,
+    const nordlysLab = await signInToApi(app.base, 'bioingenior.nordlys');
+    const nordlysInformatics = await signInToApi(app.base, 'bioinformatiker.nordlys');
+    const { classified, finalised } = await finaliseCase(nordlysLab, nordlysInformatics, nordlys.id, {
+      scheme: 'clingen-cgc-vicc-2022',
+      criteria: [
+        { criterion: 'hotspot-strong' },
+        { criterion: 'computational-evidence-oncogenic' },
+        { criterion: 'absent-from-population' },
+      ],
+      evidence: [],
     });
+    expect(classified).toMatchObject({ classification: 'likely-oncogenic', points: 6 });
+    expect(finalised).toMatchObject({ status: 'finalised', conflicts: 1 });
     const seenByNordlys = await nordlysLab.request<{ conflicts: unknown[] }>('GET', '/api/conflicts');
     expect(seenByNordlys.conflicts).toEqual([
       expect.objectContaining({
@@ -372,7 +306,7 @@ describe('interpreting a tumour case in a browser', () => {
     expect(cells[4]).toBe(`Onkogen ${FJORDVIK_LAB}`);
 
     await conflict.getByRole('link').click();
-    await page.waitForURL(`${base}/variants/${brafId}`);
+    await page.waitForURL(`${app.base}/variants/${brafId}`);
     const current = page.getByTestId('current-by-lab').locator('tbody tr');
     await expect.poll(() => current.count()).toBe(2);
     expect(await page.getByTestId('current-by-lab').textContent()).toContain('Sannsynlig onkogen');
@@ -390,7 +324,7 @@ describe('interpreting a tumour case in a browser', () => {
     await page.screenshot({ path: path.join(tmpdir(), 'genvei-interpretation-variant.png'), fullPage: true });
 
     // One of the two labs resolves it, with a note; then neither sees it.
-    await page.goto(`${base}/interpretation/conflicts`);
+    await page.goto(`${app.base}/interpretation/conflicts`);
     await page.getByLabel('Notat').fill('Avklart i nasjonalt faggruppemøte: onkogen.');
     await page.getByRole('button', { name: 'Marker som løst' }).click();
     await expect.poll(() => page.getByTestId('conflict-notice').textContent()).toContain('er løst.');
@@ -402,7 +336,7 @@ describe('interpreting a tumour case in a browser', () => {
   });
 
   it('renders only the rows in view of a case with thousands of variants', async () => {
-    const nordlysLab = await signInToApi(base, 'bioingenior.nordlys');
+    const nordlysLab = await signInToApi(app.base, 'bioingenior.nordlys');
     const created = await nordlysLab.request<{ id: string; variants: number }>(
       'POST',
       `/api/orders/${large.id}/cases`,

@@ -1,43 +1,16 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { syntheticNationalId } from '../../src/demo/seed.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { type DemoServer, startDemoServer } from '../support/demoServer.ts';
+import { browserTest } from '../support/browserTest.ts';
 
-let demo: DemoServer;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  demo = await startDemoServer('orders');
-  base = demo.base;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+const app = browserTest('orders', { viewport: { width: 1400, height: 900 } });
+const { newPage, signIn } = app;
 
 /** Astrid Fjellheim, a synthetic patient in Fjordvik HF's care (demo data). */
 const ASTRID = syntheticNationalId('1958-03-11');
 const ORDER_PAGE = /\/orders\/([0-9a-f-]{36})\?placed=1$/;
-
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  return page;
-}
-
-async function signIn(page: Page, username: string, next: string) {
-  await page.goto(`${base}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Brukernavn').fill(username);
-  await page.getByLabel('Passord').fill('genvei-demo');
-  await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-  await page.waitForURL(`${base}${next}`);
-}
 
 async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Logg ut' }).click();
@@ -110,7 +83,7 @@ describe('requisitions in a browser', () => {
     expect(await page.locator('#order-clinical-question-error').textContent()).toBe('Må fylles ut.');
     expect(await question.getAttribute('aria-describedby')).toContain('order-clinical-question-error');
     expect(await page.locator('.error-summary').textContent()).toContain('Rett disse feltene');
-    expect(page.url()).toBe(`${base}/orders/new`);
+    expect(page.url()).toBe(`${app.base}/orders/new`);
     await page.screenshot({ path: path.join(tmpdir(), 'genvei-orders-form.png'), fullPage: true });
 
     // The server knows the OncoTree codes: its error lands next to the diagnosis field.
@@ -160,7 +133,7 @@ describe('requisitions in a browser', () => {
     await page.getByRole('link', { name: 'Rekvisisjoner' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Rekvisisjoner' }).waitFor();
     await page.getByRole('article', { name: 'Arbeidsliste' }).getByRole('link').click();
-    await page.waitForURL(`${base}/orders/worklist`);
+    await page.waitForURL(`${app.base}/orders/worklist`);
     const worklist = page.getByTestId('worklist');
     await worklist.waitFor();
     const lab = page.locator('select[name="lab"]');
@@ -173,7 +146,7 @@ describe('requisitions in a browser', () => {
     await page.getByText('Ingen rekvisisjoner.').waitFor();
     await page.getByRole('link', { name: 'Bestilt (1)' }).click();
     await page.getByTestId('worklist').getByRole('link', { name: orderNumber }).click();
-    await page.waitForURL(`${base}/orders/${orderId}`);
+    await page.waitForURL(`${app.base}/orders/${orderId}`);
 
     const receive = page.getByRole('form', { name: 'Motta prøve 1' });
     await receive.getByLabel('Akkresjonsnummer').fill('FV26-00042');
@@ -220,7 +193,7 @@ describe('requisitions in a browser', () => {
     await mine.waitFor();
     expect(await mine.textContent()).toContain('Mottatt');
     await mine.getByRole('link').first().click();
-    await page.waitForURL(`${base}/orders/${orderId}`);
+    await page.waitForURL(`${app.base}/orders/${orderId}`);
     await expect.poll(() => page.getByTestId('order-status').textContent()).toBe('Mottatt');
     expect(await page.getByRole('heading', { name: 'Laboratoriets handlinger' }).count()).toBe(0);
     expect(await page.getByRole('form', { name: 'Kanseller rekvisisjonen' }).count()).toBe(1);

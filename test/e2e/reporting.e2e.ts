@@ -4,39 +4,17 @@ import { tmpdir } from 'node:os';
 import path, { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoNationalIds } from '../../src/demo/seed.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importCivic } from '../../src/modules/knowledge/imports.ts';
-import { type ApiSession, signInToApi } from '../support/apiSession.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { type DemoServer, startDemoServer } from '../support/demoServer.ts';
+import { signInToApi } from '../support/apiSession.ts';
+import { browserTest } from '../support/browserTest.ts';
+import { finaliseCase } from '../support/casesOverHttp.ts';
+import { fixtureUpload, ingestOverHttp, tumourNormalVcf } from '../support/ingestOverHttp.ts';
+import { melanomaRequisition, type PlacedOrder, placeOrder } from '../support/ordersOverHttp.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 const fonts = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
-
-/** BRAF p.V600E in melanoma: oncogenic (10 points), level A evidence for the tumour type (Tier I). */
-const ONCOGENIC_BRAF_V600E = {
-  scheme: 'clingen-cgc-vicc-2022',
-  criteria: [
-    { criterion: 'functional-studies-oncogenic' },
-    { criterion: 'hotspot-strong' },
-    { criterion: 'computational-evidence-oncogenic' },
-    { criterion: 'absent-from-population' },
-  ],
-  evidence: [
-    {
-      type: 'therapeutic',
-      level: 'A',
-      tumourTypeMatches: true,
-      source: 'FDA label: vemurafenib, dabrafenib+trametinib in BRAF V600E melanoma',
-      pubmedId: '21639808',
-      text: 'BRAF-hemmer gir forlenget overlevelse ved BRAF V600E-mutert melanom.',
-      therapies: ['vemurafenib'],
-    },
-  ],
-  interpretation: 'BRAF p.V600E er en kjent onkogen driver; behandlingsrettet ved melanom.',
-};
 
 const MORPHOLOGY = 'Lymfeknutemetastase, pigmentert; ærlig talt tydelig, små celler';
 const INTEGRATED =
@@ -46,140 +24,28 @@ const CONCLUSION_V1 =
 const CONCLUSION_V2 = 'BRAF p.V600E påvist. Tillegg: PD-L1 TPS 5 % i svulstceller.';
 const AMENDMENT = 'Tillegg: PD-L1 immunhistokjemi';
 
-let demo: DemoServer;
-let browser: Browser;
-let base: string;
-let order: { id: string; orderNumber: string; specimenId: string };
+const app = browserTest('reporting', { viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+const { newPage, signIn } = app;
+let order: PlacedOrder;
 let caseId: string;
 let reportId = '';
 
-/** A result file sent the way the lab's upload sends it, with its background ingest followed to the end. */
-async function uploadResult(
-  username: string,
-  specimenId: string,
-  file: string,
-  query: Record<string, string | string[]>,
-) {
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'genvei-demo' }),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const params = new URLSearchParams({ fileName: file });
-  for (const [name, value] of Object.entries(query)) for (const v of [value].flat()) params.append(name, v);
-  const started = await fetch(`${base}/api/specimens/${specimenId}/results?${params}`, {
-    method: 'POST',
-    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/octet-stream' },
-    body: new Uint8Array(readFileSync(fixture(`vcf/${file}`))),
-  });
-  if (started.status !== 202) throw new Error(`upload of ${file}: ${started.status} ${await started.text()}`);
-  const job = (await started.json()) as { id: string };
-  for (let attempt = 0; attempt < 600; attempt++) {
-    const state = (await (
-      await fetch(`${base}/api/ingest-jobs/${job.id}`, { headers: { cookie } })
-    ).json()) as {
-      status: string;
-      error: unknown;
-    };
-    if (state.status === 'done') return;
-    if (state.status === 'failed')
-      throw new Error(`ingest of ${file} failed: ${JSON.stringify(state.error)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`ingest of ${file} did not finish in a minute`);
-}
-
-/** A melanoma order at Fjordvik, its tumour/normal results ingested, and its case interpreted and finalised. */
-async function finalisedMelanomaCase(requester: ApiSession, lab: ApiSession, second: ApiSession) {
-  const placed = await requester.request<{ id: string; orderNumber: string }>('POST', '/api/orders', {
-    patient: { nationalId: demoNationalIds()[0] },
-    analysis: 'fjordvik-lunge-ngs',
-    clinical: { diagnosis: { oncotree: 'MEL' }, question: 'BRAF-status før behandling?' },
-    specimens: [
-      {
-        kind: 'ffpe-block',
-        blockId: 'H2026-04711 A2',
-        collectionDate: '2026-10-01',
-        site: 'hud, rygg',
-        tumourCellPercent: 70,
-      },
-    ],
-    researchConsent: false,
-    duplicateOverrideReason: 'Ny biopsi etter progresjon',
-  });
-  const detail = await requester.request<{ specimens: { id: string }[] }>('GET', `/api/orders/${placed.id}`);
-  order = { ...placed, specimenId: (detail.specimens[0] as { id: string }).id };
-  const pipeline = { pipeline: 'DRAGEN somatic', pipelineVersion: '4.2.4' };
-  await uploadResult('bioinformatiker', order.specimenId, 'tumour-normal.vep.vcf', {
-    kind: 'vcf',
-    sample: ['TUMOR=tumor', 'NORMAL=normal'],
-    ...pipeline,
-  });
-  await uploadResult('bioinformatiker', order.specimenId, 'tumour-normal.metrics.json', {
-    kind: 'metrics',
-    ...pipeline,
-  });
-  const created = await lab.request<{ id: string }>('POST', `/api/orders/${order.id}/cases`);
-  const list = await lab.request<{ kept: { id: number; label: string }[] }>(
-    'GET',
-    `/api/cases/${created.id}/worklist`,
-  );
-  for (const row of list.kept) {
-    if (row.label === 'BRAF p.V600E')
-      await lab.request(
-        'PUT',
-        `/api/cases/${created.id}/variants/${row.id}/assessment`,
-        ONCOGENIC_BRAF_V600E,
-      );
-    else
-      await lab.request('POST', `/api/cases/${created.id}/variants/${row.id}/not-relevant`, {
-        reason: 'Ikke relevant',
-      });
-  }
-  await lab.request('POST', `/api/cases/${created.id}/submit`);
-  await second.request('POST', `/api/cases/${created.id}/finalise`);
-  return created.id;
-}
-
 beforeAll(async () => {
-  demo = await startDemoServer('reporting');
-  base = demo.base;
-  browser = await launchBrowser();
   // The operator's CIViC import (as `genvei import civic` does): the report names the release it used.
-  await importCivic(demo.server.database.db, {
+  await importCivic(app.server.database.db, {
     evidence: fixture('knowledge/civic-evidence.tsv'),
     release: '2026-11-01',
   });
-  caseId = await finalisedMelanomaCase(
-    await signInToApi(base, 'rekvirent'),
-    await signInToApi(base, 'bioingenior'),
-    await signInToApi(base, 'bioinformatiker'),
-  );
+  // What a report is made from, over the API: a melanoma order at Fjordvik, its tumour/normal
+  // results ingested, and its case interpreted and finalised.
+  order = await placeOrder(await signInToApi(app.base, 'rekvirent'), melanomaRequisition(0));
+  const informatics = await signInToApi(app.base, 'bioinformatiker');
+  const pipeline = { pipeline: 'DRAGEN somatic', pipelineVersion: '4.2.4' };
+  const metrics = fixtureUpload('metrics', 'tumour-normal.metrics.json', pipeline);
+  await ingestOverHttp(informatics, order.specimenId, tumourNormalVcf(pipeline));
+  await ingestOverHttp(informatics, order.specimenId, metrics);
+  ({ caseId } = await finaliseCase(await signInToApi(app.base, 'bioingenior'), informatics, order.id));
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  return page;
-}
-
-async function signIn(page: Page, username: string, next: string) {
-  await page.goto(`${base}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Brukernavn').fill(username);
-  await page.getByLabel('Passord').fill('genvei-demo');
-  await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-  await page.waitForURL(`${base}${next}`);
-}
 
 /** The text of every page of a PDF as a reader extracts it. */
 async function pdfText(bytes: Buffer): Promise<string> {
@@ -227,7 +93,7 @@ describe('reporting in a browser', () => {
     await page.getByRole('link', { name: 'Svarrapporter' }).click();
     const listed = page.getByTestId('finalised-cases').locator('tbody tr', { hasText: order.orderNumber });
     await listed.getByRole('button', { name: `Til rapporten: ${order.orderNumber}` }).click();
-    await page.waitForURL(`${base}/reports/${reportId}`);
+    await page.waitForURL(`${app.base}/reports/${reportId}`);
     await expect.poll(() => banner(page)).toContain('Versjon 1 er et utkast');
 
     await page.close();
@@ -243,7 +109,7 @@ describe('reporting in a browser', () => {
         'Ikke tillatt: rollen din signerer ikke svarrapporter (det gjør patolog, medisinsk genetiker og bioingeniør/molekylærbiolog).',
       );
     await expect.poll(() => banner(page)).toContain('Versjon 1 er et utkast');
-    const bioinformatician = await signInToApi(base, 'bioinformatiker');
+    const bioinformatician = await signInToApi(app.base, 'bioinformatiker');
     await expect(
       bioinformatician.request('POST', `/api/reports/${reportId}/versions/1/sign`),
     ).rejects.toThrow(/: 403 /);
@@ -318,11 +184,11 @@ describe('reporting in a browser', () => {
 
     // The FHIR Bundle and the Cancer Registry message are there for a signed version.
     const fhir = await page.request.get(
-      `${base}${await page.getByRole('link', { name: 'FHIR Bundle (JSON)' }).getAttribute('href')}`,
+      `${app.base}${await page.getByRole('link', { name: 'FHIR Bundle (JSON)' }).getAttribute('href')}`,
     );
     expect((await fhir.json()).resourceType).toBe('Bundle');
     const registry = await page.request.get(
-      `${base}${await page.getByTestId('download-cancer-registry').getAttribute('href')}`,
+      `${app.base}${await page.getByTestId('download-cancer-registry').getAttribute('href')}`,
     );
     expect(registry.status()).toBe(200);
     expect(await registry.text()).toContain('BRAF');
@@ -338,7 +204,7 @@ describe('reporting in a browser', () => {
     expect(await page.getByLabel('Årsak til endringen').getAttribute('aria-invalid')).toBe('true');
     await page.keyboard.type(AMENDMENT);
     await page.getByRole('button', { name: 'Lag versjon 2' }).click();
-    await page.waitForURL(`${base}/reports/${reportId}/versions/2`);
+    await page.waitForURL(`${app.base}/reports/${reportId}/versions/2`);
     await expect.poll(() => notice(page)).toBe('Versjon 2 er opprettet som utkast.');
     await expect.poll(() => banner(page)).toContain('Versjon 2 er et utkast');
     expect(await versionItem(page, 2).textContent()).toContain(`Årsak til endring: ${AMENDMENT}`);
@@ -361,7 +227,7 @@ describe('reporting in a browser', () => {
 
     // Version 1, as it was signed.
     await versionItem(page, 1).getByRole('link', { name: 'Versjon 1', exact: true }).click();
-    await page.waitForURL(`${base}/reports/${reportId}/versions/1`);
+    await page.waitForURL(`${app.base}/reports/${reportId}/versions/1`);
     await expect.poll(() => banner(page)).toContain('Denne versjonen er erstattet av versjon 2');
     await expect.poll(() => reportHtml(page)).toContain(CONCLUSION_V1);
     expect(await reportHtml(page)).not.toContain('PD-L1');
@@ -379,7 +245,7 @@ describe('reporting in a browser', () => {
       .toEqual(['Versjon 2: Signert', 'Versjon 1: Signert']);
     expect(await section.textContent()).toContain(`endring: ${AMENDMENT}`);
     await section.getByRole('link', { name: 'Versjon 2: Signert' }).click();
-    await page.waitForURL(`${base}/reports/${reportId}/versions/2`);
+    await page.waitForURL(`${app.base}/reports/${reportId}/versions/2`);
     await expect.poll(() => reportHtml(page)).toContain(CONCLUSION_V2);
     expect(await page.getByRole('button', { name: 'Endre rapport (tillegg/rettelse)' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Signer/ }).count()).toBe(0);
@@ -394,7 +260,7 @@ describe('reporting in a browser', () => {
   });
 
   it('keeps the draft-from-case step to the lab: the case has exactly one report', async () => {
-    const lab = await signInToApi(base, 'bioingenior');
+    const lab = await signInToApi(app.base, 'bioingenior');
     await expect(lab.request('POST', `/api/cases/${caseId}/report`)).rejects.toThrow(
       /: 409 .*has a report already/,
     );

@@ -3,6 +3,10 @@
  * the page it is about (an order placed, say) without driving every form that makes it.
  */
 export type ApiSession = {
+  /**
+   * A body of bytes goes as application/octet-stream, as the lab's upload sends a file; any other
+   * body as JSON. A status other than 2xx throws, with the server's answer in the message.
+   */
   request<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
 };
 
@@ -20,15 +24,18 @@ export async function signInToApi(base: string, username: string): Promise<ApiSe
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   return {
     async request<T>(method: string, path: string, body?: unknown) {
+      const bytes = body instanceof Uint8Array;
       const response = await fetch(`${base}${path}`, {
         method,
         headers: {
           cookie,
           accept: 'application/json',
           'x-csrf-token': csrfToken,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined
+            ? {}
+            : { 'content-type': bytes ? 'application/octet-stream' : 'application/json' }),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : bytes ? new Uint8Array(body) : JSON.stringify(body),
       });
       const text = await response.text();
       if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);

@@ -87,7 +87,7 @@ export function App() {
   else if (path.startsWith('/patients')) page = <PatientsPage />;
   else if (path.startsWith('/audit')) page = <AuditPage />;
   else if (path === '/orders' || path.startsWith('/orders/')) page = <OrdersPage path={path} session={s} />;
-  else if (specimenId) page = <SequencingPage key={specimenId} specimenId={specimenId} session={s} />;
+  else if (specimenId) page = <SequencingPage key={specimenId} specimenId={specimenId} />;
   else if (path === '/interpretation' || path.startsWith('/interpretation/'))
     page = <InterpretationPage path={path} session={s} />;
   else if (caseId) page = <CasePage key={caseId} id={caseId} session={s} />;

@@ -1,5 +1,5 @@
 import type { Session } from '../../api.ts';
-import { Link } from '../../router.tsx';
+import { SubNav } from '../SubNav.tsx';
 import { AnalysisPage } from './AnalysisPage.tsx';
 import { CancerTypePage, CancerTypesPage } from './CancerTypePages.tsx';
 import { CoveragePage } from './CoveragePage.tsx';
@@ -39,17 +39,13 @@ export function CataloguePage({ path, session }: { path: string; session: Sessio
   const current = SECTIONS.find((s) => s.path === (section ? `/catalogue/${section}` : '/catalogue'));
   return (
     <div className="catalogue">
-      <nav aria-label={c.sectionsLabel} className="subnav">
-        <ul>
-          {SECTIONS.map((s) => (
-            <li key={s.key}>
-              <Link href={s.path} aria-current={s === current && !key ? 'page' : undefined}>
-                {c.sections[s.key]}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {/* A panel's or a cancer type's own page is under its section, not the section's page. */}
+      <SubNav
+        label={c.sectionsLabel}
+        sections={SECTIONS}
+        names={c.sections}
+        current={key ? undefined : current}
+      />
       {page}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useGenomicsText } from './common.tsx';
+import { DataTable, Section, useGenomicsText } from './common.tsx';
 import type { CopyNumberCall, Fusion, Segment } from './types.ts';
 
 /** The calls a reader must not miss get a shape as well as a colour; neutral gets nothing. */
@@ -17,58 +17,47 @@ export function CopyNumberSection({ segments }: { segments: Segment[] }) {
   const { g, number } = useGenomicsText();
   const c = g.copyNumber;
   return (
-    <section aria-labelledby="copy-number-title">
-      <h2 id="copy-number-title">{c.title}</h2>
+    <Section id="copy-number" title={c.title}>
       {segments.length === 0 ? (
         <p>{c.empty}</p>
       ) : (
-        <div className="table-scroll">
-          <table data-testid="copy-number">
-            <thead>
-              <tr>
-                <th scope="col">{c.segment}</th>
-                <th scope="col">{c.genes}</th>
-                <th scope="col" className="number">
-                  {c.log2}
-                </th>
-                <th scope="col" className="number">
-                  {c.copyNumber}
-                </th>
-                <th scope="col" className="number">
-                  {c.minorCopyNumber}
-                </th>
-                <th scope="col">{c.call}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {segments.map((s) => (
-                <tr
-                  key={`${s.file_id}-${s.chrom}-${s.start_pos}`}
-                  className={STRIKING.has(s.call) ? `striking cn-${s.call}` : undefined}
-                  data-call={s.call}
-                >
-                  <td>
-                    <code>
-                      {s.chrom}:{s.start_pos}-{s.end_pos}
-                    </code>
-                  </td>
-                  <th scope="row">{s.genes.join(', ')}</th>
-                  <td className="number">{number(s.log2_ratio)}</td>
-                  <td className="number">{number(s.copy_number)}</td>
-                  <td className="number">{number(s.minor_copy_number)}</td>
-                  <td>
-                    <span className={`badge call-${s.call}`}>
-                      {CALL_MARK[s.call] && <span aria-hidden="true">{CALL_MARK[s.call]} </span>}
-                      {g.calls[s.call] ?? s.call}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="copy-number"
+          columns={[
+            c.segment,
+            c.genes,
+            { number: c.log2 },
+            { number: c.copyNumber },
+            { number: c.minorCopyNumber },
+            c.call,
+          ]}
+        >
+          {segments.map((s) => (
+            <tr
+              key={`${s.file_id}-${s.chrom}-${s.start_pos}`}
+              className={STRIKING.has(s.call) ? `striking cn-${s.call}` : undefined}
+              data-call={s.call}
+            >
+              <td>
+                <code>
+                  {s.chrom}:{s.start_pos}-{s.end_pos}
+                </code>
+              </td>
+              <th scope="row">{s.genes.join(', ')}</th>
+              <td className="number">{number(s.log2_ratio)}</td>
+              <td className="number">{number(s.copy_number)}</td>
+              <td className="number">{number(s.minor_copy_number)}</td>
+              <td>
+                <span className={`badge call-${s.call}`}>
+                  {CALL_MARK[s.call] && <span aria-hidden="true">{CALL_MARK[s.call]} </span>}
+                  {g.calls[s.call] ?? s.call}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -77,61 +66,52 @@ export function FusionsSection({ fusions }: { fusions: Fusion[] }) {
   const { g, number } = useGenomicsText();
   const f = g.fusions;
   return (
-    <section aria-labelledby="fusions-title">
-      <h2 id="fusions-title">{f.title}</h2>
+    <Section id="fusions" title={f.title}>
       {fusions.length === 0 ? (
         <p>{f.empty}</p>
       ) : (
-        <div className="table-scroll">
-          <table data-testid="fusions">
-            <thead>
-              <tr>
-                <th scope="col">{f.name}</th>
-                <th scope="col">{f.breakpoint5}</th>
-                <th scope="col">{f.breakpoint3}</th>
-                <th scope="col" className="number">
-                  {f.junctionReads}
-                </th>
-                <th scope="col" className="number">
-                  {f.spanningReads}
-                </th>
-                <th scope="col">{f.frame}</th>
-                <th scope="col">{f.confidence}</th>
-                <th scope="col">{f.caller}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fusions.map((fusion) => (
-                <tr key={`${fusion.file_id}-${fusion.name}-${fusion.pos5}-${fusion.pos3}`}>
-                  <th scope="row">{fusion.name}</th>
-                  <td>
-                    <Breakpoint chrom={fusion.chrom5} pos={fusion.pos5} strand={fusion.strand5} />
-                    {fusion.transcript5 && <div className="muted">{fusion.transcript5}</div>}
-                  </td>
-                  <td>
-                    <Breakpoint chrom={fusion.chrom3} pos={fusion.pos3} strand={fusion.strand3} />
-                    {fusion.transcript3 && <div className="muted">{fusion.transcript3}</div>}
-                  </td>
-                  <td className="number">{number(fusion.junction_reads)}</td>
-                  <td className="number">{number(fusion.spanning_reads)}</td>
-                  <td>{g.frames[fusion.frame] ?? fusion.frame}</td>
-                  <td>
-                    {fusion.confidence ? (
-                      <span className={`badge fusion-${fusion.confidence}`}>
-                        {g.confidences[fusion.confidence] ?? fusion.confidence}
-                      </span>
-                    ) : (
-                      '–'
-                    )}
-                  </td>
-                  <td>{fusion.caller ?? '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="fusions"
+          columns={[
+            f.name,
+            f.breakpoint5,
+            f.breakpoint3,
+            { number: f.junctionReads },
+            { number: f.spanningReads },
+            f.frame,
+            f.confidence,
+            f.caller,
+          ]}
+        >
+          {fusions.map((fusion) => (
+            <tr key={`${fusion.file_id}-${fusion.name}-${fusion.pos5}-${fusion.pos3}`}>
+              <th scope="row">{fusion.name}</th>
+              <td>
+                <Breakpoint chrom={fusion.chrom5} pos={fusion.pos5} strand={fusion.strand5} />
+                {fusion.transcript5 && <div className="muted">{fusion.transcript5}</div>}
+              </td>
+              <td>
+                <Breakpoint chrom={fusion.chrom3} pos={fusion.pos3} strand={fusion.strand3} />
+                {fusion.transcript3 && <div className="muted">{fusion.transcript3}</div>}
+              </td>
+              <td className="number">{number(fusion.junction_reads)}</td>
+              <td className="number">{number(fusion.spanning_reads)}</td>
+              <td>{g.frames[fusion.frame] ?? fusion.frame}</td>
+              <td>
+                {fusion.confidence ? (
+                  <span className={`badge fusion-${fusion.confidence}`}>
+                    {g.confidences[fusion.confidence] ?? fusion.confidence}
+                  </span>
+                ) : (
+                  '–'
+                )}
+              </td>
+              <td>{fusion.caller ?? '–'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-    </section>
+    </Section>
   );
 }
 

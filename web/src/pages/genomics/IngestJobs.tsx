@@ -1,4 +1,4 @@
-import { useGenomicsText } from './common.tsx';
+import { DataTable, Section, useGenomicsText } from './common.tsx';
 import type { IngestJob } from './types.ts';
 
 /**
@@ -52,42 +52,27 @@ export function IngestJobsSection({ jobs }: { jobs: IngestJob[] }) {
   const j = g.jobs;
   const newestFirst = [...jobs].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   return (
-    <section aria-labelledby="jobs-title">
-      <h2 id="jobs-title">{j.title}</h2>
-      <div className="table-scroll">
-        <table data-testid="ingest-jobs">
-          <thead>
-            <tr>
-              <th scope="col">{j.file}</th>
-              <th scope="col">{j.kind}</th>
-              <th scope="col">{j.status}</th>
-              <th scope="col" className="number">
-                {j.records}
-              </th>
-              <th scope="col">{j.startedBy}</th>
-              <th scope="col">{j.started}</th>
-              <th scope="col">{j.outcome}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {newestFirst.map((job) => (
-              <tr key={job.id}>
-                <th scope="row">{job.fileName}</th>
-                <td>{g.kinds[job.kind] ?? job.kind}</td>
-                <td>
-                  <span className={`badge job-${job.status}`}>{g.jobStatus[job.status] ?? job.status}</span>
-                </td>
-                <td className="number">{number(recordsOf(job), 0)}</td>
-                <td>{job.startedBy}</td>
-                <td>{dateTime(job.startedAt)}</td>
-                <td>
-                  <JobOutcome job={job} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <Section id="jobs" title={j.title}>
+      <DataTable
+        testId="ingest-jobs"
+        columns={[j.file, j.kind, j.status, { number: j.records }, j.startedBy, j.started, j.outcome]}
+      >
+        {newestFirst.map((job) => (
+          <tr key={job.id}>
+            <th scope="row">{job.fileName}</th>
+            <td>{g.kinds[job.kind] ?? job.kind}</td>
+            <td>
+              <span className={`badge job-${job.status}`}>{g.jobStatus[job.status] ?? job.status}</span>
+            </td>
+            <td className="number">{number(recordsOf(job), 0)}</td>
+            <td>{job.startedBy}</td>
+            <td>{dateTime(job.startedAt)}</td>
+            <td>
+              <JobOutcome job={job} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </Section>
   );
 }

@@ -20,7 +20,7 @@ const RUNNING_REFRESH_MS = 2000;
  * fusions, the result files with their provenance and the raw files by reference. The performing
  * lab uploads and registers here; the server decides whether this user's trust may, and says so.
  */
-export function SequencingPage({ specimenId, session }: { specimenId: string; session: Session }) {
+export function SequencingPage({ specimenId }: { specimenId: string }) {
   const queryKey = ['genomics', 'specimen', specimenId];
   const queryClient = useQueryClient();
   const genomics = useQuery({

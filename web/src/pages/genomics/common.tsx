@@ -60,6 +60,60 @@ export function WhenBy({ at, by }: { at: string; by: string | null }) {
   return <>{by ? format(g.files.by, { at: dateTime(at), name: by }) : dateTime(at)}</>;
 }
 
+/** One part of the sequencing page under its heading, which also names it in a screen reader's list. */
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** A column heading: a plain label, or a numeric one, right-aligned so the digits line up. */
+export type Column = string | { number: string };
+
+/**
+ * A table that scrolls sideways on a narrow screen instead of widening the page. The head is one
+ * row of `columns`, or `head` for a table whose headings span rows; the children are the body rows.
+ */
+export function DataTable({
+  testId,
+  columns = [],
+  head,
+  children,
+}: {
+  testId: string;
+  columns?: Column[];
+  head?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="table-scroll">
+      <table data-testid={testId}>
+        <thead>
+          {head ?? (
+            <tr>
+              {columns.map((column) =>
+                typeof column === 'string' ? (
+                  <th key={column} scope="col">
+                    {column}
+                  </th>
+                ) : (
+                  <th key={column.number} scope="col" className="number">
+                    {column.number}
+                  </th>
+                ),
+              )}
+            </tr>
+          )}
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 export type ControlProps = {
   id: string;
   required: boolean | undefined;

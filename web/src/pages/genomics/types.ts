@@ -5,20 +5,14 @@ import type {
   FusionFrame,
   MsiStatus,
 } from '../../../../src/modules/genomics/calls/model.ts';
-import type { IngestKind as ServerIngestKind } from '../../../../src/modules/genomics/ingest/ingestResultFile.ts';
 import type { SampleRole } from '../../../../src/modules/genomics/ingest/resultFile.ts';
 import type { IngestJob } from '../../../../src/modules/genomics/ingestJobs.ts';
 
+/** The kinds of result file, from the server's dependency-free list (the upload form offers them). */
+export { INGEST_KINDS, type IngestKind } from '../../../../src/modules/genomics/ingest/kinds.ts';
 export type { CopyNumberCall, IngestJob, SampleRole };
 
 /** The server's lists, written out again: their modules read files and databases the browser has not. */
-export const INGEST_KINDS = [
-  'vcf',
-  'copy-number',
-  'fusions',
-  'metrics',
-] as const satisfies readonly ServerIngestKind[];
-export type IngestKind = (typeof INGEST_KINDS)[number];
 export const SAMPLE_ROLES = ['tumor', 'normal', 'germline'] as const satisfies readonly SampleRole[];
 export const RAW_FILE_FORMATS = ['fastq', 'bam', 'cram', 'vcf', 'bcf', 'other'] as const;
 export type RawFileFormat = (typeof RAW_FILE_FORMATS)[number];

@@ -3,6 +3,7 @@ import { api, type Session } from '../../api.ts';
 import { Link, navigate, useSearchParams, withQuery } from '../../router.tsx';
 import { Loaded } from '../catalogue/common.tsx';
 import { LAB_ROLES } from '../orders/types.ts';
+import { SubNav } from '../SubNav.tsx';
 import { ConflictsPage } from './ConflictsPage.tsx';
 import { CaseStatusBadge, useInterpretationText } from './common.tsx';
 import { CASE_STATUSES, type CaseSummary, casePath } from './types.ts';
@@ -23,17 +24,7 @@ export function InterpretationPage({ path, session }: { path: string; session: S
   else if (current?.key === 'conflicts') page = <ConflictsPage />;
   return (
     <div className="interpretation">
-      <nav aria-label={i.sectionsLabel} className="subnav">
-        <ul>
-          {SECTIONS.map((s) => (
-            <li key={s.key}>
-              <Link href={s.path} aria-current={s === current ? 'page' : undefined}>
-                {i.sections[s.key]}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SubNav label={i.sectionsLabel} sections={SECTIONS} names={i.sections} current={current} />
       {page}
     </div>
   );

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from '../../router.tsx';
 import { Loaded } from '../catalogue/common.tsx';
 import { AssessmentHistory, CurrentByLab } from './AssessmentHistory.tsx';
 import { useConflicts } from './ConflictsPage.tsx';
-import { useInterpretationText } from './common.tsx';
+import { TranscriptFacts, useInterpretationText } from './common.tsx';
 import { KnowledgeSources } from './KnowledgeSources.tsx';
 import {
   type CaseHeader,
@@ -95,18 +95,7 @@ function VariantView({
             <>
               <dt>{i.table.gene}</dt>
               <dd>{row.gene ?? '–'}</dd>
-              <dt>{i.panel.transcript}</dt>
-              <dd>{row.transcript ?? '–'}</dd>
-              <dt>{i.table.hgvsc}</dt>
-              <dd>
-                <code>{row.hgvsc ?? '–'}</code>
-              </dd>
-              <dt>{i.table.hgvsp}</dt>
-              <dd>
-                <code>{row.hgvsp ?? '–'}</code>
-              </dd>
-              <dt>{i.table.consequence}</dt>
-              <dd>{row.consequences.map((c) => c.replaceAll('_', ' ')).join(', ') || '–'}</dd>
+              <TranscriptFacts row={row} />
               <dt>{i.table.hotspot}</dt>
               <dd>{row.hotspot ? i.table.hotspotBadge : '–'}</dd>
             </>

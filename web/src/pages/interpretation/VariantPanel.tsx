@@ -6,7 +6,7 @@ import { Link } from '../../router.tsx';
 import { ActionForm } from '../orders/ActionForm.tsx';
 import { ClassificationForm } from './ClassificationForm.tsx';
 import type { Prefill } from './classificationDraft.ts';
-import { ClassBadge, useInterpretationText } from './common.tsx';
+import { ClassBadge, TranscriptFacts, useInterpretationText } from './common.tsx';
 import {
   type CaseHeader,
   type CaseVariantRow,
@@ -102,18 +102,7 @@ export function VariantPanel({
             {row.chrom}:{row.pos} {row.ref || '-'}&gt;{row.alt || '-'}
           </code>
         </dd>
-        <dt>{p.transcript}</dt>
-        <dd>{row.transcript ?? '–'}</dd>
-        <dt>{i.table.hgvsc}</dt>
-        <dd>
-          <code>{row.hgvsc ?? '–'}</code>
-        </dd>
-        <dt>{i.table.hgvsp}</dt>
-        <dd>
-          <code>{row.hgvsp ?? '–'}</code>
-        </dd>
-        <dt>{p.consequence}</dt>
-        <dd>{row.consequences.map((c) => c.replaceAll('_', ' ')).join(', ') || '–'}</dd>
+        <TranscriptFacts row={row} />
         <dt>{p.impact}</dt>
         <dd>{row.impact ?? '–'}</dd>
         <PanelNumbers row={row} />

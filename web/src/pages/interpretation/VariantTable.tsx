@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useRef } from 'react';
-import { ClassBadge, useInterpretationText } from './common.tsx';
+import { ClassBadge, consequencesText, useInterpretationText } from './common.tsx';
 import type { CaseVariantRow, Offer } from './types.ts';
 
 /** Rows are one line high (CSS keeps them so); the virtualiser measures them anyway. */
@@ -153,7 +153,7 @@ export function VariantTable({
                 <td>
                   <Hgvs value={row.hgvsp} />
                 </td>
-                <td>{row.consequences.map((c) => c.replaceAll('_', ' ')).join(', ') || '–'}</td>
+                <td>{consequencesText(row)}</td>
                 <RowNumbers row={row} />
                 {removed ? (
                   <>

@@ -1,7 +1,7 @@
 import { ApiError } from '../../api.ts';
 import { problemText } from '../../ErrorAlert.tsx';
 import { useI18n } from '../../i18n.tsx';
-import type { CaseStatus } from './types.ts';
+import type { CaseStatus, CaseVariantRow } from './types.ts';
 
 /** The interpretation pages' words and the formats they share, in the reader's language. */
 export function useInterpretationText() {
@@ -102,4 +102,29 @@ export function ClassBadge({ classification }: { classification: string | null }
   const { className } = useInterpretationText();
   if (!classification) return null;
   return <span className={`badge class-${classification}`}>{className(classification)}</span>;
+}
+
+/** VEP's consequence terms as words: `missense_variant` → "missense variant". */
+export const consequencesText = (row: CaseVariantRow) =>
+  row.consequences.map((c) => c.replaceAll('_', ' ')).join(', ') || '–';
+
+/** A row's annotation on its transcript, as terms of a `<dl>`: the variant panel and page both list it. */
+export function TranscriptFacts({ row }: { row: CaseVariantRow }) {
+  const { i } = useInterpretationText();
+  return (
+    <>
+      <dt>{i.panel.transcript}</dt>
+      <dd>{row.transcript ?? '–'}</dd>
+      <dt>{i.table.hgvsc}</dt>
+      <dd>
+        <code>{row.hgvsc ?? '–'}</code>
+      </dd>
+      <dt>{i.table.hgvsp}</dt>
+      <dd>
+        <code>{row.hgvsp ?? '–'}</code>
+      </dd>
+      <dt>{i.table.consequence}</dt>
+      <dd>{consequencesText(row)}</dd>
+    </>
+  );
 }

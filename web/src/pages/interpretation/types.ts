@@ -21,7 +21,10 @@ export {
   SIGNIFICANCE_KINDS,
 } from '../../../../src/modules/interpretation/classification/index.ts';
 
-import type { EvidenceStrength } from '../../../../src/modules/interpretation/classification/index.ts';
+import type {
+  AmpLevel,
+  EvidenceStrength,
+} from '../../../../src/modules/interpretation/classification/index.ts';
 
 export const CASE_STATUSES = ['interpreting', 'in-review', 'finalised'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -87,14 +90,13 @@ export type CaseHeader = {
 
 export type EvidenceItem = {
   type: EvidenceType;
-  level?: AmpLevelName;
+  level?: AmpLevel;
   tumourTypeMatches?: boolean;
   source: string;
   pubmedId?: string;
   text: string;
   therapies: string[];
 };
-type AmpLevelName = 'A' | 'B' | 'C' | 'D';
 
 export type Decision = {
   escat: string | null;

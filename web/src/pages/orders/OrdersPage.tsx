@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, type Session } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
+import { SubNav } from '../SubNav.tsx';
 import { StatusBadge, UrgentBadge, useOrdersText } from './common.tsx';
 import { OrderPage } from './OrderPage.tsx';
 import { RequisitionPage } from './RequisitionPage.tsx';
@@ -33,17 +34,7 @@ export function OrdersPage({ path, session }: { path: string; session: Session }
   const current = SECTIONS.find((s) => s.path === (section ? `/orders/${section}` : '/orders'));
   return (
     <div className="orders">
-      <nav aria-label={o.sectionsLabel} className="subnav">
-        <ul>
-          {SECTIONS.map((s) => (
-            <li key={s.key}>
-              <Link href={s.path} aria-current={s === current ? 'page' : undefined}>
-                {o.sections[s.key]}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SubNav label={o.sectionsLabel} sections={SECTIONS} names={o.sections} current={current} />
       {page}
     </div>
   );
