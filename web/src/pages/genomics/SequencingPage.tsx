@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, type Session } from '../../api.ts';
+import { api } from '../../api.ts';
 import { Link } from '../../router.tsx';
 import { Loaded } from '../catalogue/common.tsx';
 import { CopyNumberSection, FusionsSection } from './CallTables.tsx';
