@@ -80,7 +80,14 @@ const CLINICAL: readonly Role[] = [
 ];
 
 const CATALOGUE_PURPOSES: readonly Purpose[] = ['administration', 'quality-assurance'];
-const LAB: readonly Role[] = ['pathologist', 'lab-scientist', 'bioinformatician', 'medical-geneticist'];
+/** The roles that work in a lab: they see an order's drafts and do its lab work. */
+export const LAB_ROLES: readonly Role[] = [
+  'pathologist',
+  'lab-scientist',
+  'bioinformatician',
+  'medical-geneticist',
+];
+const LAB = LAB_ROLES;
 
 export const RULES: readonly Rule[] = [
   { resource: 'patient', actions: ['read', 'search'], roles: CLINICAL, purposes: ['care'], requires: 'care' },

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { notFound, toProblem } from '../../platform/http/problems.ts';
 import { transactionOf } from '../access/guard.ts';
-import { sequencingDataAccess } from './access.ts';
+import { accessThroughOrder } from '../orders/service.ts';
 import { drsObject, drsServiceInfo } from './drs.ts';
 import { drsSource } from './store.ts';
 
@@ -39,7 +39,8 @@ export async function drsRoutes(app: FastifyInstance, options: { publicUrl: stri
       params: z.object({ object_id: z.uuid() }),
     },
     config: {
-      access: sequencingDataAccess(
+      access: accessThroughOrder(
+        'sequencing-data',
         'read',
         async (request, db: Kysely<DB>) =>
           (await drsSource(db, (request.params as { object_id: string }).object_id))?.order_id,

@@ -8,8 +8,7 @@ import { badRequest, notFound } from '../../platform/http/problems.ts';
 import { transactionOf } from '../access/guard.ts';
 import type { Subject } from '../access/model.ts';
 import { decide } from '../access/policy.ts';
-import { orderAccessFacts } from '../orders/service.ts';
-import { sequencingDataAccess } from './access.ts';
+import { accessThroughOrder, orderAccessFacts } from '../orders/service.ts';
 import { INGEST_KINDS, type IngestKind, ingestResultFile } from './ingest/ingestResultFile.ts';
 import type { SampleRole } from './ingest/resultFile.ts';
 import { type IngestJobs, receiveUpload } from './ingestJobs.ts';
@@ -85,7 +84,7 @@ export async function genomicsRoutes(
         "A specimen's sequencing: result files with provenance, samples with QC and metrics, copy number, fusions, raw files, running ingests",
       params: idParams,
     },
-    config: { access: sequencingDataAccess('read', specimenOrder) },
+    config: { access: accessThroughOrder('sequencing-data', 'read', specimenOrder) },
     handler: async (request) => {
       // Inside the route's transaction: on PGlite the root handle would wait for it to end.
       const tx = transactionOf(request);
@@ -115,7 +114,7 @@ export async function genomicsRoutes(
       params: idParams,
       body: rawFileSchema,
     },
-    config: { access: sequencingDataAccess('create', specimenOrder) },
+    config: { access: accessThroughOrder('sequencing-data', 'create', specimenOrder) },
     handler: async (request, reply) => {
       const registered = await registerRawFile(
         transactionOf(request),
@@ -137,7 +136,7 @@ export async function genomicsRoutes(
       params: idParams,
       querystring: uploadQuery,
     },
-    config: { access: sequencingDataAccess('create', specimenOrder) },
+    config: { access: accessThroughOrder('sequencing-data', 'create', specimenOrder) },
     handler: async (request, reply) => {
       const upload = request.body as Upload | undefined;
       if (!upload || typeof upload !== 'object' || !('file' in upload))
@@ -199,10 +198,10 @@ export async function genomicsRoutes(
   api.get('/api/ingest-jobs/:id', {
     schema: { tags, summary: 'Progress and outcome of an ingest started by an upload', params: idParams },
     config: {
-      access: sequencingDataAccess(
+      access: accessThroughOrder(
+        'ingest-job',
         'read',
         async (request) => jobs.get((request.params as { id: string }).id)?.orderId,
-        'ingest-job',
       ),
     },
     handler: async (request) => {

@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/http/problems.ts';
-import { type AccessSpec, auditListedPatients, transactionOf } from '../access/guard.ts';
+import { auditListedPatients, transactionOf } from '../access/guard.ts';
 import type { Subject } from '../access/model.ts';
 import type { Action } from '../access/policy.ts';
 import { assessmentInputSchema } from '../knowledge/service.ts';
-import { accessThroughOrder, type OrderOf } from '../orders/service.ts';
+import { accessThroughOrder, labTrustInPath, type OrderOf } from '../orders/service.ts';
 import { classifyVariant, markNotRelevant, pullBack, takeStep } from './caseSteps.ts';
 import {
   createCase,
@@ -71,14 +71,7 @@ export async function interpretationRoutes(
       access: {
         resource: 'interpretation-case',
         action: 'search',
-        performingTrust: async (request, db) => {
-          const { rows } = await sql<{
-            trust: string | null;
-          }>`select organisation_trust(${(request.params as { labId: string }).labId}::uuid) as trust`.execute(
-            db,
-          );
-          return rows[0]?.trust ?? undefined;
-        },
+        performingTrust: labTrustInPath,
       },
     },
     handler: async (request) => {

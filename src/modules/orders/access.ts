@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AccessSpec } from '../access/guard.ts';
 import type { Action, ResourceType } from '../access/policy.ts';
@@ -27,4 +27,13 @@ export function accessThroughOrder(resource: ResourceType, action: Action, order
     },
     performingTrust: async (request, db) => (await facts(request, db))?.performing_trust_id,
   };
+}
+
+/** The health trust of the lab named in the path (`:labId`): what a lab's lists are judged by. */
+export async function labTrustInPath(request: FastifyRequest, db: Kysely<DB>): Promise<string | undefined> {
+  const { labId } = request.params as { labId: string };
+  const { rows } = await sql<{
+    trust: string | null;
+  }>`select organisation_trust(${labId}::uuid) as trust`.execute(db);
+  return rows[0]?.trust ?? undefined;
 }

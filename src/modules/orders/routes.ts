@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { appendAudit } from '../../platform/audit/auditLog.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { type AccessSpec, auditListedPatients, transactionOf } from '../access/guard.ts';
+import { auditListedPatients, transactionOf } from '../access/guard.ts';
 import type { Subject } from '../access/model.ts';
-import { patientContext, patientContextByNationalId } from '../patients/service.ts';
+import { patientContextByNationalId } from '../patients/service.ts';
+import { accessThroughOrder, labTrustInPath } from './access.ts';
 import { fhirToOrder, orderToFhir } from './fhir.ts';
 import { DERIVED_KINDS, newOrderSchema, ORDER_STATUSES } from './model.ts';
 import {
@@ -18,37 +18,15 @@ import {
   testHistory,
 } from './service.ts';
 import { deriveSpecimen, receiveSpecimen } from './specimens.ts';
-import { orderAccessFacts } from './store.ts';
 import { ordersPlacedBy, turnaround, viewOrder, worklist } from './views.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
 /** What the policy needs to judge a request about one order: the patient, and the performing trust. */
-const orderPatient = async (request: FastifyRequest, db: Kysely<DB>) => {
-  const facts = await orderAccessFacts(db, (request.params as { id: string }).id);
-  return facts ? patientContext(db, facts.patient_id) : undefined;
-};
-const orderLabTrust = async (request: FastifyRequest, db: Kysely<DB>) =>
-  (await orderAccessFacts(db, (request.params as { id: string }).id))?.performing_trust_id;
-const labTrust = async (request: FastifyRequest, db: Kysely<DB>) => {
-  const { rows } = await sql<{
-    trust: string | null;
-  }>`select organisation_trust(${(request.params as { labId: string }).labId}::uuid) as trust`.execute(db);
-  return rows[0]?.trust ?? undefined;
-};
+const orderInPath = async (request: FastifyRequest) => (request.params as { id: string }).id;
 // The same facts decide every request about one order: whose patient it is, and which trust performs it.
-const READ_ORDER: AccessSpec = {
-  resource: 'order',
-  action: 'read',
-  patient: orderPatient,
-  performingTrust: orderLabTrust,
-};
-const LAB_PROCESSES: AccessSpec = {
-  resource: 'order',
-  action: 'process',
-  patient: orderPatient,
-  performingTrust: orderLabTrust,
-};
+const READ_ORDER = accessThroughOrder('order', 'read', orderInPath);
+const LAB_PROCESSES = accessThroughOrder('order', 'process', orderInPath);
 const subjectOf = (request: FastifyRequest) => request.subject as Subject;
 
 const userOf = (request: FastifyRequest) => subjectOf(request).userId;
@@ -218,7 +196,7 @@ export async function orderRoutes(
       params: idParams,
       body: z.object({ reason: z.string().trim().min(1) }),
     },
-    config: { access: { resource: 'order', action: 'cancel', patient: orderPatient } },
+    config: { access: accessThroughOrder('order', 'cancel', orderInPath) },
     handler: async (request) =>
       changeStatus(
         transactionOf(request),
@@ -303,7 +281,7 @@ export async function orderRoutes(
       params: z.object({ labId: z.uuid() }),
       querystring: z.object({ status: z.enum(ORDER_STATUSES).optional() }),
     },
-    config: { access: { resource: 'order-worklist', action: 'read', performingTrust: labTrust } },
+    config: { access: { resource: 'order-worklist', action: 'read', performingTrust: labTrustInPath } },
     handler: async (request) => {
       const tx = transactionOf(request);
       const list = await worklist(tx, request.params.labId, request.query.status);

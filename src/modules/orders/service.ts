@@ -258,6 +258,6 @@ export async function forwardOrder(db: Db, orderId: string, toLabId: string, rea
   return { id: orderId, performingLabId: toLabId };
 }
 
-export { accessThroughOrder, type OrderOf } from './access.ts';
+export { accessThroughOrder, labTrustInPath, type OrderOf } from './access.ts';
 /** Whose patient an order concerns and which trust performs it: what access to anything on the order turns on. */
 export { orderAccessFacts } from './store.ts';

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { conflict, notFound } from '../../platform/http/problems.ts';
 import { caseRows, latestDecisions, panelSnapshot } from '../interpretation/service.ts';
+import { knowledgeReleases } from '../knowledge/service.ts';
 import type {
   AlterationType,
   ClinicalImplication,
@@ -80,6 +81,7 @@ export async function assembleReport(db: Db, caseId: string): Promise<ReportCont
       'f.pipeline_version',
       'f.ingested_at',
       's.specimen_id',
+      's.id as tumour_sample',
       'sp.tumour_cell_percent',
     ])
     .where('c.id', '=', caseId)
@@ -103,11 +105,7 @@ export async function assembleReport(db: Db, caseId: string): Promise<ReportCont
     panelSnapshot(db, c.panel_version_id).then(
       (p) => p && { ...p, genes: p.genes.map((g) => g.symbol).sort() },
     ),
-    db
-      .selectFrom('knowledge_release')
-      .select(['source', 'release', 'imported_at'])
-      .orderBy('imported_at', 'desc')
-      .execute(),
+    knowledgeReleases(db),
     caseRows(db, caseId),
     latestDecisions(db, caseId),
     db
@@ -136,13 +134,11 @@ export async function assembleReport(db: Db, caseId: string): Promise<ReportCont
     db
       .selectFrom('sample_qc')
       .select(['depth_quantiles'])
-      .where('sample_id', '=', (await tumourSampleOf(db, caseId)) ?? '')
+      .where('sample_id', '=', c.tumour_sample)
       .executeTakeFirst(),
   ]);
   const specimen = await primarySpecimen(db, c.specimen_id);
   const diagnosisText = clinical.diagnosis?.text ?? cancerType?.name ?? c.context;
-  const latestRelease = new Map<string, string>();
-  for (const r of releases) if (!latestRelease.has(r.source)) latestRelease.set(r.source, r.release);
 
   const variants: SequenceVariant[] = [];
   for (const row of rows) {
@@ -302,7 +298,7 @@ export async function assembleReport(db: Db, caseId: string): Promise<ReportCont
       limitOfDetection: { vafPercent: 5, minimumDepth: 100, minimumTumourCellPercent: minimumTumourCells },
       referenceGenome: c.reference_build === 'GRCh37' ? 'GRCh37' : 'GRCh38',
       pipeline: { name: c.pipeline ?? 'ukjent', version: c.pipeline_version ?? '–' },
-      knowledgeSources: [...latestRelease].map(([source, release]) => ({
+      knowledgeSources: releases.map(({ source, release }) => ({
         name: source === 'civic' ? 'CIViC' : source === 'clinvar' ? 'ClinVar' : source,
         release,
       })),
@@ -381,14 +377,4 @@ async function primarySpecimen(db: Db, specimenId: string) {
       .executeTakeFirstOrThrow();
   }
   return current;
-}
-
-async function tumourSampleOf(db: Db, caseId: string) {
-  return (
-    await db
-      .selectFrom('interpretation_case')
-      .select('tumour_sample_id')
-      .where('id', '=', caseId)
-      .executeTakeFirst()
-  )?.tumour_sample_id;
 }

@@ -6,7 +6,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { notFound, Problem } from '../../platform/http/problems.ts';
 import { transactionOf } from '../access/guard.ts';
 import type { Subject } from '../access/model.ts';
-import type { Action } from '../access/policy.ts';
+import { type Action, LAB_ROLES } from '../access/policy.ts';
 import { accessThroughOrder, type OrderOf, orderAccessFacts } from '../orders/service.ts';
 import { nameUuid, toFhirBundle } from './fhir/bundle.ts';
 import { renderReportHtml } from './html.ts';
@@ -47,11 +47,10 @@ const orderOfCase: OrderOf = async (request, db) =>
  */
 async function seesDrafts(request: FastifyRequest, db: Kysely<DB>, orderId: string | undefined) {
   const subject = request.subject as Subject | null;
-  if (!orderId || !subject?.role || !LAB_ROLES.has(subject.role)) return false;
+  if (!orderId || !subject?.role || !LAB_ROLES.includes(subject.role)) return false;
   const facts = await orderAccessFacts(db, orderId);
   return facts?.performing_trust_id === subject.trustId;
 }
-const LAB_ROLES = new Set(['pathologist', 'lab-scientist', 'bioinformatician', 'medical-geneticist']);
 
 const idParams = z.object({ id: z.uuid() });
 /** Each version gets its own stable UUID, so its FHIR resources keep their ids across downloads. */

@@ -134,21 +134,6 @@ export class AlleleWriter {
   }
 }
 
-/** Writes one batch of alleles and waits for it (AlleleWriter without the batching and the overlap). */
-export async function writeAlleles(
-  tx: Transaction<DB>,
-  fileId: string,
-  identities: Map<VariantAllele, AlleleIdentity>,
-  assembly: string | null,
-  sampleIds: Map<string, string>,
-  qc: Map<string, SampleQc>,
-) {
-  const writer = new AlleleWriter(tx, fileId, assembly, sampleIds, qc);
-  const written = await writer.write(identities);
-  await writer.finish();
-  return written;
-}
-
 type BatchRows = ReturnType<typeof emptyRows>;
 
 function emptyRows() {
