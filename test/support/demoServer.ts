@@ -6,6 +6,7 @@ import pg from 'pg';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { type RunningServer, startServer } from '../../src/platform/server.ts';
+import { dropServerDatabase } from '../../src/platform/testing/testDatabase.ts';
 import { freePort } from './formDriver.ts';
 
 export type DemoServer = { base: string; server: RunningServer; stop(): Promise<void> };
@@ -56,11 +57,6 @@ async function createDatabase(serverUrl: string, label: string) {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
+    drop: () => dropServerDatabase(serverUrl, name),
   };
 }

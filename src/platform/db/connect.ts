@@ -35,7 +35,12 @@ export async function openPGlite(dataDir: string | undefined): Promise<Database>
   };
 }
 
-export function openPostgres(url: string): Database {
+/**
+ * Opens a pool on a PostgreSQL server. An idle connection the server ends (a restart, an
+ * administrator's terminate, a dropped network) is reported to `onIdleError` and left to the pool,
+ * which replaces it; without a listener Node would treat it as unhandled and stop the process.
+ */
+export function openPostgres(url: string, onIdleError: (error: Error) => void = reportIdleError): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -45,8 +50,15 @@ export function openPostgres(url: string): Database {
         pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  pool.on('error', onIdleError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', location: redactPassword(url), close: () => db.destroy() };
+}
+
+function reportIdleError(error: Error): void {
+  process.stderr.write(
+    `${JSON.stringify({ level: 'warn', msg: 'idle database connection ended', error: error.message })}\n`,
+  );
 }
 
 export function redactPassword(url: string): string {

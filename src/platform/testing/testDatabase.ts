@@ -29,19 +29,26 @@ async function createServerDatabase(serverUrl: string): Promise<Database & { url
     url: url.toString(),
     close: async () => {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      // A closed pool's connections take a moment to leave; forcing them out races their goodbye.
-      for (let i = 0; i < 100; i++) {
-        const { rows } = await cleanup.query(
-          'select count(*)::int as n from pg_stat_activity where datname = $1',
-          [name],
-        );
-        if (rows[0].n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await dropServerDatabase(serverUrl, name);
     },
   };
+}
+
+/** Drops a test database once the closed pool's connections have left (forcing them races their goodbye). */
+export async function dropServerDatabase(serverUrl: string, name: string): Promise<void> {
+  const cleanup = new pg.Client({ connectionString: serverUrl });
+  await cleanup.connect();
+  try {
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await cleanup.query(
+        'select count(*)::int as n from pg_stat_activity where datname = $1',
+        [name],
+      );
+      if (rows[0].n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await cleanup.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await cleanup.end();
+  }
 }
