@@ -99,7 +99,7 @@ export function startPostgres(dir: string, port: number): PostgresServer {
 }
 
 /** utime + stime of a process, of its waited-for children (the backends that have ended) and of its live children. */
-function processTreeCpuSeconds(pid: number): number {
+export function processTreeCpuSeconds(pid: number): number {
   const ticks = (statPid: number, withChildren: boolean) => {
     // Fields after the parenthesised command name; utime is field 14 of stat(5), so index 11 here.
     const stat = readFileSync(`/proc/${statPid}/stat`, 'utf8');

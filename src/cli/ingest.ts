@@ -1,13 +1,7 @@
 import { userInfo } from 'node:os';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import {
-  INGEST_KINDS,
-  type IngestKind,
-  ingestResultFile,
-  kindFromFileName,
-} from '../modules/genomics/ingest/ingestResultFile.ts';
+import { INGEST_KINDS, type IngestKind, kindFromFileName } from '../modules/genomics/ingest/kinds.ts';
 import type { SampleRole } from '../modules/genomics/ingest/resultFile.ts';
-import { FastaReference } from '../modules/genomics/vrs/fastaReference.ts';
 import { loadConfig } from '../platform/config.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { openDatabase } from '../platform/db/open.ts';
@@ -56,6 +50,10 @@ export function registerIngestCommand(program: Command) {
     .option('--access-zone <zone>', 'where the file is kept (for its DRS object)')
     .action(async (file: string, options: IngestOptions) => {
       const config = loadConfig();
+      const [{ ingestResultFile }, { FastaReference }] = await Promise.all([
+        import('../modules/genomics/ingest/ingestResultFile.ts'),
+        import('../modules/genomics/vrs/fastaReference.ts'),
+      ]);
       const database = await openDatabase(config);
       try {
         await migrate(database);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type ImportSummary, importCivic, importClinVar } from '../modules/knowledge/imports.ts';
+import type { ImportSummary } from '../modules/knowledge/imports.ts';
 import { loadConfig } from '../platform/config.ts';
 import type { Database } from '../platform/db/connect.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -10,13 +10,18 @@ import { ProgressLine } from './progress.ts';
 export function registerKnowledgeImports(importCommand: Command) {
   const run = async (
     label: string,
-    work: (database: Database, progress: (n: number) => void) => Promise<ImportSummary>,
+    work: (
+      imports: typeof import('../modules/knowledge/imports.ts'),
+      database: Database,
+      progress: (n: number) => void,
+    ) => Promise<ImportSummary>,
   ) => {
+    const imports = await import('../modules/knowledge/imports.ts');
     const database = await openDatabase(loadConfig());
     try {
       await migrate(database);
       const progress = new ProgressLine(process.stderr, `${label}: `);
-      const summary = await work(database, (n) => progress.update(`${n} records`));
+      const summary = await work(imports, database, (n) => progress.update(`${n} records`));
       progress.done();
       process.stdout.write(
         summary.status === 'already-imported'
@@ -36,13 +41,15 @@ export function registerKnowledgeImports(importCommand: Command) {
     .option('--assertions <file>', 'nightly-AssertionSummaries.tsv')
     .option('--release <name>', 'the release name to record (default: the file name)')
     .action((evidence: string, options: { assertions?: string; release?: string }) =>
-      run('civic', (database, progress) => importCivic(database.db, { evidence, ...options }, progress)),
+      run('civic', ({ importCivic }, database, progress) =>
+        importCivic(database.db, { evidence, ...options }, progress),
+      ),
     );
   importCommand
     .command('clinvar')
     .description('import a ClinVar GRCh38 VCF (CLNSIG, CLNREVSTAT → review stars); all or nothing')
     .argument('<file>', 'clinvar.vcf.gz')
     .action((file: string) =>
-      run('clinvar', (database, progress) => importClinVar(database.db, file, progress)),
+      run('clinvar', ({ importClinVar }, database, progress) => importClinVar(database.db, file, progress)),
     );
 }

@@ -1,23 +1,19 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { seedDemo } from '../demo/seed.ts';
-import { seedDemoWork } from '../demo/workSeed.ts';
 import { ROLES, type Role } from '../modules/access/model.ts';
-import { createUser } from '../modules/access/service.ts';
-import { importHgncFile, importOncoTreeFile } from '../modules/catalogue/referenceImport.ts';
-import { checkHgvs } from '../modules/genomics/hgvs/index.ts';
-import { validateVcf } from '../modules/genomics/vcf/validate.ts';
-import { verifyAuditLog } from '../platform/audit/auditLog.ts';
 import { loadConfig } from '../platform/config.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { openDatabase } from '../platform/db/open.ts';
 import { Problem } from '../platform/http/problems.ts';
-import { startServer } from '../platform/server.ts';
 import { registerIngestCommand } from './ingest.ts';
 import { registerKnowledgeImports } from './knowledgeImport.ts';
 import { ProgressLine } from './progress.ts';
 import { readSecret } from './secret.ts';
 
-/** The `genvei` command. Each subcommand reads the same environment as the server (see README). */
+/**
+ * The `genvei` command. Each subcommand reads the same environment as the server (see README).
+ * A subcommand loads its modules when it runs: `vcf validate` or `ingest` need not load the web
+ * server, which took a second of every command's start.
+ */
 const program = new Command('genvei')
   .description('genvei — precision-medicine diagnostics')
   .showHelpAfterError();
@@ -31,6 +27,11 @@ program
   })
   .action(async (options: { port?: string }) => {
     const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
+    const [{ startServer }, { seedDemo }, { seedDemoWork }] = await Promise.all([
+      import('../platform/server.ts'),
+      import('../demo/seed.ts'),
+      import('../demo/workSeed.ts'),
+    ]);
     const server = await startServer(config, (database) => seedDemo(database.db), seedDemoWork);
     process.stdout.write(
       `genvei is running at ${server.url} (${config.mode} mode, ${server.database.engine})\n`,
@@ -66,6 +67,7 @@ program
   .description('re-compute the audit hash chain; exit 1 and name the first bad entry if it is broken')
   .option('--json', 'print the result as JSON')
   .action(async (options: { json?: boolean }) => {
+    const { verifyAuditLog } = await import('../platform/audit/auditLog.ts');
     const database = await openDatabase(loadConfig());
     try {
       const result = await verifyAuditLog(database.db);
@@ -85,15 +87,16 @@ program
   });
 
 const importCommand = program.command('import').description('import reference data from files you provide');
-for (const [kind, describe, run] of [
-  ['hgnc', 'HGNC complete-set TSV (hgnc_complete_set.txt)', importHgncFile],
-  ['oncotree', 'OncoTree release JSON (e.g. oncotree_2025_10_03.json)', importOncoTreeFile],
+for (const [kind, describe, importer] of [
+  ['hgnc', 'HGNC complete-set TSV (hgnc_complete_set.txt)', 'importHgncFile'],
+  ['oncotree', 'OncoTree release JSON (e.g. oncotree_2025_10_03.json)', 'importOncoTreeFile'],
 ] as const) {
   importCommand
     .command(kind)
     .description(`import the ${describe}; all or nothing, and a re-import of the same file changes nothing`)
     .argument('<file>')
     .action(async (file: string) => {
+      const run = (await import('../modules/catalogue/referenceImport.ts'))[importer];
       const database = await openDatabase(loadConfig());
       try {
         await migrate(database);
@@ -122,6 +125,7 @@ program
   .argument('<file>', 'VCF 4.1–4.3 file')
   .option('--json', 'print the result as JSON')
   .action(async (file: string, options: { json?: boolean }) => {
+    const { validateVcf } = await import('../modules/genomics/vcf/validate.ts');
     const result = await validateVcf(file);
     if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else if (result.ok) {
@@ -151,7 +155,8 @@ program
   .argument('<description>', 'e.g. "NM_004333.6:c.1799T>A"')
   .option('--json', 'print the result as JSON')
   .option('--no-reference', 'accept a description without a reference sequence (as SnpEff writes them)')
-  .action((description: string, options: { json?: boolean; reference: boolean }) => {
+  .action(async (description: string, options: { json?: boolean; reference: boolean }) => {
+    const { checkHgvs } = await import('../modules/genomics/hgvs/index.ts');
     const result = checkHgvs(description, { requireReference: options.reference });
     if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else if (result.valid) {
@@ -205,6 +210,7 @@ program
             `no organisation with number ${options.org}`,
           );
         const password = options.password ? await readSecret('Password: ') : undefined;
+        const { createUser } = await import('../modules/access/service.ts');
         const user = await createUser(database.db, {
           username: options.username,
           displayName: options.name,

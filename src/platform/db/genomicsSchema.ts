@@ -1,11 +1,16 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt } from './schema.ts';
 
-/** Genomic data (migrations 0004, 0005): files by checksum with provenance, samples, variants, calls. */
+/**
+ * Genomic data (migrations 0004, 0005, 0008): files by checksum with provenance, samples, variants,
+ * calls. `observation` and `variant_annotation` are views over `variant_record` (read them; the
+ * ingest writes records).
+ */
 export interface GenomicsTables {
   sequencing_file: SequencingFileTable;
   sequenced_sample: SequencedSampleTable;
   variant: VariantTable;
+  variant_record: VariantRecordTable;
   observation: ObservationTable;
   variant_annotation: VariantAnnotationTable;
   sample_qc: SampleQcTable;
@@ -43,6 +48,8 @@ export interface SequencedSampleTable {
   specimen_id: string;
   name_in_file: string;
   role: 'tumor' | 'normal' | 'germline';
+  /** Where this sample's call sits in each record's `calls`. */
+  position: number;
 }
 
 export interface VariantTable {
@@ -58,6 +65,18 @@ export interface VariantTable {
   fully_normalised: boolean;
 }
 
+/** One VCF record of one file: the calls and annotations are compact JSON (see migration 0008). */
+export interface VariantRecordTable {
+  file_id: string;
+  variant_id: number;
+  line: number;
+  qual: number | null;
+  filters: string[];
+  calls: ColumnType<unknown, string, never>;
+  annotations: ColumnType<unknown, string, never>;
+}
+
+/** A view: one sample's call in a record. */
 export interface ObservationTable {
   sample_id: string;
   variant_id: number;
@@ -71,6 +90,7 @@ export interface ObservationTable {
   qual: number | null;
 }
 
+/** A view: one transcript's annotation in a record. */
 export interface VariantAnnotationTable {
   file_id: string;
   variant_id: number;

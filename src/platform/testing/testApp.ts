@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../demo/seed.ts';
 import type { OidcLogin } from '../../modules/access/oidc.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { Database } from '../db/connect.ts';
+import type { Migration } from '../db/migrate.ts';
 import { buildApp } from '../http/app.ts';
 import { freshDatabase } from './testDatabase.ts';
 
@@ -29,9 +30,9 @@ export type Client = {
 
 /** The real app on a fresh, seeded database, driven through Fastify's inject (no port). */
 export async function testApp(
-  options: { env?: Record<string, string>; oidc?: OidcLogin; seed?: boolean } = {},
+  options: { env?: Record<string, string>; oidc?: OidcLogin; seed?: boolean; migrations?: Migration[] } = {},
 ): Promise<TestApp> {
-  const database = await freshDatabase();
+  const database = await freshDatabase(options.migrations);
   if (options.seed !== false) await seedDemo(database.db);
   const config = loadConfig({ GENVEI_MODE: 'test', GENVEI_LOG_LEVEL: 'info', ...options.env });
   const logs: string[] = [];

@@ -1,17 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Database, openPGlite, openPostgres } from '../db/connect.ts';
-import { migrate } from '../db/migrate.ts';
+import { listMigrations, migrate } from '../db/migrate.ts';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
  * on the PostgreSQL server named by GENVEI_TEST_DATABASE_URL (CI runs the suite both ways).
  * close() drops what was created.
  */
-export async function freshDatabase(): Promise<Database & { url?: string }> {
+export async function freshDatabase(
+  /** The migrations to apply (all by default): a migration's own test starts from the one before. */
+  migrations = listMigrations(),
+): Promise<Database & { url?: string }> {
   const serverUrl = process.env.GENVEI_TEST_DATABASE_URL;
   const database = serverUrl ? await createServerDatabase(serverUrl) : await openPGlite(undefined);
-  await migrate(database);
+  await migrate(database, migrations);
   return database;
 }
 

@@ -20,7 +20,7 @@ import {
   sha256Of,
   specimenOnOrder,
 } from './resultFile.ts';
-import { AlleleWriter } from './writeAlleles.ts';
+import { AlleleWriter, prepareIngest } from './writeAlleles.ts';
 
 /**
  * Ingests a VCF into an order's specimen: one transaction for the file record, its samples,
@@ -78,6 +78,7 @@ export async function ingestVcf(
     const metrics = sampleMetricsFromVcfHeader(vcf.header, { file: request.fileName ?? request.file });
     const measured = metrics && sampleIds.get(metrics.sample ?? tumourSample(roles) ?? '');
     if (metrics && measured) await insertMetrics(tx, fileId, measured, metrics);
+    await prepareIngest(tx);
     const qc = new Map([...sampleIds.keys()].map((name) => [name, new SampleQc()]));
     const writer = new AlleleWriter(tx, fileId, vcf.header.assembly, sampleIds, qc);
     const counts = { records: 0, alleles: 0, observations: 0, annotations: 0 };
@@ -113,10 +114,9 @@ export async function ingestVcf(
     const variants = Number(
       (
         await tx
-          .selectFrom('observation as o')
-          .innerJoin('sequenced_sample as s', 's.id', 'o.sample_id')
-          .select((eb) => eb.fn.count('o.variant_id').distinct().as('n'))
-          .where('s.file_id', '=', fileId)
+          .selectFrom('variant_record')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('file_id', '=', fileId)
           .executeTakeFirstOrThrow()
       ).n,
     );

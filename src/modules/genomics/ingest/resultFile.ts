@@ -124,10 +124,11 @@ export async function insertSamples(
   const ids = new Map<string, string>();
   for (const [name, role] of Object.entries(roles)) {
     const id = randomUUID();
+    const position = ids.size;
     ids.set(name, id);
     await tx
       .insertInto('sequenced_sample')
-      .values({ id, file_id: fileId, specimen_id: specimenId, name_in_file: name, role })
+      .values({ id, file_id: fileId, specimen_id: specimenId, name_in_file: name, role, position })
       .execute();
   }
   return ids;

@@ -1,52 +1,57 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
+import { transcriptsJson } from '../vcf/annotations.ts';
 import type { VariantAllele } from '../vcf/model.ts';
 import type { AlleleIdentity } from './identity.ts';
 import type { SampleQc } from './qc.ts';
 
-/** Variants per statement: big enough that a statement's overhead is small, small enough to stay lean. */
-const BATCH_VARIANTS = 500;
+/** Records per statement: big enough that a statement's overhead is small, small enough to stay lean. */
+const BATCH_RECORDS = 1000;
 
 /**
  * The write path of an ingest: a batch of identified alleles becomes variants (unique by
- * identity), observations per sample and per-transcript annotations, inside the caller's
- * transaction. Per-sample QC is gathered on the way.
+ * identity) and one `variant_record` per variant in this file — the record's QUAL and FILTER,
+ * each sample's call and each transcript's annotation — inside the caller's transaction.
+ * Per-sample QC is gathered on the way.
  *
- * A batch is ONE statement on either engine: its rows travel as one array per column and
- * `unnest` turns them back into rows — PostgreSQL reads a few long arrays much faster than
- * thousands of VALUES tuples — and the variant insert's RETURNING feeds the observation and
- * annotation inserts in the same statement, so no ids come back to us.
+ * A batch is ONE statement on either engine. Short columns travel as one array per column that
+ * `unnest` turns back into rows; the calls and annotations travel as JSON texts, one per line of
+ * a single parameter, that `string_to_table` splits (JSON never holds a raw newline, so nothing
+ * is escaped on either side). The variant insert's RETURNING feeds the record insert within the
+ * statement, so no ids come back to us.
+ *
+ * Variants are looked up and then inserted without ON CONFLICT (whose speculative insertion cost
+ * a third of the variant insert): that is safe because ingests take `prepareIngest`'s lock first
+ * and so never race each other to a new variant.
  */
 export class AlleleWriter {
-  /** Rows gathered from the reader's small batches, sent once there are BATCH_VARIANTS of them. */
+  /** Rows gathered from the reader's small batches, sent once there are BATCH_RECORDS of them. */
   private rows = emptyRows();
-  /** 1-based position of each identity key in `rows.variants`: how observations and annotations name their variant. */
-  private numbers = new Map<string, number>();
+  /** Identity keys in `rows`: a second allele with the same identity in one batch is the same variant. */
+  private inBatch = new Set<string>();
   /** The statement of the batch before, still running on the server. */
   private pending: Promise<unknown> = Promise.resolve();
+  /** Sample name → its place in a record's calls (the order insertSamples gave them). */
+  private readonly positions: Map<string, number>;
 
   constructor(
     private readonly tx: Transaction<DB>,
     private readonly fileId: string,
     private readonly assembly: string | null,
-    private readonly sampleIds: Map<string, string>,
+    sampleIds: Map<string, string>,
     private readonly qc: Map<string, SampleQc>,
-  ) {}
+  ) {
+    this.positions = new Map([...sampleIds.keys()].map((name, position) => [name, position]));
+  }
 
   /**
-   * Takes the reader's next alleles. Every BATCH_VARIANTS variants it sends a statement and
+   * Takes the reader's next alleles. Every BATCH_RECORDS records it sends a statement and
    * returns once the statement before it is done: with PostgreSQL the server stores one batch
    * while we parse the next. Call finish() after the last alleles.
    */
   async write(identities: Map<VariantAllele, AlleleIdentity>) {
-    const { observations, annotations } = this.rows;
-    const before = { observations: observations.variant.length, annotations: annotations.variant.length };
-    this.add(identities);
-    const written = {
-      observations: observations.variant.length - before.observations,
-      annotations: annotations.variant.length - before.annotations,
-    };
-    if (this.rows.variants.key.length >= BATCH_VARIANTS) await this.send();
+    const written = this.add(identities);
+    if (this.rows.key.length >= BATCH_RECORDS) await this.send();
     return written;
   }
 
@@ -59,186 +64,170 @@ export class AlleleWriter {
   private async send(): Promise<void> {
     const rows = this.rows;
     this.rows = emptyRows();
-    this.numbers.clear();
+    this.inBatch.clear();
     await this.pending;
-    if (rows.variants.key.length === 0) return;
+    if (rows.key.length === 0) return;
     this.pending = insertBatch(rows, this.fileId, this.assembly).execute(this.tx);
     // Awaited by the next send; until then a failure must not count as unhandled.
     this.pending.catch(() => {});
   }
 
-  private add(identities: Map<VariantAllele, AlleleIdentity>): void {
-    const { variants, observations: o, annotations: a } = this.rows;
+  private add(identities: Map<VariantAllele, AlleleIdentity>) {
+    const rows = this.rows;
+    const written = { observations: 0, annotations: 0 };
     let lastFilters: string[] | null = null;
     let filtersLiteral = '{}';
     for (const [allele, identity] of identities) {
-      let number = this.numbers.get(identity.key);
-      if (number === undefined) {
-        variants.key.push(identity.key);
-        variants.vrsId.push(identity.vrsId);
-        variants.chrom.push(identity.chrom);
-        variants.start.push(identity.start);
-        variants.ref.push(identity.ref);
-        variants.alt.push(identity.alt);
-        variants.kind.push(identity.kind);
-        variants.fullyNormalised.push(identity.fullyNormalised);
-        number = variants.key.length;
-        this.numbers.set(identity.key, number);
-      }
+      // Two alleles of one file that normalise to the same variant: the first one's record stands.
+      if (this.inBatch.has(identity.key)) continue;
+      this.inBatch.add(identity.key);
+      rows.key.push(identity.key);
+      rows.vrsId.push(identity.vrsId);
+      rows.chrom.push(identity.chrom);
+      rows.start.push(identity.start);
+      rows.ref.push(identity.ref);
+      rows.alt.push(identity.alt);
+      rows.kind.push(identity.kind);
+      rows.fullyNormalised.push(identity.fullyNormalised);
+      rows.line.push(allele.line);
+      rows.qual.push(allele.qual);
       // The alleles of one record share their filter list.
       if (allele.filters !== lastFilters) {
         lastFilters = allele.filters;
         filtersLiteral = textArray(allele.filters);
       }
-      for (const call of allele.calls) {
-        const sampleId = this.sampleIds.get(call.sample);
-        if (!sampleId) continue;
-        const genotype = call.genotype;
-        o.variant.push(number);
-        o.sample.push(sampleId);
-        o.line.push(allele.line);
-        o.genotype.push(genotype ? genotypeText(genotype.alleles, genotype.phased) : null);
-        o.depth.push(call.depth);
-        o.refDepth.push(call.alleleDepths?.[0] ?? null);
-        o.altDepth.push(call.alleleDepths?.[1] ?? null);
-        o.vaf.push(call.alleleFraction);
-        o.filters.push(filtersLiteral);
-        o.qual.push(allele.qual);
-        if (genotype === null || genotype.alleles.some((i) => i !== null && i > 0)) {
-          (this.qc.get(call.sample) as SampleQc).add({
-            filters: allele.filters,
-            ref: identity.ref,
-            alt: identity.alt,
-            kind: identity.kind,
-            depth: call.depth,
-          });
-        }
-      }
-      for (const c of allele.consequences) {
-        if (!c.transcriptId) continue;
-        a.variant.push(number);
-        a.source.push(c.source);
-        a.transcript.push(c.transcriptId);
-        a.geneSymbol.push(c.geneSymbol);
-        a.geneId.push(c.geneId);
-        a.hgvsc.push(c.hgvsc);
-        a.hgvsp.push(c.hgvsp);
-        a.consequences.push(textArray(c.consequences));
-        a.impact.push(c.impact);
-        a.maneSelect.push(c.maneSelect);
-        a.canonical.push(c.canonical);
-        a.existingVariation.push(textArray(c.existingVariation));
-        a.populationFrequencies.push(JSON.stringify(c.populationFrequencies));
+      rows.filters.push(filtersLiteral);
+      rows.calls.push(this.callsOf(allele, identity));
+      written.observations += this.positions.size;
+      const transcripts: string[] = [];
+      for (const a of allele.annotations)
+        written.annotations += transcriptsJson(a.layout, a.entries, a.allele, transcripts);
+      rows.annotations.push(`[${transcripts.join(',')}]`);
+    }
+    return written;
+  }
+
+  /** The record's calls as JSON, one [genotype, depth, ref_depth, alt_depth, vaf] per sample position. */
+  private callsOf(allele: VariantAllele, identity: AlleleIdentity): string {
+    const calls: string[] = new Array(this.positions.size).fill('null');
+    for (const call of allele.calls) {
+      const position = this.positions.get(call.sample);
+      if (position === undefined) continue;
+      const genotype = call.genotype;
+      calls[position] =
+        `[${genotype ? `"${genotypeText(genotype.alleles, genotype.phased)}"` : 'null'},${json(call.depth)},` +
+        `${json(call.alleleDepths?.[0])},${json(call.alleleDepths?.[1])},${json(call.alleleFraction)}]`;
+      if (genotype === null || genotype.alleles.some((i) => i !== null && i > 0)) {
+        (this.qc.get(call.sample) as SampleQc).add({
+          filters: allele.filters,
+          ref: identity.ref,
+          alt: identity.alt,
+          kind: identity.kind,
+          depth: call.depth,
+        });
       }
     }
+    return `[${calls.join(',')}]`;
   }
+}
+
+/**
+ * Call before the first batch of an ingest: takes the lock that keeps ingests from racing to a
+ * new variant, held until the transaction ends, and turns off JIT compilation for the
+ * transaction — once the tables are big the planner's estimates for a batch pass the JIT
+ * threshold, and compiling each batch's statement took longer (≈ 0.6 s) than running it (≈ 15 ms).
+ */
+export async function prepareIngest(tx: Transaction<DB>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${VARIANT_IDENTITY_LOCK})`.execute(tx);
+  await sql`set local jit = off`.execute(tx);
+}
+
+/** An arbitrary constant (the bytes of "genvar"): the one advisory lock genvei takes. */
+const VARIANT_IDENTITY_LOCK = 0x67656e766172;
+
+/** A number as JSON: null for missing, NaN and ±Infinity (JSON has no such numbers). */
+function json(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? 'null' : String(value);
 }
 
 type BatchRows = ReturnType<typeof emptyRows>;
 
 function emptyRows() {
   return {
-    variants: {
-      key: [] as string[],
-      vrsId: [] as (string | null)[],
-      chrom: [] as string[],
-      start: [] as number[],
-      ref: [] as string[],
-      alt: [] as string[],
-      kind: [] as string[],
-      fullyNormalised: [] as boolean[],
-    },
-    observations: {
-      variant: [] as number[],
-      sample: [] as string[],
-      line: [] as number[],
-      genotype: [] as (string | null)[],
-      depth: [] as (number | null)[],
-      refDepth: [] as (number | null)[],
-      altDepth: [] as (number | null)[],
-      vaf: [] as (number | null)[],
-      filters: [] as string[],
-      qual: [] as (number | null)[],
-    },
-    annotations: {
-      variant: [] as number[],
-      source: [] as string[],
-      transcript: [] as string[],
-      geneSymbol: [] as (string | null)[],
-      geneId: [] as (string | null)[],
-      hgvsc: [] as (string | null)[],
-      hgvsp: [] as (string | null)[],
-      consequences: [] as string[],
-      impact: [] as (string | null)[],
-      maneSelect: [] as (string | null)[],
-      canonical: [] as boolean[],
-      existingVariation: [] as string[],
-      populationFrequencies: [] as string[],
-    },
+    key: [] as string[],
+    vrsId: [] as (string | null)[],
+    chrom: [] as string[],
+    start: [] as number[],
+    ref: [] as string[],
+    alt: [] as string[],
+    kind: [] as string[],
+    fullyNormalised: [] as boolean[],
+    line: [] as number[],
+    qual: [] as (number | null)[],
+    filters: [] as string[],
+    calls: [] as string[],
+    annotations: [] as string[],
   };
 }
 
 /**
- * Variants first (an existing variant gains its VRS id when this file brings one), then each
- * observation and annotation with its variant's id: `ids[n]` is the id of the batch's n-th
- * variant. Rows are stored in file order. Observations and annotations already stored are left
- * as they are.
+ * Variants first — those not stored yet are inserted, a stored one gains its VRS id when this
+ * file brings one — then each variant's record in this file. A variant this file already has a
+ * record of (two records normalising to one allele, in different batches) keeps its first record.
+ *
+ * New variants take their ids from the sequence as the batch is resolved, so the records need no
+ * join back to what was inserted. Every lookup is written so that it can only be an index probe
+ * per row (a lateral subquery kept apart by OFFSET 0, a scalar subquery, `= any(array)`): the
+ * planner believes a batch has 1,000 rows and the tables' statistics lag behind an ingest, and it
+ * would otherwise hash-join each batch against a scan of the whole, growing variant table.
  */
-function insertBatch(
-  { variants: v, observations: o, annotations: a }: BatchRows,
-  fileId: string,
-  assembly: string | null,
-) {
+function insertBatch(rows: BatchRows, fileId: string, assembly: string | null) {
   return sql`
     with input as (
-      select * from unnest(
-        ${as.text(v.key)}, ${as.text(v.vrsId)}, ${as.text(v.chrom)}, ${as.int8(v.start)},
-        ${as.text(v.ref)}, ${as.text(v.alt)}, ${as.text(v.kind)}, ${as.bool(v.fullyNormalised)}
-      ) with ordinality as input(identity_key, vrs_id, chrom, start_pos, ref, alt, kind, fully_normalised, n)
+      select * from rows from (
+        unnest(${as.text(rows.key)}), unnest(${as.text(rows.vrsId)}), unnest(${as.text(rows.chrom)}),
+        unnest(${as.int8(rows.start)}), unnest(${as.text(rows.ref)}), unnest(${as.text(rows.alt)}),
+        unnest(${as.text(rows.kind)}), unnest(${as.bool(rows.fullyNormalised)}), unnest(${as.int4(rows.line)}),
+        unnest(${as.float4(rows.qual)}), unnest(${as.text(rows.filters)}),
+        string_to_table(${rows.calls.join('\n')}::text, chr(10)),
+        string_to_table(${rows.annotations.join('\n')}::text, chr(10))
+      ) with ordinality as input(identity_key, vrs_id, chrom, start_pos, ref, alt, kind, fully_normalised, line,
+        qual, filters, calls, annotations, n)
     ),
-    stored as (
-      insert into variant (identity_key, vrs_id, assembly, chrom, start_pos, ref, alt, kind, fully_normalised)
-      select identity_key, vrs_id, ${assembly}::text, chrom, start_pos, ref, alt, kind, fully_normalised
+    resolved as materialized (
+      select input.*, known.id as known_id, known.vrs_id as known_vrs_id,
+        coalesce(known.id, nextval('variant_id_seq')) as id
       from input
-      on conflict (identity_key) do update set vrs_id = coalesce(variant.vrs_id, excluded.vrs_id)
-      returning id, identity_key
+      left join lateral (
+        select id, vrs_id from variant where variant.identity_key = input.identity_key offset 0
+      ) known on true
     ),
-    ids as (
-      select array_agg(stored.id order by input.n) as id from stored join input using (identity_key)
+    added as (
+      insert into variant (id, identity_key, vrs_id, assembly, chrom, start_pos, ref, alt, kind, fully_normalised)
+      select id, identity_key, vrs_id, ${assembly}::text, chrom, start_pos, ref, alt, kind, fully_normalised
+      from resolved
+      where known_id is null
+      order by n
     ),
-    observed as (
-      insert into observation (sample_id, variant_id, line, genotype, depth, ref_depth, alt_depth, vaf, filters, qual)
-      select o.sample_id, (select id from ids)[o.n], o.line, o.genotype, o.depth, o.ref_depth, o.alt_depth, o.vaf,
-        o.filters::text[], o.qual
-      from unnest(
-        ${as.int4(o.variant)}, ${as.uuid(o.sample)}, ${as.int4(o.line)}, ${as.text(o.genotype)},
-        ${as.int4(o.depth)}, ${as.int4(o.refDepth)}, ${as.int4(o.altDepth)}, ${as.float4(o.vaf)},
-        ${as.text(o.filters)}, ${as.float4(o.qual)}
-      ) as o(n, sample_id, line, genotype, depth, ref_depth, alt_depth, vaf, filters, qual)
-      on conflict (sample_id, variant_id) do nothing
+    filled as (
+      update variant
+      set vrs_id = (select r.vrs_id from resolved r where r.known_id = variant.id)
+      where variant.id = any(array(
+        select known_id from resolved where known_vrs_id is null and vrs_id is not null and known_id is not null
+      ))
     )
-    insert into variant_annotation (
-      file_id, variant_id, source, transcript, gene_symbol, gene_id, hgvsc, hgvsp, consequences, impact,
-      mane_select, canonical, existing_variation, population_frequencies
-    )
-    select ${fileId}::uuid, (select id from ids)[a.n], a.source, a.transcript, a.gene_symbol, a.gene_id, a.hgvsc,
-      a.hgvsp, a.consequences::text[], a.impact, a.mane_select, a.canonical, a.existing_variation::text[],
-      a.population_frequencies::jsonb
-    from unnest(
-      ${as.int4(a.variant)}, ${as.text(a.source)}, ${as.text(a.transcript)}, ${as.text(a.geneSymbol)},
-      ${as.text(a.geneId)}, ${as.text(a.hgvsc)}, ${as.text(a.hgvsp)}, ${as.text(a.consequences)},
-      ${as.text(a.impact)}, ${as.text(a.maneSelect)}, ${as.bool(a.canonical)}, ${as.text(a.existingVariation)},
-      ${as.text(a.populationFrequencies)}
-    ) as a(n, source, transcript, gene_symbol, gene_id, hgvsc, hgvsp, consequences, impact, mane_select,
-      canonical, existing_variation, population_frequencies)
-    on conflict do nothing
+    insert into variant_record (file_id, variant_id, line, qual, filters, calls, annotations)
+    select ${fileId}::uuid, id, line, qual, filters::text[], calls::json, annotations::json
+    from resolved
+    where known_id is null
+      or (select true from variant_record r where r.file_id = ${fileId}::uuid and r.variant_id = known_id) is null
+    order by n
   `;
 }
 
 /** A column of the batch as a typed array parameter: `${as.int4(depths)}` is `$n::int4[]`. */
 const as = {
   text: (items: readonly (string | null)[]) => sql`${textArray(items)}::text[]`,
-  uuid: (items: readonly string[]) => sql`${textArray(items)}::uuid[]`,
   int4: (items: readonly (number | null)[]) => sql`${numberArray(items)}::int4[]`,
   int8: (items: readonly number[]) => sql`${numberArray(items)}::int8[]`,
   float4: (items: readonly (number | null)[]) => sql`${numberArray(items)}::float4[]`,

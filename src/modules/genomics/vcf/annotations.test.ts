@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkAnnotationValue, vepAlleles } from './annotations.ts';
+import { checkAnnotationValue, transcriptsJson, vepAlleles } from './annotations.ts';
 import type { VariantAllele } from './model.ts';
 import { openVcf } from './reader.ts';
 import { fixture, streamOf, vcfText } from './testing.ts';
@@ -180,6 +180,72 @@ describe('SnpEff ANN', () => {
     expect(duplication?.consequences.map((c) => [c.geneSymbol, c.impact])).toEqual([
       ['BRCA2', 'HIGH'],
       ['ZAR1L', 'MODIFIER'],
+    ]);
+  });
+});
+
+describe('the JSON the ingest stores for each transcript', () => {
+  const asStored = (c: VariantAllele['consequences'][number]) => [
+    c.source,
+    c.transcriptId,
+    c.geneSymbol,
+    c.geneId,
+    c.hgvsc,
+    c.hgvsp,
+    c.consequences,
+    c.impact,
+    c.maneSelect,
+    c.canonical,
+    c.existingVariation,
+    Object.keys(c.populationFrequencies).length > 0 ? c.populationFrequencies : null,
+  ];
+  const jsonOf = (allele: VariantAllele) => {
+    const out: string[] = [];
+    for (const a of allele.annotations) transcriptsJson(a.layout, a.entries, a.allele, out);
+    return JSON.parse(`[${out.join(',')}]`);
+  };
+
+  it.each(['tumour-normal.vep.vcf', 'germline.snpeff.vcf', 'structural.vcf'])(
+    'says what the consequences say, allele by allele, in %s',
+    async (name) => {
+      const alleles = await allelesOf(fixture(name));
+      for (const allele of alleles) {
+        expect(jsonOf(allele)).toEqual(allele.consequences.filter((c) => c.transcriptId).map(asStored));
+      }
+    },
+  );
+
+  it('escapes what JSON must escape and decodes VCF percent escapes', async () => {
+    const text = vcfText([
+      '##fileformat=VCFv4.2',
+      `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${CSQ_FORMAT}|MANE_SELECT|gnomADe_AF|MAX_AF">`,
+      ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO'],
+      [
+        'chr7',
+        '140753336',
+        '.',
+        'A',
+        'T',
+        '.',
+        'PASS',
+        'CSQ=T|missense_variant&splice_region_variant|MODERATE|BR"AF|ENSG\\1|Transcript|NM_004333.6|protein_coding|NM_004333.6:c.1799T>A|NP_004324.2:p.Val600Glu%3B|YES|NM_004333.6|1e-05|0.5',
+      ],
+    ]);
+    const [allele] = await allelesOf(streamOf(text));
+    const [stored] = jsonOf(allele as VariantAllele);
+    expect(stored).toEqual([
+      'VEP',
+      'NM_004333.6',
+      'BR"AF',
+      'ENSG\\1',
+      'NM_004333.6:c.1799T>A',
+      'NP_004324.2:p.Val600Glu;',
+      ['missense_variant', 'splice_region_variant'],
+      'MODERATE',
+      'NM_004333.6',
+      true,
+      [],
+      { gnomADe_AF: 1e-5, MAX_AF: 0.5 },
     ]);
   });
 });

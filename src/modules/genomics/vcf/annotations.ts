@@ -291,6 +291,71 @@ export function consequencesFor(
   return result;
 }
 
+/**
+ * The transcripts consequencesFor reads, written straight to the JSON the ingest stores, one
+ * array per transcript in the column order of migration 0008 (source, transcript, gene symbol,
+ * gene id, HGVSc, HGVSp, consequence terms, impact, MANE Select, canonical, existing variation,
+ * population frequencies or null). Ingest reads every transcript of every record: building the
+ * TranscriptConsequence objects and then stringifying them cost more than reading the file.
+ * Entries without a transcript are left out, as the ingest always did. Appends to `out` and
+ * returns how many transcripts it wrote.
+ */
+export function transcriptsJson(
+  layout: AnnotationLayout,
+  entries: readonly string[],
+  allele: AnnotatedAllele,
+  out: string[],
+): number {
+  const columns = columnsOf(layout);
+  const source = `["${layout.source}",`;
+  let written = 0;
+  for (const entry of entries) {
+    fields.read(entry);
+    if (!belongsTo(layout, columns, allele)) continue;
+    const transcriptId = fields.text(columns.feature);
+    if (transcriptId === null) continue;
+    const maneSelect =
+      fields.text(columns.maneSelect) ??
+      (fields.text(columns.mane)?.includes('MANE_Select') ? transcriptId : null);
+    out.push(
+      `${source}${jsonText(transcriptId)},${jsonText(fields.text(columns.symbol))},` +
+        `${jsonText(fields.text(columns.gene))},${jsonText(fields.text(columns.hgvsc))},` +
+        `${jsonText(fields.text(columns.hgvsp))},${jsonTerms(fields.text(columns.consequence))},` +
+        `${jsonText(impactOf(fields.raw(columns.impact)))},${jsonText(maneSelect)},` +
+        `${fields.raw(columns.canonical) === 'YES'},${jsonTerms(fields.text(columns.existing))},` +
+        `${frequenciesJson(columns)}]`,
+    );
+    written++;
+  }
+  return written;
+}
+
+/** Characters JSON strings must escape; annotation text almost never has one. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+
+function jsonText(text: string | null): string {
+  if (text === null) return 'null';
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+function jsonTerms(text: string | null): string {
+  if (text === null) return '[]';
+  let json = '[';
+  for (const term of splitTerms(text)) json += json.length > 1 ? `,${jsonText(term)}` : jsonText(term);
+  return `${json}]`;
+}
+
+function frequenciesJson(columns: Columns): string {
+  const { frequencyNames, frequencyIndexes } = columns;
+  let json = '';
+  for (let i = 0; i < frequencyIndexes.length; i++) {
+    const frequency = fields.frequency(frequencyIndexes[i] as number);
+    if (frequency === null) continue;
+    json += `${json ? ',' : '{'}${jsonText(frequencyNames[i] as string)}:${frequency}`;
+  }
+  return json ? `${json}}` : 'null';
+}
+
 function belongsTo(layout: AnnotationLayout, columns: Columns, allele: AnnotatedAllele): boolean {
   if (columns.alleleNumber >= 0) return Number(fields.raw(columns.alleleNumber)) === allele.index;
   if (allele.altCount === 1) return true;

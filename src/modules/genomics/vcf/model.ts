@@ -150,8 +150,24 @@ export interface VariantAllele {
   altCount: number;
   qual: number | null;
   filters: string[];
-  /** INFO without the annotation keys, which become `consequences`. */
-  info: Map<string, InfoValue>;
+  /** INFO without the annotation keys, which become `consequences`; read when first asked for. */
+  readonly info: Map<string, InfoValue>;
   calls: SampleCall[];
-  consequences: TranscriptConsequence[];
+  /** Each annotation INFO value of the record, with what tells this ALT's entries apart. */
+  annotations: AlleleAnnotations[];
+  /** This ALT's transcript consequences, read from `annotations` when first asked for. */
+  readonly consequences: TranscriptConsequence[];
+}
+
+export interface AlleleAnnotations {
+  layout: AnnotationLayout;
+  entries: readonly string[];
+  allele: {
+    /** 1-based ALT index in the record. */
+    index: number;
+    altCount: number;
+    /** The ALT as written (SnpEff's Allele) and as VEP writes it. */
+    text: string;
+    vepAllele: string;
+  };
 }

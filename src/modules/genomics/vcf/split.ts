@@ -2,11 +2,13 @@ import { consequencesFor, vepAlleles } from './annotations.ts';
 import { cardinalityOf } from './fieldSpecs.ts';
 import { biallelicGenotypeIndex, genotypeCount } from './genotype.ts';
 import type {
+  AlleleAnnotations,
   Cardinality,
   Genotype,
   InfoValue,
   SampleCall,
   Scalar,
+  TranscriptConsequence,
   VariantAllele,
   VcfHeader,
   VcfRecord,
@@ -27,13 +29,30 @@ export function splitAlleles(record: VcfRecord, header: VcfHeader): VariantAllel
     altCount > 1 && header.annotations.length > 0 ? vepAlleles(record.ref, record.altText) : null;
   return record.alts.map((alt, position) => {
     const index = position + 1;
-    const info = new Map<string, InfoValue>();
-    for (const [key, value] of record.info) {
-      if (facts.annotationKeys.has(key)) continue;
-      // INFO has no ploidy of its own; G values are read as diploid, the common case.
-      info.set(key, value === true ? true : forAllele(value, facts.number('INFO', key), index, altCount, 2));
-    }
+    const alleleInfo = () => {
+      const info = new Map<string, InfoValue>();
+      for (const [key, value] of record.info) {
+        if (facts.annotationKeys.has(key)) continue;
+        // INFO has no ploidy of its own; G values are read as diploid, the common case.
+        info.set(key, value === true ? true : forAllele(value, facts.number('INFO', key), index, altCount, 2));
+      }
+      return info;
+    };
     const altText = record.altText[position] as string;
+    const annotations: AlleleAnnotations[] = [];
+    for (const layout of header.annotations) {
+      const entries = record.info.get(layout.infoKey);
+      if (!Array.isArray(entries)) continue;
+      const vepAllele = written?.[position] ?? altText;
+      annotations.push({
+        layout,
+        entries: entries as string[],
+        allele: { index, altCount, text: altText, vepAllele },
+      });
+    }
+    // Read on demand: the ingest stores neither (it writes the entries straight to JSON).
+    let info: Map<string, InfoValue> | undefined;
+    let consequences: TranscriptConsequence[] | undefined;
     return {
       line: record.line,
       chrom: record.chrom,
@@ -46,14 +65,16 @@ export function splitAlleles(record: VcfRecord, header: VcfHeader): VariantAllel
       altCount,
       qual: record.qual,
       filters: record.filters,
-      info,
+      get info() {
+        info ??= alleleInfo();
+        return info;
+      },
       calls: record.samples.map((sample) => callFor(sample, facts, index, altCount)),
-      consequences: header.annotations.flatMap((layout) => {
-        const entries = record.info.get(layout.infoKey);
-        if (!Array.isArray(entries)) return [];
-        const vepAllele = written?.[position] ?? altText;
-        return consequencesFor(layout, entries as string[], { index, altCount, text: altText, vepAllele });
-      }),
+      annotations,
+      get consequences() {
+        consequences ??= annotations.flatMap((a) => consequencesFor(a.layout, a.entries, a.allele));
+        return consequences;
+      },
     };
   });
 }
@@ -93,20 +114,25 @@ function callFor(
   altCount: number,
 ): SampleCall {
   const ploidy = sample.genotype?.alleles.length ?? 2;
-  const values = new Map<string, Scalar[]>();
-  for (const [key, value] of sample.values) {
-    values.set(key, forAllele(value, facts.number('FORMAT', key), index, altCount, ploidy));
-  }
+  const pick = (key: string, value: Scalar[]) =>
+    forAllele(value, facts.number('FORMAT', key), index, altCount, ploidy);
   const depths = sample.values.get('AD');
   const alleleDepths: [number | null, number | null] | null =
     depths && depths.length === altCount + 1 ? [numberOrNull(depths[0]), numberOrNull(depths[index])] : null;
+  const fractions = sample.values.get('AF');
+  // Every value picked for this ALT, built when first asked for: the ingest reads only the fields above.
+  let values: Map<string, Scalar[]> | undefined;
   return {
     sample: sample.sample,
     genotype: sample.genotype && genotypeFor(sample.genotype, index),
-    values,
+    get values() {
+      values ??= new Map([...sample.values].map(([key, value]) => [key, pick(key, value)]));
+      return values;
+    },
     depth: numberOrNull(sample.values.get('DP')?.[0]),
     alleleDepths,
-    alleleFraction: numberOrNull(values.get('AF')?.[0]) ?? fractionFromDepths(depths, index),
+    alleleFraction:
+      (fractions && numberOrNull(pick('AF', fractions)[0])) ?? fractionFromDepths(depths, index),
   };
 }
 
