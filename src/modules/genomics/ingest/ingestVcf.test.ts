@@ -150,6 +150,10 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
       impact: 'MODERATE',
       consequences: ['missense_variant'],
     });
+    // A transcript the file gives no frequencies for reads as an empty object, as it always has.
+    const frequencies = await db.selectFrom('variant_annotation').select('population_frequencies').execute();
+    expect(frequencies.every((a) => a.population_frequencies !== null)).toBe(true);
+    expect(frequencies.map((a) => a.population_frequencies)).toContainEqual({});
     const file = await db.selectFrom('sequencing_file').selectAll().executeTakeFirstOrThrow();
     expect(file).toMatchObject({
       records: 4,

@@ -65,64 +65,78 @@ export async function ingestVcf(
 
   const vcf = await openVcf(request.file, { name: request.fileName ?? request.file });
   const roles = sampleRoles(vcf.header, request);
-  return db.transaction().execute(async (tx) => {
-    const fileId = await insertResultFile(tx, request, {
-      format: 'vcf',
-      sha256,
-      pipeline: metaValue(vcf.header, 'source'),
-      referenceBuild: vcf.header.assembly,
-      caller: metaValue(vcf.header, 'source'),
-      annotationSource: vcf.header.annotations.map((a) => a.source).join('+') || null,
-    });
-    const sampleIds = await insertSamples(tx, fileId, request.specimenId, roles);
-    const metrics = sampleMetricsFromVcfHeader(vcf.header, { file: request.fileName ?? request.file });
-    const measured = metrics && sampleIds.get(metrics.sample ?? tumourSample(roles) ?? '');
-    if (metrics && measured) await insertMetrics(tx, fileId, measured, metrics);
-    await prepareIngest(tx);
-    const qc = new Map([...sampleIds.keys()].map((name) => [name, new SampleQc()]));
-    const writer = new AlleleWriter(tx, fileId, vcf.header.assembly, sampleIds, qc);
-    const counts = { records: 0, alleles: 0, observations: 0, annotations: 0 };
-    let lastLine = 0;
-    for await (const batch of vcf.alleleBatches()) {
-      const identities = await identifyBatch(request, batch, vcf.header.assembly);
-      const written = await writer.write(identities);
-      counts.alleles += batch.length;
-      counts.observations += written.observations;
-      counts.annotations += written.annotations;
-      // A multi-allelic record yields several alleles on one line: count lines, not alleles.
-      for (const allele of batch) {
-        if (allele.line === lastLine) continue;
-        counts.records++;
-        lastLine = allele.line;
+  return oneAtATime(() =>
+    db.transaction().execute(async (tx) => {
+      const fileId = await insertResultFile(tx, request, {
+        format: 'vcf',
+        sha256,
+        pipeline: metaValue(vcf.header, 'source'),
+        referenceBuild: vcf.header.assembly,
+        caller: metaValue(vcf.header, 'source'),
+        annotationSource: vcf.header.annotations.map((a) => a.source).join('+') || null,
+      });
+      const sampleIds = await insertSamples(tx, fileId, request.specimenId, roles);
+      const metrics = sampleMetricsFromVcfHeader(vcf.header, { file: request.fileName ?? request.file });
+      const measured = metrics && sampleIds.get(metrics.sample ?? tumourSample(roles) ?? '');
+      if (metrics && measured) await insertMetrics(tx, fileId, measured, metrics);
+      await prepareIngest(tx);
+      const qc = new Map([...sampleIds.keys()].map((name) => [name, new SampleQc()]));
+      const writer = new AlleleWriter(tx, fileId, vcf.header.assembly, sampleIds, qc);
+      const counts = { records: 0, alleles: 0, observations: 0, annotations: 0 };
+      let lastLine = 0;
+      for await (const batch of vcf.alleleBatches()) {
+        const identities = await identifyBatch(request, batch, vcf.header.assembly);
+        const written = await writer.write(identities);
+        counts.alleles += batch.length;
+        counts.observations += written.observations;
+        counts.annotations += written.annotations;
+        // A multi-allelic record yields several alleles on one line: count lines, not alleles.
+        for (const allele of batch) {
+          if (allele.line === lastLine) continue;
+          counts.records++;
+          lastLine = allele.line;
+        }
+        progress(counts.records);
       }
-      progress(counts.records);
-    }
-    await writer.finish();
-    for (const [name, sampleId] of sampleIds) {
-      const summary = (qc.get(name) as SampleQc).summary();
-      await tx
-        .insertInto('sample_qc')
-        .values({
-          sample_id: sampleId,
-          records: summary.records,
-          pass_fraction: summary.passFraction,
-          ti_tv: summary.tiTv,
-          depth_quantiles: JSON.stringify(summary.depthQuantiles),
-        })
-        .execute();
-    }
-    const variants = Number(
-      (
+      await writer.finish();
+      for (const [name, sampleId] of sampleIds) {
+        const summary = (qc.get(name) as SampleQc).summary();
         await tx
-          .selectFrom('variant_record')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('file_id', '=', fileId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-    await finishResultFile(tx, request, { id: fileId, sha256, records: counts.records, patientId });
-    return { status: 'ingested' as const, fileId, drsId: fileId, sha256, ...counts, variants };
-  });
+          .insertInto('sample_qc')
+          .values({
+            sample_id: sampleId,
+            records: summary.records,
+            pass_fraction: summary.passFraction,
+            ti_tv: summary.tiTv,
+            depth_quantiles: JSON.stringify(summary.depthQuantiles),
+          })
+          .execute();
+      }
+      const variants = Number(
+        (
+          await tx
+            .selectFrom('variant_record')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('file_id', '=', fileId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      await finishResultFile(tx, request, { id: fileId, sha256, records: counts.records, patientId });
+      return { status: 'ingested' as const, fileId, drsId: fileId, sha256, ...counts, variants };
+    }),
+  );
+}
+
+/**
+ * VCF ingests in this process queue here, before they take a database connection: they would
+ * otherwise each hold one of the pool's connections while waiting for the variant lock (see
+ * prepareIngest), and a few queued uploads could starve every other request.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const turn = queue.then(work, work);
+  queue = turn.catch(() => {});
+  return turn;
 }
 
 function metaValue(header: VcfHeader, key: string): string | null {

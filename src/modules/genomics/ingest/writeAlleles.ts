@@ -142,7 +142,7 @@ export async function prepareIngest(tx: Transaction<DB>): Promise<void> {
   await sql`set local jit = off`.execute(tx);
 }
 
-/** An arbitrary constant (the bytes of "genvar"): the one advisory lock genvei takes. */
+/** An arbitrary constant (the bytes of "genvar"), apart from the audit log's lock (auditLog.ts). */
 const VARIANT_IDENTITY_LOCK = 0x67656e766172;
 
 /** A number as JSON: null for missing, NaN and ±Infinity (JSON has no such numbers). */

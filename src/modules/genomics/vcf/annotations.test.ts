@@ -215,6 +215,19 @@ describe('the JSON the ingest stores for each transcript', () => {
     },
   );
 
+  it('keeps a transcript written twice for one allele once', async () => {
+    const entry =
+      'T|missense_variant|MODERATE|BRAF|ENSG00000157764|Transcript|NM_004333.6|protein_coding|c.1799T>A|p.Val600Glu|YES';
+    const text = vcfText([
+      '##fileformat=VCFv4.2',
+      `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${CSQ_FORMAT}">`,
+      ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO'],
+      ['chr7', '140753336', '.', 'A', 'T', '.', 'PASS', `CSQ=${entry},${entry}`],
+    ]);
+    const [allele] = await allelesOf(streamOf(text));
+    expect(jsonOf(allele as VariantAllele).map((t: string[]) => t[1])).toEqual(['NM_004333.6']);
+  });
+
   it('escapes what JSON must escape and decodes VCF percent escapes', async () => {
     const text = vcfText([
       '##fileformat=VCFv4.2',

@@ -297,8 +297,9 @@ export function consequencesFor(
  * gene id, HGVSc, HGVSp, consequence terms, impact, MANE Select, canonical, existing variation,
  * population frequencies or null). Ingest reads every transcript of every record: building the
  * TranscriptConsequence objects and then stringifying them cost more than reading the file.
- * Entries without a transcript are left out, as the ingest always did. Appends to `out` and
- * returns how many transcripts it wrote.
+ * Entries without a transcript are left out, and a transcript written twice for the allele is
+ * kept once (the first), as the ingest always did. Appends to `out` and returns how many
+ * transcripts it wrote.
  */
 export function transcriptsJson(
   layout: AnnotationLayout,
@@ -308,12 +309,13 @@ export function transcriptsJson(
 ): number {
   const columns = columnsOf(layout);
   const source = `["${layout.source}",`;
-  let written = 0;
+  const seen: string[] = [];
   for (const entry of entries) {
     fields.read(entry);
     if (!belongsTo(layout, columns, allele)) continue;
     const transcriptId = fields.text(columns.feature);
-    if (transcriptId === null) continue;
+    if (transcriptId === null || seen.includes(transcriptId)) continue;
+    seen.push(transcriptId);
     const maneSelect =
       fields.text(columns.maneSelect) ??
       (fields.text(columns.mane)?.includes('MANE_Select') ? transcriptId : null);
@@ -325,9 +327,8 @@ export function transcriptsJson(
         `${fields.raw(columns.canonical) === 'YES'},${jsonTerms(fields.text(columns.existing))},` +
         `${frequenciesJson(columns)}]`,
     );
-    written++;
   }
-  return written;
+  return seen.length;
 }
 
 /** Characters JSON strings must escape; annotation text almost never has one. */

@@ -34,6 +34,8 @@ export class RecordChecker {
   /** Throws a VcfFault at the first broken rule; returns the line's columns. */
   check(line: string, lineNumber: number): string[] {
     if (line.length === 0) throw new VcfFault('line', 'empty line');
+    // No VCF text may hold one, and PostgreSQL cannot store it in text or read it out of JSON.
+    if (line.includes('\u0000')) throw new VcfFault('line', 'a NUL character (byte 0) in the line');
     const columns = line.split('\t');
     if (columns.length !== this.columnCount) {
       throw new VcfFault(

@@ -34,7 +34,10 @@ export function splitAlleles(record: VcfRecord, header: VcfHeader): VariantAllel
       for (const [key, value] of record.info) {
         if (facts.annotationKeys.has(key)) continue;
         // INFO has no ploidy of its own; G values are read as diploid, the common case.
-        info.set(key, value === true ? true : forAllele(value, facts.number('INFO', key), index, altCount, 2));
+        info.set(
+          key,
+          value === true ? true : forAllele(value, facts.number('INFO', key), index, altCount, 2),
+        );
       }
       return info;
     };

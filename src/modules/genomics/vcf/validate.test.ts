@@ -106,6 +106,14 @@ describe('validateVcf', () => {
     });
   });
 
+  it('rejects a NUL character anywhere in a record, naming its line', async () => {
+    const result = await withRecord({ 7: 'DP=14;NOTE=a\u0000b' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { file: 'sample.vcf', line: RECORD_LINE, field: 'line', message: /NUL/ },
+    });
+  });
+
   it('rejects a sequence allele written twice, also in another shape', async () => {
     const text = vcfText([
       ...HEADER,

@@ -94,7 +94,8 @@ select r.file_id, r.variant_id,
   a.value ->> 8 as mane_select,
   (a.value ->> 9)::boolean as canonical,
   array(select json_array_elements_text(a.value -> 10)) as existing_variation,
-  coalesce((a.value -> 11)::jsonb, '{}'::jsonb) as population_frequencies
+  -- A transcript without frequencies stores null; the column has always been an object.
+  coalesce(nullif((a.value -> 11)::jsonb, 'null'::jsonb), '{}'::jsonb) as population_frequencies
 from variant_record r
 cross join lateral json_array_elements(r.annotations) a;
 
