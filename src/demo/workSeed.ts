@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { unfinished } from '../modules/genomics/ingestJobs.ts';
 import { importCivic, importClinVar } from '../modules/knowledge/imports.ts';
 import type { Database } from '../platform/db/connect.ts';
 import { DEMO_PASSWORD, demoNationalIds } from './seed.ts';
@@ -84,7 +85,7 @@ export async function seedDemoWork(app: FastifyInstance, database: Database): Pr
       readFileSync(fixture(path)),
       'application/octet-stream',
     );
-    while (job.status === 'running') {
+    while (unfinished(job)) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       job = await lab('GET', `/api/ingest-jobs/${job.id}`);
     }

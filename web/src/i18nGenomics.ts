@@ -178,7 +178,7 @@ export const genomicsNb = {
     started: 'Startet',
     outcome: 'Utfall',
   },
-  jobStatus: { running: 'Pågår', done: 'Ferdig', failed: 'Feilet' } as Record<string, string>,
+  jobStatus: { queued: 'I kø', running: 'Pågår', done: 'Ferdig', failed: 'Feilet' } as Record<string, string>,
   outcome: {
     vcf: '{file} er lest inn. Poster: {records}, varianter: {variants}, observasjoner: {observations}.',
     calls: '{file} er lest inn. Poster: {records}.',
@@ -372,7 +372,7 @@ export const genomicsEn: GenomicsDictionary = {
     started: 'Started',
     outcome: 'Outcome',
   },
-  jobStatus: { running: 'Running', done: 'Done', failed: 'Failed' },
+  jobStatus: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed' },
   outcome: {
     vcf: '{file} has been ingested. Records: {records}, variants: {variants}, observations: {observations}.',
     calls: '{file} has been ingested. Records: {records}.',

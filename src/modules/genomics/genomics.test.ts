@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoNationalIds } from '../../demo/seed.ts';
 import { type Client, lastAuditEntry, type TestApp, testApp } from '../../platform/testing/testApp.ts';
+import { unfinished } from './ingestJobs.ts';
 
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../../test/fixtures/vcf/${name}`, import.meta.url)));
@@ -39,7 +40,7 @@ async function upload(client: Client, query: string, body: Buffer) {
   const started = await client.request('POST', `/api/specimens/${specimenId}/results?${query}`, body, octets);
   if (started.statusCode !== 202) return started.json();
   let job = started.json();
-  while (job.status === 'running') {
+  while (unfinished(job)) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     job = (await client.request('GET', `/api/ingest-jobs/${job.id}`)).json();
   }

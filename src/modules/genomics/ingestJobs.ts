@@ -12,7 +12,13 @@ import { Problem } from '../../platform/http/problems.ts';
  * is in the database or, for a job that did not finish, not at all, as ingestion is one
  * transaction).
  */
-export type IngestJobStatus = 'running' | 'done' | 'failed';
+/** `queued`: waiting for the ingest before it (VCF ingests run one at a time); `running` from its first progress. */
+export type IngestJobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** Whether a job may still change: a page keeps asking until it is done or failed. */
+export function unfinished(job: { status: IngestJobStatus }): boolean {
+  return job.status === 'queued' || job.status === 'running';
+}
 
 export type IngestJob = {
   id: string;
@@ -54,7 +60,7 @@ export class IngestJobs {
     const entry: IngestJob = {
       ...job,
       id: randomUUID(),
-      status: 'running',
+      status: 'queued',
       records: 0,
       startedAt: new Date().toISOString(),
       finishedAt: null,
@@ -63,6 +69,7 @@ export class IngestJobs {
     };
     this.jobs.set(entry.id, entry);
     const work = run((records) => {
+      entry.status = 'running';
       entry.records = records;
     })
       .then((result) => {

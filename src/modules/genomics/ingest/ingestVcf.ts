@@ -67,6 +67,8 @@ export async function ingestVcf(
   const roles = sampleRoles(vcf.header, request);
   return oneAtATime(() =>
     db.transaction().execute(async (tx) => {
+      // Our turn has come (a job shows as running from here).
+      progress(0);
       const fileId = await insertResultFile(tx, request, {
         format: 'vcf',
         sha256,

@@ -1,5 +1,5 @@
 import { DataTable, Section, useGenomicsText } from './common.tsx';
-import type { IngestJob } from './types.ts';
+import { type IngestJob, unfinished } from './types.ts';
 
 /**
  * How an ingest ended, in words: what was read, that the file was already there, or where it
@@ -9,7 +9,7 @@ export function JobOutcome({ job }: { job: IngestJob }) {
   const { g, format, number } = useGenomicsText();
   const o = g.outcome;
   const file = job.fileName;
-  if (job.status === 'running') return null;
+  if (unfinished(job)) return null;
   if (job.status === 'failed') {
     const error = job.error;
     const where =

@@ -9,7 +9,7 @@ import { RawFilesSection, ResultFilesSection } from './FileTables.tsx';
 import { IngestJobsSection } from './IngestJobs.tsx';
 import { RawFileForm } from './RawFileForm.tsx';
 import { MetricsSection, QcSection } from './SampleTables.tsx';
-import type { SpecimenGenomics } from './types.ts';
+import { type SpecimenGenomics, unfinished } from './types.ts';
 import { UploadForm } from './UploadForm.tsx';
 
 /** While someone's upload is being ingested, the page looks again this often. */
@@ -26,8 +26,7 @@ export function SequencingPage({ specimenId }: { specimenId: string }) {
   const genomics = useQuery({
     queryKey,
     queryFn: () => api<SpecimenGenomics>('GET', `/api/specimens/${specimenId}/genomics`),
-    refetchInterval: (query) =>
-      query.state.data?.ingests.some((job) => job.status === 'running') ? RUNNING_REFRESH_MS : false,
+    refetchInterval: (query) => (query.state.data?.ingests.some(unfinished) ? RUNNING_REFRESH_MS : false),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey });
   // The server says whether the policy lets this user bring data in (the performing lab, for care).

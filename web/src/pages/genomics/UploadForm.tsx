@@ -3,7 +3,7 @@ import { ApiError, api, upload } from '../../api.ts';
 import { ErrorAlert, problemText } from '../../ErrorAlert.tsx';
 import { Field, useGenomicsText } from './common.tsx';
 import { JobOutcome } from './IngestJobs.tsx';
-import { INGEST_KINDS, type IngestJob, type IngestKind } from './types.ts';
+import { INGEST_KINDS, type IngestJob, type IngestKind, unfinished } from './types.ts';
 import { kindFromFileName, parseSampleRoles, uploadQuery } from './uploadChoices.ts';
 
 /** How often a running ingest is asked how far it has come. */
@@ -83,7 +83,7 @@ export function UploadForm({ specimenId, onIngested }: { specimenId: string; onI
       return;
     }
     try {
-      while (job.status === 'running') {
+      while (unfinished(job)) {
         if (mounted.current) setPhase({ step: 'ingesting', job });
         await sleep(POLL_MS);
         if (!mounted.current) return;

@@ -12,6 +12,11 @@ import type { IngestJob } from '../../../../src/modules/genomics/ingestJobs.ts';
 export { INGEST_KINDS, type IngestKind } from '../../../../src/modules/genomics/ingest/kinds.ts';
 export type { CopyNumberCall, IngestJob, SampleRole };
 
+/** A job that may still change: queued behind another ingest, or running. */
+export function unfinished(job: Pick<IngestJob, 'status'>): boolean {
+  return job.status === 'queued' || job.status === 'running';
+}
+
 /** The server's lists, written out again: their modules read files and databases the browser has not. */
 export const SAMPLE_ROLES = ['tumor', 'normal', 'germline'] as const satisfies readonly SampleRole[];
 export const RAW_FILE_FORMATS = ['fastq', 'bam', 'cram', 'vcf', 'bcf', 'other'] as const;
