@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // (GENVEI_TEST_DATABASE_URL runs the same suite against a PostgreSQL server).
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

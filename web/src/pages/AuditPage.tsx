@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../api.ts';
+import { formatDateTime } from '../dates.ts';
 import { ErrorAlert, problemText } from '../ErrorAlert.tsx';
 import { useI18n } from '../i18n.tsx';
 
@@ -104,7 +105,7 @@ export function AuditPage() {
             {entries.map((e) => (
               <tr key={e.seq} className={e.outcome}>
                 <td>{e.seq}</td>
-                <td>{new Date(e.at).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB')}</td>
+                <td>{formatDateTime(e.at, lang)}</td>
                 <td>{e.username}</td>
                 <td>{e.role ? (t.roles[e.role] ?? e.role) : ''}</td>
                 <td>{e.purpose ? (t.purposes[e.purpose] ?? e.purpose) : ''}</td>

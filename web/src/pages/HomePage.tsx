@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Session } from '../api.ts';
+import { formatDateTime } from '../dates.ts';
 import { useI18n } from '../i18n.tsx';
 
 type AccessLogEntry = {
@@ -57,7 +58,7 @@ function MyAccessLog({ patientId }: { patientId: string }) {
           <tbody>
             {log.data.entries.map((e) => (
               <tr key={`${e.at}-${e.who}-${e.action}`}>
-                <td>{new Date(e.at).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB')}</td>
+                <td>{formatDateTime(e.at, lang)}</td>
                 <td>{e.who}</td>
                 <td>{e.organisation}</td>
                 <td>{t.purposes[e.purpose ?? ''] ?? e.purpose}</td>

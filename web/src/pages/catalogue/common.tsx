@@ -1,6 +1,7 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { api } from '../../api.ts';
+import { formatDate } from '../../dates.ts';
 import { ErrorAlert, problemText } from '../../ErrorAlert.tsx';
 import { useI18n } from '../../i18n.tsx';
 
@@ -32,8 +33,7 @@ export function useCatalogueText() {
     method: (method: string) => c.methods[method] ?? method,
     variantTypes: (types: readonly string[]) => list(types, c.variantTypeNames),
     materials: (materials: readonly string[]) => list(materials, c.materialNames),
-    date: (iso: string | null) =>
-      iso ? new Date(iso).toLocaleDateString(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium' }) : '',
+    date: (iso: string | null) => formatDate(iso, lang),
   };
 }
 

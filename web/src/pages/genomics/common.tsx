@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { formatDateTime } from '../../dates.ts';
 import { useI18n } from '../../i18n.tsx';
 import { FieldError, Hint } from '../orders/common.tsx';
 import { RequiredMark } from '../orders/fields.tsx';
@@ -28,8 +29,7 @@ export function useGenomicsText() {
         maximumFractionDigits: power === 0 ? 0 : 1,
       }).format(n / 1000 ** power);
     },
-    dateTime: (iso: string | null) =>
-      iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '',
+    dateTime: (iso: string | null) => formatDateTime(iso, lang),
     role: (role: string) => g.roles[role] ?? role,
   };
 }

@@ -1,4 +1,5 @@
 import { ApiError } from '../../api.ts';
+import { formatDate, formatDateTime } from '../../dates.ts';
 import { problemText } from '../../ErrorAlert.tsx';
 import { useI18n } from '../../i18n.tsx';
 import type { CaseStatus, CaseVariantRow } from './types.ts';
@@ -40,10 +41,8 @@ export function useInterpretationText() {
         : af === 0 || af >= 0.001
           ? number(af, 4)
           : af.toExponential(1).replace('.', lang === 'nb' ? ',' : '.'),
-    date: (iso: string | null) =>
-      iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'medium' }) : '',
-    dateTime: (iso: string | null) =>
-      iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '',
+    date: (iso: string | null) => formatDate(iso, lang),
+    dateTime: (iso: string | null) => formatDateTime(iso, lang),
     /** The server's refusal in the reader's language where its wording is known; as given otherwise. */
     refusal: (error: unknown) =>
       format(i.refused, { reason: reasonText(error, i.serverReasons, i.status, format) }),

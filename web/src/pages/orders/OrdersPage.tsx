@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Session } from '../../api.ts';
+import { formatDate } from '../../dates.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
 import { SubNav } from '../SubNav.tsx';
@@ -119,7 +120,7 @@ function MyOrders() {
                 <td>
                   <StatusBadge status={order.status} />
                 </td>
-                <td>{new Date(order.orderedAt).toLocaleDateString(lang === 'nb' ? 'nb-NO' : 'en-GB')}</td>
+                <td>{formatDate(order.orderedAt, lang)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { formatDate, formatDateTime } from '../../dates.ts';
 import { useI18n } from '../../i18n.tsx';
 
 /** The orders pages' words and the formats they share: dates, times and days in the reader's language. */
@@ -11,10 +12,8 @@ export function useOrdersText() {
     t,
     format,
     status: (status: string) => o.status[status] ?? status,
-    date: (iso: string | null) =>
-      iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'medium' }) : '',
-    dateTime: (iso: string | null) =>
-      iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '',
+    date: (iso: string | null) => formatDate(iso, lang),
+    dateTime: (iso: string | null) => formatDateTime(iso, lang),
     days: (n: number | null) =>
       n === null ? '–' : n.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
   };

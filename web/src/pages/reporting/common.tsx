@@ -1,4 +1,5 @@
 import { ApiError } from '../../api.ts';
+import { formatDateTime } from '../../dates.ts';
 import { problemText } from '../../ErrorAlert.tsx';
 import { useI18n } from '../../i18n.tsx';
 import type { SignatureRow } from './types.ts';
@@ -6,10 +7,8 @@ import type { SignatureRow } from './types.ts';
 /** The report pages' words and the formats they share, in the reader's language. */
 export function useReportingText() {
   const { t, format, lang } = useI18n();
-  const locale = lang === 'nb' ? 'nb-NO' : 'en-GB';
   const r = t.reporting;
-  const dateTime = (iso: string | null) =>
-    iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+  const dateTime = (iso: string | null) => formatDateTime(iso, lang);
   return {
     r,
     t,
