@@ -3,6 +3,8 @@
  * `t.interpretation`. Texts with `{name}` are filled in by `format`. Criterion meanings in English
  * are the engines' own (src/modules/interpretation/classification), so only bokmål is written here.
  */
+import type { FilterReasonCode } from '../../src/modules/interpretation/filters/reasons.ts';
+
 export const interpretationNb = {
   sectionsLabel: 'Tolkning',
   sections: { cases: 'Tolkningssaker', conflicts: 'Konflikter' } as Record<string, string>,
@@ -148,6 +150,41 @@ export const interpretationNb = {
     } as Record<string, string>,
     keyboardHint: 'Piltastene flytter mellom radene; Enter åpner varianten.',
   },
+  /**
+   * Why a filter removed a variant, by the server's reason code (FILTER_REASON_PARAMS lists each
+   * code's params). `{value}` and `{limit}` are numbers in the reader's locale; values of `{label}`,
+   * `{confidence}`, `{minConfidence}`, `{origin}` and `{keep}` are worded through reasonTerms.
+   */
+  filterReasons: {
+    'population-af-above': 'gnomAD AF {value} > {limit}',
+    'consequence-not-included': 'konsekvens {consequences} er ikke blant de inkluderte',
+    'consequence-excluded': 'konsekvens {consequences} er ekskludert',
+    'impact-below': 'effekt {impact} er lavere enn {minImpact}',
+    'gene-not-in-panel': '{gene} er ikke i genpanelet {panel}',
+    'gene-confidence-below': '{gene} er {confidence} i genpanelet {panel}, lavere enn {minConfidence}',
+    'inside-removed-region': '{chrom}:{pos} ligger i et område som fjernes',
+    'outside-kept-regions': '{chrom}:{pos} ligger utenfor områdene som beholdes',
+    'vaf-below': 'VAF {value} < {limit}',
+    'vaf-above': 'VAF {value} > {limit}',
+    'depth-below': 'dybde {value} < {limit}',
+    'filter-not-allowed': 'FILTER {filters} er ikke tillatt',
+    'quality-below': 'QUAL {value} < {limit}',
+    'origin-not-kept': 'opphav {origin}; filteret beholder {keep}',
+    'missing-value': 'ukjent {label}; dette filteret fjerner varianter med manglende data',
+    'consequence-missing': 'ingen konsekvens; dette filteret fjerner varianter med manglende data',
+  } satisfies Record<FilterReasonCode, string> as Record<FilterReasonCode, string>,
+  /** The words inside filter reasons (value labels, PanelApp ratings, origins); others are shown as given. */
+  reasonTerms: {
+    gene: 'gen',
+    impact: 'effekt',
+    depth: 'dybde',
+    origin: 'opphav',
+    green: 'grønn',
+    amber: 'gul',
+    red: 'rød',
+    somatic: 'somatisk',
+    germline: 'kimbane',
+  } as Record<string, string>,
   offer: '{class} ({age})',
   ageToday: 'i dag',
   ageDays: '{n} dager siden',
@@ -530,6 +567,26 @@ export const interpretationEn: InterpretationText = {
     },
     keyboardHint: 'Arrow keys move between rows; Enter opens the variant.',
   },
+  filterReasons: {
+    'population-af-above': 'gnomAD AF {value} > {limit}',
+    'consequence-not-included': 'consequence {consequences} not among those included',
+    'consequence-excluded': 'consequence {consequences} excluded',
+    'impact-below': 'impact {impact} below {minImpact}',
+    'gene-not-in-panel': '{gene} not in panel {panel}',
+    'gene-confidence-below': '{gene} is {confidence} in panel {panel}, below {minConfidence}',
+    'inside-removed-region': '{chrom}:{pos} inside a removed region',
+    'outside-kept-regions': '{chrom}:{pos} outside the regions kept',
+    'vaf-below': 'VAF {value} < {limit}',
+    'vaf-above': 'VAF {value} > {limit}',
+    'depth-below': 'depth {value} < {limit}',
+    'filter-not-allowed': 'FILTER {filters} not allowed',
+    'quality-below': 'QUAL {value} < {limit}',
+    'origin-not-kept': 'origin {origin}; keeps {keep}',
+    'missing-value': '{label} unknown; this filter removes variants with missing data',
+    'consequence-missing': 'no consequence; this filter removes variants with missing data',
+  },
+  /** The server's terms are English already. */
+  reasonTerms: {},
   offer: '{class} ({age})',
   ageToday: 'today',
   ageDays: '{n} days ago',

@@ -259,7 +259,10 @@ export async function worklist(db: Db, caseId: string, settings: InterpretationS
       overrode: kept?.overrode ?? null,
       filter: removedBy?.filter ?? null,
       filterKind: removedBy?.kind ?? null,
+      // The reason in English words, and as a code with params for the web app to word it.
       reason: removedBy?.reason ?? null,
+      reasonCode: removedBy?.reasonCode ?? null,
+      reasonParams: removedBy?.reasonParams ?? null,
       decision: decisions.get(row.id) ?? null,
       // Suggestions only for the work-list itself: a person confirms or ignores each.
       suggestions: removedBy ? NO_OFFERS : suggest(row, record.origin),

@@ -332,6 +332,7 @@ export function transcriptsJson(
 }
 
 /** Characters JSON strings must escape; annotation text almost never has one. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what JSON strings must escape.
 const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
 
 function jsonText(text: string | null): string {

@@ -59,7 +59,13 @@ describe('applyFilterChain', () => {
       {
         ...hotspot,
         keptBecause: 'hotspot',
-        overrode: { filter: 'VAF', kind: 'vaf', reason: 'VAF 0.02 < 0.05' },
+        overrode: {
+          filter: 'VAF',
+          kind: 'vaf',
+          reason: 'VAF 0.02 < 0.05',
+          reasonCode: 'vaf-below',
+          reasonParams: { value: 0.02, limit: 0.05 },
+        },
       },
     ]);
     expect(withException.counts).toEqual([{ filter: 'VAF', kind: 'vaf', removed: 0, kept: 1 }]);
@@ -86,7 +92,13 @@ describe('applyFilterChain', () => {
       ['hot', 'hotspot'],
       ['fine', undefined],
     ]);
-    expect(result.kept[0]?.overrode).toEqual({ filter: 'Depth', kind: 'depth', reason: 'depth 40 < 100' });
+    expect(result.kept[0]?.overrode).toEqual({
+      filter: 'Depth',
+      kind: 'depth',
+      reason: 'depth 40 < 100',
+      reasonCode: 'depth-below',
+      reasonParams: { value: 40, limit: 100 },
+    });
     expect(result.removed).toEqual([]);
     expect(result.counts[0]).toMatchObject({ removed: 0, kept: 2 });
   });

@@ -18,6 +18,7 @@ import type {
   VariantId,
 } from './model.ts';
 import { compileFilter } from './predicates.ts';
+import { type FilterReason, reasonText } from './reasons.ts';
 
 const NOTHING_PULLED_BACK: ReadonlySet<VariantId> = new Set();
 
@@ -48,7 +49,7 @@ export function applyFilterChain(
   const kept: KeptVariant[] = [];
   const removed: RemovedVariant[] = [];
   for (const variant of variants) {
-    let reason: string | null = null;
+    let reason: FilterReason | null = null;
     let matched: (typeof stages)[number] | undefined;
     for (const stage of stages) {
       reason = stage.test(variant);
@@ -61,7 +62,13 @@ export function applyFilterChain(
       kept.push(variant);
       continue;
     }
-    const match = { filter: matched.filter.name, kind: matched.filter.kind, reason };
+    const match = {
+      filter: matched.filter.name,
+      kind: matched.filter.kind,
+      reason: reasonText(reason),
+      reasonCode: reason.code,
+      reasonParams: reason.params,
+    };
     const because = keepReason(variant);
     if (because === null) {
       matched.count.removed++;

@@ -23,4 +23,12 @@ export {
 export { applyFilterChain } from './engine.ts';
 export * from './model.ts';
 export { UnboundPanelError } from './predicates.ts';
+export {
+  FILTER_REASON_CODES,
+  FILTER_REASON_PARAMS,
+  type FilterReason,
+  type FilterReasonCode,
+  type FilterReasonParams,
+  reasonText,
+} from './reasons.ts';
 export { normaliseChrom } from './regions.ts';

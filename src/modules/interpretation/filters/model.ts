@@ -3,6 +3,7 @@
  * answer it gives. The filter definitions themselves are data with zod schemas in chain.ts.
  */
 import type { GermlineClass, OncogenicityClass } from '../classification/model.ts';
+import type { FilterReasonCode } from './reasons.ts';
 
 export const VARIANT_KINDS = [
   'snv',
@@ -77,12 +78,19 @@ export type MissingDataPolicy = (typeof MISSING_DATA_POLICIES)[number];
 export const KEEP_REASONS = ['hotspot', 'prior-class', 'pulled-back'] as const;
 export type KeepReason = (typeof KEEP_REASONS)[number];
 
-/** A filter that matched a variant: the first one in chain order, with the reason in words. */
+/**
+ * A filter that matched a variant: the first one in chain order, with the reason in English words
+ * and as a code with params, for wording it in another language.
+ */
 export interface FilterMatch {
   filter: string;
   kind: FilterKind;
-  /** e.g. "gnomAD AF 0.031 > 0.01", or "VAF unknown; this filter removes missing values". */
+  /** e.g. "gnomAD AF 0.031 > 0.01", or "VAF unknown; this filter removes variants with missing data". */
   reason: string;
+  /** e.g. 'population-af-above'; see FILTER_REASON_PARAMS. */
+  reasonCode: FilterReasonCode;
+  /** e.g. { value: 0.031, limit: 0.01 }. */
+  reasonParams: Record<string, string | number>;
 }
 
 export type KeptVariant = CaseVariant & {

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { FilterDefinition } from './chain.ts';
 import type { CaseVariant } from './model.ts';
 import { compileFilter, UnboundPanelError } from './predicates.ts';
+import { reasonText } from './reasons.ts';
 import { caseVariant } from './testing.ts';
 
-/** The filter's reason for removing the variant, or null when it passes. */
+/** The filter's reason for removing the variant, in English words, or null when it passes. */
 function reasonFor(filter: FilterDefinition, overrides: Partial<CaseVariant>): string | null {
-  return compileFilter(filter)(caseVariant(overrides));
+  const reason = compileFilter(filter)(caseVariant(overrides));
+  return reason === null ? null : reasonText(reason);
 }
 
 const MISSING = 'unknown; this filter removes variants with missing data';

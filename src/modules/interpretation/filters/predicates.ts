@@ -1,13 +1,15 @@
 /**
  * Each filter definition compiled once per run into a test over one variant: null when the variant
- * passes, the reason in words when the filter would remove it. Lists become sets and maps here so
- * the per-variant work is a few comparisons; reasons are built only for variants that fail.
+ * passes, the reason (a code and its params; reasonText words it) when the filter would remove it.
+ * Lists become sets and maps here so the per-variant work is a few comparisons; reasons are built
+ * only for variants that fail.
  */
 import type { FilterDefinition, GenePanelSnapshot, PanelConfidence } from './chain.ts';
 import { type CaseVariant, IMPACTS, type Impact, type MissingDataPolicy } from './model.ts';
+import type { FilterReason } from './reasons.ts';
 import { indexRegions, normaliseChrom, variantSpan } from './regions.ts';
 
-export type VariantTest = (variant: CaseVariant) => string | null;
+export type VariantTest = (variant: CaseVariant) => FilterReason | null;
 
 /** PASS and the missing value '.' mean the caller filtered nothing, as PCGR reads them. */
 const UNFILTERED = ['PASS', '.'];
@@ -30,7 +32,10 @@ export function compileFilter(filter: FilterDefinition): VariantTest {
         filter.whenMissing,
         'gnomAD AF',
         (v) => v.populationAf,
-        (af) => (af > maxAf ? `gnomAD AF ${compared(af, maxAf)} > ${maxAf}` : null),
+        (af) =>
+          af > maxAf
+            ? { code: 'population-af-above', params: { value: compared(af, maxAf), limit: maxAf } }
+            : null,
       );
     }
     case 'consequence':
@@ -42,7 +47,9 @@ export function compileFilter(filter: FilterDefinition): VariantTest {
         'impact',
         (v) => v.impact,
         (impact) =>
-          (IMPACT_RANK.get(impact) ?? 0) > minRank ? `impact ${impact} below ${filter.minImpact}` : null,
+          (IMPACT_RANK.get(impact) ?? 0) > minRank
+            ? { code: 'impact-below', params: { impact, minImpact: filter.minImpact } }
+            : null,
       );
     }
     case 'gene-panel': {
@@ -56,7 +63,10 @@ export function compileFilter(filter: FilterDefinition): VariantTest {
         const { start, end } = variantSpan(v);
         const inside = index.overlaps(normaliseChrom(v.chrom), start, end);
         if (inside === keepInside) return null;
-        return `${v.chrom}:${v.pos} ${inside ? 'inside a removed region' : 'outside the regions kept'}`;
+        return {
+          code: inside ? 'inside-removed-region' : 'outside-kept-regions',
+          params: { chrom: v.chrom, pos: v.pos },
+        };
       };
     }
     case 'vaf': {
@@ -66,8 +76,9 @@ export function compileFilter(filter: FilterDefinition): VariantTest {
         'VAF',
         (v) => v.vaf,
         (vaf) => {
-          if (vaf < min) return `VAF ${compared(vaf, min)} < ${min}`;
-          if (max !== undefined && vaf > max) return `VAF ${compared(vaf, max)} > ${max}`;
+          if (vaf < min) return { code: 'vaf-below', params: { value: compared(vaf, min), limit: min } };
+          if (max !== undefined && vaf > max)
+            return { code: 'vaf-above', params: { value: compared(vaf, max), limit: max } };
           return null;
         },
       );
@@ -78,7 +89,7 @@ export function compileFilter(filter: FilterDefinition): VariantTest {
         filter.whenMissing,
         'depth',
         (v) => v.depth,
-        (depth) => (depth < min ? `depth ${depth} < ${min}` : null),
+        (depth) => (depth < min ? { code: 'depth-below', params: { value: depth, limit: min } } : null),
       );
     }
     case 'vcf-filter': {
@@ -86,7 +97,8 @@ export function compileFilter(filter: FilterDefinition): VariantTest {
       return (v) => {
         for (const value of v.filters) {
           if (!allowed.has(value)) {
-            return `FILTER ${v.filters.filter((f) => !allowed.has(f)).join(';')} not allowed`;
+            const filters = v.filters.filter((f) => !allowed.has(f)).join(';');
+            return { code: 'filter-not-allowed', params: { filters } };
           }
         }
         return null;
@@ -98,7 +110,8 @@ export function compileFilter(filter: FilterDefinition): VariantTest {
         filter.whenMissing,
         'QUAL',
         (v) => v.qual,
-        (qual) => (qual < min ? `QUAL ${compared(qual, min)} < ${min}` : null),
+        (qual) =>
+          qual < min ? { code: 'quality-below', params: { value: compared(qual, min), limit: min } } : null,
       );
     }
     case 'origin': {
@@ -108,7 +121,7 @@ export function compileFilter(filter: FilterDefinition): VariantTest {
         filter.whenMissing,
         'origin',
         (v) => (v.origin === 'unknown' ? null : v.origin),
-        (origin) => (keep.has(origin) ? null : `origin ${origin}; keeps ${kept}`),
+        (origin) => (keep.has(origin) ? null : { code: 'origin-not-kept', params: { origin, keep: kept } }),
       );
     }
   }
@@ -122,13 +135,13 @@ function missingAware<T>(
   policy: MissingDataPolicy | undefined,
   label: string,
   read: (variant: CaseVariant) => T | null,
-  test: (value: T) => string | null,
+  test: (value: T) => FilterReason | null,
 ): VariantTest {
-  const missing =
-    policy === 'remove' ? `${label} unknown; this filter removes variants with missing data` : null;
+  const remove = policy === 'remove';
   return (variant) => {
     const value = read(variant);
-    return value === null ? missing : test(value);
+    if (value !== null) return test(value);
+    return remove ? { code: 'missing-value', params: { label } } : null;
   };
 }
 
@@ -137,22 +150,22 @@ function consequenceTest(
   exclude: readonly string[] | undefined,
   policy: MissingDataPolicy,
 ): VariantTest {
-  const missing =
-    policy === 'remove' ? 'no consequence; this filter removes variants with missing data' : null;
+  const remove = policy === 'remove';
+  const missing = (): FilterReason | null => (remove ? { code: 'consequence-missing', params: {} } : null);
   if (include !== undefined) {
     const included = new Set(include);
     return (v) => {
-      if (v.consequences.length === 0) return missing;
+      if (v.consequences.length === 0) return missing();
       for (const term of v.consequences) if (included.has(term)) return null;
-      return `consequence ${v.consequences.join('&')} not among those included`;
+      return { code: 'consequence-not-included', params: { consequences: v.consequences.join('&') } };
     };
   }
   const excluded = new Set(exclude);
   return (v) => {
-    if (v.consequences.length === 0) return missing;
+    if (v.consequences.length === 0) return missing();
     // One term outside the excluded set is enough to keep it (e.g. splice_region_variant on an intron).
     for (const term of v.consequences) if (!excluded.has(term)) return null;
-    return `consequence ${v.consequences.join('&')} excluded`;
+    return { code: 'consequence-excluded', params: { consequences: v.consequences.join('&') } };
   };
 }
 
@@ -163,19 +176,24 @@ function genePanelTest(
 ): VariantTest {
   const confidence = new Map(panel.genes.map((gene) => [gene.symbol, gene.confidence]));
   const minRank = CONFIDENCE_RANK[minConfidence];
-  const label = `panel ${panel.name === undefined ? '' : `${panel.name} `}v${panel.version}`;
-  const missing = policy === 'remove' ? 'gene unknown; this filter removes variants with missing data' : null;
+  const name = `${panel.name === undefined ? '' : `${panel.name} `}v${panel.version}`;
+  const remove = policy === 'remove';
   return (v) => {
-    if (v.gene === null) return missing;
-    const found = confidence.get(v.gene);
-    if (found === undefined) return `${v.gene} not in ${label}`;
-    if (CONFIDENCE_RANK[found] > minRank) return `${v.gene} is ${found} in ${label}, below ${minConfidence}`;
+    const gene = v.gene;
+    if (gene === null) return remove ? { code: 'missing-value', params: { label: 'gene' } } : null;
+    const found = confidence.get(gene);
+    if (found === undefined) return { code: 'gene-not-in-panel', params: { gene, panel: name } };
+    if (CONFIDENCE_RANK[found] > minRank)
+      return {
+        code: 'gene-confidence-below',
+        params: { gene, confidence: found, panel: name, minConfidence },
+      };
     return null;
   };
 }
 
 /** A measured value to 3 significant digits, unless rounding would make it look equal to the limit. */
-function compared(value: number, limit: number): string {
+function compared(value: number, limit: number): number {
   const rounded = Number(value.toPrecision(3));
-  return String(rounded === limit ? value : rounded);
+  return rounded === limit ? value : rounded;
 }

@@ -7,6 +7,7 @@ import { ActionForm } from '../orders/ActionForm.tsx';
 import { ClassificationForm } from './ClassificationForm.tsx';
 import type { Prefill } from './classificationDraft.ts';
 import { ClassBadge, TranscriptFacts, useInterpretationText } from './common.tsx';
+import type { ReasonWords } from './filterReasons.ts';
 import {
   type CaseHeader,
   type CaseVariantRow,
@@ -42,7 +43,7 @@ export function VariantPanel({
   onPullBack(): void;
   onDone(notice: string): Promise<void>;
 }) {
-  const { i, format, dateTime, tier, age, problem, worded } = useInterpretationText();
+  const { i, format, dateTime, tier, age, problem, worded, filterReason } = useInterpretationText();
   const queryClient = useQueryClient();
   const [prefill, setPrefill] = useState<Prefill | null>(null);
   const [classifying, setClassifying] = useState(false);
@@ -120,7 +121,7 @@ export function VariantPanel({
               {row.overrode && (
                 <span className="muted">
                   {' '}
-                  ({row.overrode.filter}: <span lang="en">{row.overrode.reason}</span>)
+                  ({row.overrode.filter}: <ReasonText words={filterReason(row.overrode)} />)
                 </span>
               )}
             </dd>
@@ -130,7 +131,7 @@ export function VariantPanel({
           <>
             <dt>{i.table.removedBy}</dt>
             <dd>
-              {row.filter}: <span lang="en">{row.reason}</span>
+              {row.filter}: <ReasonText words={filterReason(row)} />
             </dd>
           </>
         )}
@@ -236,4 +237,10 @@ function PanelNumbers({ row }: { row: CaseVariantRow }) {
       <dd>{frequency(row.populationAf)}</dd>
     </>
   );
+}
+
+/** A filter reason in the reader's language, or the server's English sentence marked as English. */
+function ReasonText({ words }: { words: ReasonWords | null }) {
+  if (!words) return null;
+  return words.lang ? <span lang={words.lang}>{words.text}</span> : words.text;
 }

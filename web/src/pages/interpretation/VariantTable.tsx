@@ -30,7 +30,7 @@ export function VariantTable({
   onPullBack?: (row: CaseVariantRow) => void;
   testId: string;
 }) {
-  const { i, format } = useInterpretationText();
+  const { i, format, filterReason } = useInterpretationText();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -122,6 +122,7 @@ export function VariantTable({
           )}
           {items.map((item) => {
             const row = rows[item.index] as CaseVariantRow;
+            const why = removed ? filterReason(row) : null;
             return (
               <tr
                 key={item.key}
@@ -158,8 +159,8 @@ export function VariantTable({
                 {removed ? (
                   <>
                     <td>{row.filter}</td>
-                    <td className="reason" title={row.reason}>
-                      <span lang="en">{row.reason}</span>
+                    <td className="reason" title={why?.text}>
+                      {why?.lang ? <span lang={why.lang}>{why.text}</span> : why?.text}
                     </td>
                     <td>
                       {onPullBack && (

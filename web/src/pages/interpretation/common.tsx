@@ -2,6 +2,7 @@ import { ApiError } from '../../api.ts';
 import { formatDate, formatDateTime } from '../../dates.ts';
 import { problemText } from '../../ErrorAlert.tsx';
 import { useI18n } from '../../i18n.tsx';
+import { filterReasonWords, type ReasonFields } from './filterReasons.ts';
 import type { CaseStatus, CaseVariantRow } from './types.ts';
 
 /** The interpretation pages' words and the formats they share, in the reader's language. */
@@ -41,6 +42,12 @@ export function useInterpretationText() {
         : af === 0 || af >= 0.001
           ? number(af, 4)
           : af.toExponential(1).replace('.', lang === 'nb' ? ',' : '.'),
+    /**
+     * Why a filter matched a variant, in the reader's language; `lang` is 'en' when only the
+     * server's English sentence is known. Values are shown to every digit the server gives.
+     */
+    filterReason: (fields: ReasonFields) =>
+      filterReasonWords(fields, i.filterReasons, i.reasonTerms, format, (n) => number(n, 20)),
     date: (iso: string | null) => formatDate(iso, lang),
     dateTime: (iso: string | null) => formatDateTime(iso, lang),
     /** The server's refusal in the reader's language where its wording is known; as given otherwise. */

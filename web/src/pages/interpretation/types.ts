@@ -160,7 +160,14 @@ export type CaseVariantRow = {
   hotspot: boolean;
   priorClass: string | null;
   keptBecause?: 'hotspot' | 'prior-class' | 'pulled-back';
-  overrode?: { filter: string; kind: string; reason: string };
+  /** The filter a kept variant overrode; its reason also as a code with params (see filterReasons.ts). */
+  overrode?: {
+    filter: string;
+    kind: string;
+    reason: string;
+    reasonCode?: string;
+    reasonParams?: Record<string, string | number>;
+  } | null;
   genotype: string | null;
   identityKey: string;
   vrsId: string | null;
@@ -170,6 +177,8 @@ export type CaseVariantRow = {
   filter?: string;
   filterKind?: string;
   reason?: string;
+  reasonCode?: string | null;
+  reasonParams?: Record<string, string | number> | null;
 };
 
 export type Worklist = {
