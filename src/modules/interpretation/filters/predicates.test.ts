@@ -3,7 +3,7 @@ import type { FilterDefinition } from './chain.ts';
 import type { CaseVariant } from './model.ts';
 import { compileFilter, UnboundPanelError } from './predicates.ts';
 import { reasonText } from './reasons.ts';
-import { caseVariant } from './testing.ts';
+import { caseVariant, LUNG_PANEL } from './testing.ts';
 
 /** The filter's reason for removing the variant, in English words, or null when it passes. */
 function reasonFor(filter: FilterDefinition, overrides: Partial<CaseVariant>): string | null {
@@ -81,15 +81,7 @@ describe('impact: keeps minImpact and more severe', () => {
 });
 
 describe('gene panel: keeps genes of the panel at minConfidence or better', () => {
-  const panel = {
-    name: 'Lunge',
-    version: '2.1',
-    genes: [
-      { symbol: 'KRAS', confidence: 'green' as const },
-      { symbol: 'ROS1', confidence: 'amber' as const },
-      { symbol: 'MET', confidence: 'red' as const },
-    ],
-  };
+  const panel = LUNG_PANEL;
   const filter: FilterDefinition = { kind: 'gene-panel', name: 'Panel', minConfidence: 'amber', panel };
   it.each([
     ['KRAS', null],

@@ -10,16 +10,9 @@ import {
   type FilterReasonCode,
   reasonText,
 } from './reasons.ts';
-import { caseVariant, chainOf } from './testing.ts';
+import { caseVariant, chainOf, LUNG_PANEL } from './testing.ts';
 
-const panel = {
-  name: 'Lunge',
-  version: '2.1',
-  genes: [
-    { symbol: 'KRAS', confidence: 'green' as const },
-    { symbol: 'ROS1', confidence: 'amber' as const },
-  ],
-};
+const panel = LUNG_PANEL;
 const regions = [{ chrom: 'chr7', start: 100, end: 200 }];
 const MISSING = 'this filter removes variants with missing data';
 

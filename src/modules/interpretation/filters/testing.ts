@@ -43,3 +43,14 @@ export function chainOf(
     exceptions: { keepHotspots: false, keepClasses: [], ...exceptions },
   };
 }
+
+/** A lung panel version with one gene at each PanelApp rating. */
+export const LUNG_PANEL = {
+  name: 'Lunge',
+  version: '2.1',
+  genes: [
+    { symbol: 'KRAS', confidence: 'green' as const },
+    { symbol: 'ROS1', confidence: 'amber' as const },
+    { symbol: 'MET', confidence: 'red' as const },
+  ],
+};
