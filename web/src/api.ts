@@ -1,16 +1,51 @@
 /** The one way the web app talks to the server: JSON in, JSON or a problem out. */
+
+/**
+ * Why the server refused a request, as data: a code the pages word in the reader's language and
+ * the values its sentence is made of. The codes and their params are listed per module on the
+ * server (INTERPRETATION_REFUSALS, REPORT_REFUSALS); `detail` says the same in English.
+ */
+export type ProblemReason = { code: string; params: Record<string, string | number> };
+
 export type Problem = {
   type: string;
   title: string;
   status: number;
   detail?: string;
   errors?: { path: string; rule: string; message: string }[];
+  reason?: ProblemReason;
 };
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
     super(problem.detail ?? problem.title);
   }
+}
+
+/**
+ * A problem's reason in the reader's language: the template for its code filled in with its params,
+ * each worded by `word` first (a status, a role). Null when the problem has no reason, this build
+ * has no template for its code, or the template needs a param the server did not give: the page
+ * then shows the server's English `detail`.
+ */
+export function reasonWords(
+  problem: Problem,
+  templates: Record<string, string>,
+  format: (text: string, values: Record<string, string | number>) => string,
+  word: (name: string, value: string | number) => string | number = (_, value) => value,
+): string | null {
+  const reason = problem.reason;
+  if (!reason || typeof reason.code !== 'string' || typeof reason.params !== 'object' || !reason.params)
+    return null;
+  if (!Object.hasOwn(templates, reason.code)) return null;
+  const template = templates[reason.code] as string;
+  const values: Record<string, string | number> = {};
+  for (const [, name] of template.matchAll(/\{(\w+)\}/g)) {
+    const value = Object.hasOwn(reason.params, name as string) ? reason.params[name as string] : undefined;
+    if (typeof value !== 'string' && typeof value !== 'number') return null;
+    values[name as string] = word(name as string, value);
+  }
+  return format(template, values);
 }
 
 let csrfToken: string | null = null;

@@ -4,6 +4,7 @@
  * are the engines' own (src/modules/interpretation/classification), so only bokmål is written here.
  */
 import type { FilterReasonCode } from '../../src/modules/interpretation/filters/reasons.ts';
+import type { InterpretationRefusalCode } from '../../src/modules/interpretation/refusals.ts';
 
 export const interpretationNb = {
   sectionsLabel: 'Tolkning',
@@ -89,16 +90,33 @@ export const interpretationNb = {
       'Saken er godkjent. Gjenåpne den med en begrunnelse for å endre noe; ingenting overskrives.',
   },
   refused: 'Ikke tillatt: {reason}',
-  serverReasons: {
-    secondPerson: 'godkjenning krever en annen person: du sendte selv saken til kontroll.',
-    undecided:
-      'alle varianter som passerte filtrene må være klassifisert eller markert som ikke relevante først; {n} uten beslutning: {list}',
-    finalisedCase: 'saken er godkjent: gjenåpne den (med en begrunnelse) for å endre en klassifisering.',
-    wrongStatus: 'ikke mulig når saken har status «{status}».',
-    tooOld: 'vurderingen er {age} dager gammel (grensen er {limit}): revurder den og bekreft før gjenbruk.',
-    noVcf: 'ingen VCF for tumor eller kimbane er lest inn for denne rekvisisjonen ennå.',
-    caseExists: 'prøven har allerede en tolkningssak.',
-  },
+  /**
+   * Why the server refused a step, by its reason code (INTERPRETATION_REFUSALS lists each code's
+   * params); shown after `refused`. `{status}` is worded through `status`, `{step}` through
+   * refusalSteps; a code without a template here is shown as the server's English sentence.
+   */
+  refusals: {
+    'case-finalised': 'saken er godkjent: gjenåpne den (med en begrunnelse) for å endre en klassifisering.',
+    'wrong-status': 'saken kan ikke {step} når den har status «{status}».',
+    'reason-required': 'skriv en begrunnelse før saken kan {step}.',
+    'second-person-required': 'godkjenning krever en annen person: du sendte selv saken til kontroll.',
+    'undecided-variants':
+      'alle varianter som passerte filtrene, må være klassifisert eller markert som ikke relevante først; {n} uten beslutning: {list}',
+    'no-open-round': 'saken har ingen åpen runde å registrere beslutningen i.',
+    'assessment-too-old':
+      'vurderingen er {age} dager gammel (grensen er {limit}): revurder den og bekreft før gjenbruk.',
+    'case-changed': 'saken er endret av noen andre i mellomtiden; last den inn på nytt.',
+    'chain-of-another-lab': 'filterkjeden {chain} tilhører et annet laboratorium; gi kjeden din en annen ID.',
+    'no-vcf': 'ingen VCF for tumor eller kimbane er lest inn for denne rekvisisjonen ennå.',
+    'case-exists': 'prøven har allerede en tolkningssak ({caseId}).',
+  } satisfies Record<InterpretationRefusalCode, string> as Record<InterpretationRefusalCode, string>,
+  /** The steps inside refusals, as they follow «saken kan (ikke)». */
+  refusalSteps: {
+    submit: 'sendes til kontroll',
+    return: 'sendes tilbake til tolkning',
+    finalise: 'godkjennes',
+    reopen: 'gjenåpnes',
+  } as Record<string, string>,
 
   filterPanel: {
     title: 'Filtrering',
@@ -509,15 +527,26 @@ export const interpretationEn: InterpretationText = {
       'The case is finalised. Reopen it with a reason to change anything; nothing is overwritten.',
   },
   refused: 'Not allowed: {reason}',
-  serverReasons: {
-    secondPerson: 'finalising needs a second person: you sent this case for review yourself.',
-    undecided:
+  refusals: {
+    'case-finalised': 'the case is finalised: reopen it (with a reason) to change a classification.',
+    'wrong-status': 'the case cannot {step} while it is “{status}”.',
+    'reason-required': 'give a reason before the case can {step}.',
+    'second-person-required': 'finalising needs a second person: you sent this case for review yourself.',
+    'undecided-variants':
       'every variant that passed the filters must be classified or marked not relevant first; {n} without a decision: {list}',
-    finalisedCase: 'the case is finalised: reopen it (with a reason) to change a classification.',
-    wrongStatus: 'not possible while the case is “{status}”.',
-    tooOld: 'the assessment is {age} days old (the limit is {limit}): re-review it and confirm before reuse.',
-    noVcf: 'no tumour or germline VCF has been ingested for this requisition yet.',
-    caseExists: 'the sample already has an interpretation case.',
+    'no-open-round': 'the case has no open round to record the decision in.',
+    'assessment-too-old':
+      'the assessment is {age} days old (the limit is {limit}): re-review it and confirm before reuse.',
+    'case-changed': 'someone else changed the case meanwhile; reload it.',
+    'chain-of-another-lab': 'the filter chain {chain} belongs to another lab; give yours another id.',
+    'no-vcf': 'no tumour or germline VCF has been ingested for this requisition yet.',
+    'case-exists': 'the sample already has an interpretation case ({caseId}).',
+  },
+  refusalSteps: {
+    submit: 'be sent for review',
+    return: 'be returned to interpretation',
+    finalise: 'be finalised',
+    reopen: 'be reopened',
   },
 
   filterPanel: {

@@ -3,6 +3,8 @@
  * `t.reporting`. Texts with `{name}` are filled in by `format`. The report itself is rendered by
  * the server in the chosen language; these are the words around it.
  */
+import type { ReportRefusalCode } from '../../src/modules/reporting/refusals.ts';
+
 export const reportingNb = {
   pageTitle: 'Svarrapport {orderNumber}',
   order: 'Rekvisisjon {orderNumber}',
@@ -94,9 +96,29 @@ export const reportingNb = {
   incompleteTitle: 'Rapporten kan ikke signeres ennå. Dette mangler:',
   missing: 'mangler',
   refused: 'Ikke tillatt: {reason}',
+  /** A refusal by the access rules, which give no reason code: the role may not sign. */
   roleDoesNotSign:
     'rollen din signerer ikke svarrapporter (det gjør patolog, medisinsk genetiker og bioingeniør/molekylærbiolog).',
-  alreadySigned: 'du har allerede signert denne versjonen; den andre signaturen må være en annens.',
+  /**
+   * Why the server refused a step on a report, by its reason code (REPORT_REFUSALS lists each
+   * code's params); shown after `refused`. `{role}` is worded through the roles; a code without a
+   * template here is shown as the server's English sentence.
+   */
+  refusals: {
+    'case-not-finalised': 'en svarrapport lages fra en godkjent tolkningssak; godkjenn saken først.',
+    'report-exists': 'saken har allerede en svarrapport ({reportId}).',
+    'version-signed':
+      'versjon {version} er signert og endres aldri; lag en ny versjon (tillegg/rettelse) i stedet.',
+    'draft-has-signature': '{signer} har signert denne versjonen, så den kan ikke lenger redigeres.',
+    'already-signed': 'versjon {version} er allerede signert.',
+    'role-does-not-sign':
+      'rollen «{role}» signerer ikke svarrapporter (det gjør patolog, medisinsk genetiker og bioingeniør/molekylærbiolog).',
+    'content-missing': 'rapporten mangler innhold som malen krever ({n} punkt(er)).',
+    'same-signer': 'du har allerede signert denne versjonen; den andre signaturen må være en annens.',
+    'amend-draft':
+      'versjon {version} er fortsatt et utkast: rediger utkastet i stedet for å lage en ny versjon.',
+    'registry-needs-signed': 'bare en signert versjon sendes til Kreftregisteret.',
+  } satisfies Record<ReportRefusalCode, string> as Record<ReportRefusalCode, string>,
   signedNotice: 'Versjon {n} er signert.',
   signedPartlyNotice: 'Signaturen din er registrert ({count} av {required}).',
   paths: {
@@ -245,7 +267,19 @@ export const reportingEn: ReportingDictionary = {
   refused: 'Not allowed: {reason}',
   roleDoesNotSign:
     'your role does not sign reports (pathologists, medical geneticists and lab scientists do).',
-  alreadySigned: 'you have signed this version already; the second signature must be someone else’s.',
+  refusals: {
+    'case-not-finalised': 'a report is drafted from a finalised case; finalise the case first.',
+    'report-exists': 'the case has a report already ({reportId}).',
+    'version-signed': 'version {version} is signed and never changes; amend the report instead.',
+    'draft-has-signature': '{signer} has signed this version; it can no longer be edited.',
+    'already-signed': 'version {version} is signed already.',
+    'role-does-not-sign':
+      'the role “{role}” does not sign reports (pathologists, medical geneticists and lab scientists do).',
+    'content-missing': 'the report lacks what the template requires ({n} item(s)).',
+    'same-signer': 'you have signed this version already; the second signature must be someone else’s.',
+    'amend-draft': 'version {version} is still a draft: edit it rather than amending.',
+    'registry-needs-signed': 'only a signed version is sent to the Cancer Registry.',
+  },
   signedNotice: 'Version {n} is signed.',
   signedPartlyNotice: 'Your signature is recorded ({count} of {required}).',
   paths: {

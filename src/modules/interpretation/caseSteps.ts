@@ -1,8 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { badRequest, conflict, Problem } from '../../platform/http/problems.ts';
+import { badRequest, conflict, Problem, type ProblemReason } from '../../platform/http/problems.ts';
 import { type AssessmentInput, finaliseAssessments, recordAssessment } from '../knowledge/service.ts';
 import { type InterpretationSettings, requireCase, schemeOf, worklist } from './cases.ts';
+import { interpretationRefusal as why } from './refusals.ts';
 import { latestDecisions, openRound } from './store.ts';
 import { type CaseStep, decideStep } from './workflow.ts';
 
@@ -12,7 +13,9 @@ import { type CaseStep, decideStep } from './workflow.ts';
  */
 type Db = Kysely<DB>;
 
-const refused = (reason: string) => new Problem(409, 'workflow', 'Not allowed in this state', reason);
+/** A workflow refusal: the English sentence, and its code (refusals.ts) for the reader's language. */
+const refused = (reason: string, code: ProblemReason) =>
+  new Problem(409, 'workflow', 'Not allowed in this state', reason, undefined, code);
 
 async function requireVariantInCase(db: Db, caseId: string, variantId: number) {
   const found = await db
@@ -30,9 +33,9 @@ async function requireVariantInCase(db: Db, caseId: string, variantId: number) {
 async function editableRound(db: Db, caseId: string, actor: string) {
   const record = await requireCase(db, caseId);
   const outcome = decideStep({ status: record.status, submittedBy: null, undecided: [] }, 'decide', actor);
-  if (!outcome.allowed) throw refused(outcome.reason);
+  if (!outcome.allowed) throw refused(outcome.reason, outcome.refusal);
   const round = await openRound(db, caseId);
-  if (!round) throw refused('the case has no open round');
+  if (!round) throw refused('the case has no open round', why('no-open-round', {}));
   return { record, round };
 }
 
@@ -69,6 +72,7 @@ export async function classifyVariant(
     if (age > settings.assessmentMaxAgeDays && !c.input.reReviewed)
       throw refused(
         `the assessment is ${Math.floor(age)} days old (limit ${settings.assessmentMaxAgeDays}): re-review it and confirm before reuse`,
+        why('assessment-too-old', { age: Math.floor(age), limit: settings.assessmentMaxAgeDays }),
       );
   }
   const assessment = await recordAssessment(db, {
@@ -148,7 +152,7 @@ export async function takeStep(
     c.userId,
     c.reason,
   );
-  if (!outcome.allowed) throw refused(outcome.reason);
+  if (!outcome.allowed) throw refused(outcome.reason, outcome.refusal);
   const decisions = await latestDecisions(db, c.caseId);
   const snapshot = {
     chain: view.chain,
@@ -216,6 +220,7 @@ export async function takeStep(
     .where('id', '=', c.caseId)
     .where('status', '=', record.status)
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw conflict('the case changed meanwhile; reload it');
+  if (Number(updated.numUpdatedRows) !== 1)
+    throw conflict('the case changed meanwhile; reload it', why('case-changed', {}));
   return { status: outcome.status, conflicts, patientId: record.patient_id };
 }

@@ -14,6 +14,7 @@ import { DEFAULT_FILTER_CHAINS, GERMLINE, SOMATIC_TUMOUR_DNA_PANEL } from './fil
 import { applyFilterChain } from './filters/engine.ts';
 import type { FilterMatch, KeptVariant, PriorClass } from './filters/model.ts';
 import { ONCOGENES, TUMOUR_SUPPRESSORS } from './hotspots.ts';
+import { interpretationRefusal as why } from './refusals.ts';
 import {
   type CaseRecord,
   caseRows,
@@ -94,7 +95,10 @@ export async function saveFilterChain(db: Db, definition: unknown, labId: string
     .limit(1)
     .executeTakeFirst();
   if (previous && previous.lab_id !== labId)
-    throw conflict(`the chain ${chain.id} belongs to another lab; give yours another id`);
+    throw conflict(
+      `the chain ${chain.id} belongs to another lab; give yours another id`,
+      why('chain-of-another-lab', { chain: chain.id }),
+    );
   const version = (previous?.version ?? 0) + 1;
   await db
     .insertInto('filter_chain')
@@ -126,13 +130,18 @@ export async function createCase(db: Db, orderId: string, userId: string) {
     .orderBy('f.ingested_at', 'desc')
     .execute();
   const main = samples.find((s) => s.role === 'tumor' || s.role === 'germline');
-  if (!main) throw conflict('no tumour or germline VCF has been ingested for this order yet');
+  if (!main)
+    throw conflict('no tumour or germline VCF has been ingested for this order yet', why('no-vcf', {}));
   const existing = await db
     .selectFrom('interpretation_case')
     .select('id')
     .where('tumour_sample_id', '=', main.id)
     .executeTakeFirst();
-  if (existing) throw conflict(`this sample already has a case: ${existing.id}`);
+  if (existing)
+    throw conflict(
+      `this sample already has a case: ${existing.id}`,
+      why('case-exists', { caseId: existing.id }),
+    );
   const normal = samples.find((s) => s.role === 'normal' && s.file_id === main.file_id) ?? null;
   const origin = main.role === 'germline' ? 'germline' : 'somatic';
   const diagnosis = (order.clinical as { diagnosis?: { oncotree?: string } }).diagnosis?.oncotree;

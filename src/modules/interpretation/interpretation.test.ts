@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoNationalIds } from '../../demo/seed.ts';
 import { type Client, lastAuditEntry, type TestApp, testApp } from '../../platform/testing/testApp.ts';
 import { melanomaOrder, ONCOGENIC_BRAF_V600E } from './testing.ts';
 
@@ -22,6 +23,7 @@ async function caseFor(client: Client, orderId: string) {
 const worklist = async (client: Client, caseId: string, chain?: string) =>
   (await client.request('GET', `/api/cases/${caseId}/worklist${chain ? `?chain=${chain}` : ''}`)).json();
 
+let firstOrder: string;
 let firstCase: string;
 let braf: Row;
 
@@ -36,7 +38,8 @@ afterAll(async () => {
 
 describe('a somatic case from an ingested tumour/normal VCF', () => {
   it('builds the work-list, and every filtered-out variant names its filter', async () => {
-    firstCase = await caseFor(labScientist, await melanomaOrder(t, 0, 'rekvirent', 'fjordvik-lunge-ngs'));
+    firstOrder = await melanomaOrder(t, 0, 'rekvirent', 'fjordvik-lunge-ngs');
+    firstCase = await caseFor(labScientist, firstOrder);
     const list = await worklist(labScientist, firstCase);
     expect(list).toMatchObject({ status: 'interpreting', scheme: 'clingen-cgc-vicc-2022', context: 'MEL' });
     const kept = list.kept.map((v: Row) => v.label);
@@ -87,11 +90,29 @@ describe('a somatic case from an ingested tumour/normal VCF', () => {
   });
 
   it('refuses finalising with undecided variants, and finalising alone', async () => {
+    const early = await bioinformatician.request('POST', `/api/cases/${firstCase}/finalise`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().reason).toEqual({
+      code: 'wrong-status',
+      params: { step: 'finalise', status: 'interpreting' },
+    });
     expect((await labScientist.request('POST', `/api/cases/${firstCase}/submit`)).statusCode).toBe(200);
     const unclassified = await bioinformatician.request('POST', `/api/cases/${firstCase}/finalise`);
     expect(unclassified.statusCode).toBe(409);
     expect(unclassified.json().detail).toMatch(/without a decision: .*TP53/);
+    expect(unclassified.json().reason).toEqual({
+      code: 'undecided-variants',
+      params: { n: expect.any(Number), list: expect.stringMatching(/TP53/) },
+    });
+    expect(unclassified.json().detail).toContain(
+      `${unclassified.json().reason.params.n} without a decision: ${unclassified.json().reason.params.list}`,
+    );
     expect(await lastAuditEntry(t.database)).toMatchObject({ outcome: 'deny', action: 'approve' });
+    const again = await labScientist.request('POST', `/api/cases/${firstCase}/submit`);
+    expect(again.json().reason).toEqual({
+      code: 'wrong-status',
+      params: { step: 'submit', status: 'in-review' },
+    });
     for (const v of (await worklist(labScientist, firstCase)).kept.filter((v: Row) => !v.decision))
       await bioinformatician.request('POST', `/api/cases/${firstCase}/variants/${v.id}/not-relevant`, {
         reason: 'Ikke relevant for problemstillingen',
@@ -99,6 +120,41 @@ describe('a somatic case from an ingested tumour/normal VCF', () => {
     const alone = await labScientist.request('POST', `/api/cases/${firstCase}/finalise`);
     expect(alone.statusCode).toBe(409);
     expect(alone.json().detail).toMatch(/second person/);
+    expect(alone.json()).toMatchObject({
+      type: 'urn:genvei:problem:workflow',
+      reason: { code: 'second-person-required', params: {} },
+    });
+  });
+
+  it('refuses a case for an order whose VCF is not in yet', async () => {
+    const requester = await t.login('rekvirent');
+    const placed = await requester.request('POST', '/api/orders', {
+      patient: { nationalId: demoNationalIds()[0] },
+      analysis: 'fjordvik-lunge-ngs',
+      clinical: { diagnosis: { oncotree: 'MEL' }, question: 'BRAF-status før behandling?' },
+      specimens: [
+        {
+          kind: 'ffpe-block',
+          blockId: 'H2026-04712 A1',
+          collectionDate: '2026-10-01',
+          site: 'hud, rygg',
+          tumourCellPercent: 70,
+        },
+      ],
+      researchConsent: false,
+      duplicateOverrideReason: 'Ny biopsi etter progresjon',
+    });
+    expect(placed.statusCode, placed.body).toBe(201);
+    const refused = await labScientist.request('POST', `/api/orders/${placed.json().id}/cases`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().reason).toEqual({ code: 'no-vcf', params: {} });
+  });
+
+  it('refuses a second case for the same sample, naming the case it has', async () => {
+    const twice = await labScientist.request('POST', `/api/orders/${firstOrder}/cases`);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().detail).toMatch(/already has a case/);
+    expect(twice.json().reason).toEqual({ code: 'case-exists', params: { caseId: firstCase } });
   });
 
   it('finalises by a second person, keeping a snapshot of what each round saw', async () => {
@@ -128,6 +184,7 @@ describe('a somatic case from an ingested tumour/normal VCF', () => {
     );
     expect(edit.statusCode).toBe(409);
     expect(edit.json().detail).toMatch(/finalised: reopen it/);
+    expect(edit.json().reason).toEqual({ code: 'case-finalised', params: {} });
     await expect(
       t.database.db
         .updateTable('case_round')
@@ -266,6 +323,7 @@ describe('lab-defined filter chains', () => {
     });
     const other = await (await t.login('bioingenior.nordlys')).request('POST', '/api/filter-chains', strict);
     expect(other.statusCode).toBe(409);
+    expect(other.json().reason).toEqual({ code: 'chain-of-another-lab', params: { chain: strict.id } });
     const list = await worklist(labScientist, firstCase, strict.id);
     expect(list.chain).toMatchObject({ id: strict.id, version: 2 });
     expect(list.removed.filter((v: Row & { filter: string }) => v.filter === 'Dybde').length).toBeGreaterThan(

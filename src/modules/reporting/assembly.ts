@@ -13,6 +13,7 @@ import type {
   SequenceVariant,
   VariantClassification,
 } from './content.ts';
+import { reportRefusal } from './refusals.ts';
 
 /**
  * The first draft of a report, assembled from a finalised case and everything around it: the
@@ -88,7 +89,10 @@ export async function assembleReport(db: Db, caseId: string): Promise<ReportCont
     .executeTakeFirst();
   if (!c) throw notFound(`case ${caseId}`);
   if (c.status !== 'finalised')
-    throw conflict('a report is drafted from a finalised case; finalise the case first');
+    throw conflict(
+      'a report is drafted from a finalised case; finalise the case first',
+      reportRefusal('case-not-finalised', {}),
+    );
 
   const clinical = c.clinical as {
     diagnosis?: { oncotree?: string; text?: string; icd10?: string };

@@ -9,6 +9,12 @@ export { renderReportHtml } from './html.ts';
 export { reportContentSchema } from './model.ts';
 export { renderReportPdf } from './pdf/render.ts';
 export {
+  REPORT_REFUSAL_CODES,
+  REPORT_REFUSALS,
+  type ReportRefusal,
+  type ReportRefusalCode,
+} from './refusals.ts';
+export {
   CANCER_REGISTRY_FORMAT,
   type CancerRegistryMessage,
   toCancerRegistryMessage,

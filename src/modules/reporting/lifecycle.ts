@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
-import { conflict, notFound, Problem } from '../../platform/http/problems.ts';
+import { conflict, notFound, Problem, type ProblemReason } from '../../platform/http/problems.ts';
 import type { Subject } from '../access/model.ts';
 import { assembleReport } from './assembly.ts';
 import { validateForSigning } from './completeness.ts';
 import type { ReportContent, SignerRole } from './content.ts';
+import { reportRefusal as why } from './refusals.ts';
 
 /**
  * A report's life: drafted from a finalised case, edited while a draft, signed (twice where the
@@ -15,8 +16,9 @@ import type { ReportContent, SignerRole } from './content.ts';
  */
 type Db = Kysely<DB>;
 
-const refused = (reason: string) =>
-  new Problem(409, 'report-state', 'Not allowed for this report version', reason);
+/** A refusal: the English sentence, and its code (refusals.ts) for the reader's language. */
+const refused = (reason: string, code: ProblemReason) =>
+  new Problem(409, 'report-state', 'Not allowed for this report version', reason, undefined, code);
 
 const SIGNER_ROLE: Partial<Record<NonNullable<Subject['role']>, SignerRole>> = {
   pathologist: 'pathologist',
@@ -30,7 +32,11 @@ export async function draftReport(db: Db, caseId: string, userId: string) {
     .select('id')
     .where('case_id', '=', caseId)
     .executeTakeFirst();
-  if (existing) throw conflict(`the case has a report already: ${existing.id}`);
+  if (existing)
+    throw conflict(
+      `the case has a report already: ${existing.id}`,
+      why('report-exists', { reportId: existing.id }),
+    );
   const content = await assembleReport(db, caseId);
   const kase = await db
     .selectFrom('interpretation_case')
@@ -126,14 +132,21 @@ export type DraftEdit = z.infer<typeof draftEditSchema>;
 export async function editDraft(db: Db, reportId: string, version: number, edit: DraftEdit) {
   const current = await reportVersion(db, reportId, version);
   if (current.status === 'signed')
-    throw refused(`version ${version} is signed and never changes; amend the report instead`);
+    throw refused(
+      `version ${version} is signed and never changes; amend the report instead`,
+      why('version-signed', { version }),
+    );
   const signed = await db
     .selectFrom('report_signature')
     .select('signer_name')
     .where('report_id', '=', reportId)
     .where('version', '=', version)
     .executeTakeFirst();
-  if (signed) throw refused(`${signed.signer_name} has signed this version; it can no longer be edited`);
+  if (signed)
+    throw refused(
+      `${signed.signer_name} has signed this version; it can no longer be edited`,
+      why('draft-has-signature', { signer: signed.signer_name }),
+    );
   const content = current.content;
   const texts = edit.interpretations ?? {};
   for (const finding of [...content.variants, ...content.copyNumbers, ...content.fusions])
@@ -162,10 +175,18 @@ export async function signReport(
   options: { allowSyntheticPersonIds: boolean },
 ) {
   const current = await reportVersion(db, reportId, version);
-  if (current.status === 'signed') throw refused(`version ${version} is signed already`);
+  if (current.status === 'signed')
+    throw refused(`version ${version} is signed already`, why('already-signed', { version }));
   const role = subject.role ? SIGNER_ROLE[subject.role] : undefined;
   if (!role)
-    throw new Problem(403, 'forbidden', 'Access refused', `role ${subject.role} does not sign reports`);
+    throw new Problem(
+      403,
+      'forbidden',
+      'Access refused',
+      `role ${subject.role} does not sign reports`,
+      undefined,
+      why('role-does-not-sign', { role: subject.role ?? '' }),
+    );
   const missing = validateForSigning(current.content, {
     allowSyntheticPersonIds: options.allowSyntheticPersonIds,
   });
@@ -176,6 +197,7 @@ export async function signReport(
       'The report lacks what the template requires',
       `the report lacks what the template requires: ${missing.map((m) => `${m.path}: ${m.message}`).join('; ')}`,
       missing.map((m) => ({ path: contentPointer(m.path), rule: 'required', message: m.message })),
+      why('content-missing', { n: missing.length }),
     );
   const signatures = await db
     .selectFrom('report_signature')
@@ -184,7 +206,10 @@ export async function signReport(
     .where('version', '=', version)
     .execute();
   if (signatures.some((s) => s.signer_id === subject.userId))
-    throw refused('you have signed this version already; the second signature must be someone else’s');
+    throw refused(
+      'you have signed this version already; the second signature must be someone else’s',
+      why('same-signer', {}),
+    );
   const user = await db
     .selectFrom('app_user')
     .select(['display_name', 'hpr_number'])
@@ -271,7 +296,10 @@ export async function amendReport(db: Db, reportId: string, reason: string, user
     .executeTakeFirst();
   if (!latest) throw notFound(`report ${reportId}`);
   if (latest.status !== 'signed')
-    throw refused(`version ${latest.version} is still a draft: edit it rather than amending`);
+    throw refused(
+      `version ${latest.version} is still a draft: edit it rather than amending`,
+      why('amend-draft', { version: latest.version }),
+    );
   const version = latest.version + 1;
   const content: ReportContent = {
     ...(latest.content as ReportContent),

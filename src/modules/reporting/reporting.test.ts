@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, lastAuditEntry, type TestApp, testApp } from '../../platform/testing/testApp.ts';
-import { finalisedMelanomaCase } from '../interpretation/testing.ts';
+import { finalisedMelanomaCase, melanomaOrder } from '../interpretation/testing.ts';
 import { importCivic } from '../knowledge/imports.ts';
 import { checkGenomicsBundle } from './fhir/index.ts';
 
@@ -13,6 +13,7 @@ let t: TestApp;
 let lab: Client;
 let pathologist: Client;
 let orderId: string;
+let caseId: string;
 let reportId: string;
 
 beforeAll(async () => {
@@ -22,6 +23,7 @@ beforeAll(async () => {
   await importCivic(t.database.db, { evidence: civicFixture, release: '2026-11-01' });
   const done = await finalisedMelanomaCase(t, lab, await t.login('bioinformatiker'));
   orderId = done.orderId;
+  caseId = done.caseId;
   const drafted = await lab.request('POST', `/api/cases/${done.caseId}/report`);
   expect(drafted.statusCode).toBe(201);
   reportId = drafted.json().id;
@@ -92,6 +94,7 @@ describe('a report drafted from a finalised case', () => {
     const edit = await pathologist.request('PUT', v(1), { conclusion: 'Endret etter signering' });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().detail).toMatch(/signed and never changes/);
+    expect(edit.json().reason).toEqual({ code: 'version-signed', params: { version: 1 } });
     expect(await lastAuditEntry(t.database)).toMatchObject({
       resource_type: 'report',
       action: 'update',
@@ -136,7 +139,12 @@ describe('a report drafted from a finalised case', () => {
       reason: 'Tillegg: PD-L1 immunhistokjemi',
     });
     expect(amended.json()).toEqual({ id: reportId, version: 2 });
-    expect((await lab.request('GET', v(2, '/cancer-registry'))).statusCode).toBe(409);
+    const registry = await lab.request('GET', v(2, '/cancer-registry'));
+    expect(registry.statusCode).toBe(409);
+    expect(registry.json().reason).toEqual({ code: 'registry-needs-signed', params: {} });
+    const again = await pathologist.request('POST', `/api/reports/${reportId}/amend`, { reason: 'Enda en' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().reason).toEqual({ code: 'amend-draft', params: { version: 2 } });
     const requester = await t.login('rekvirent');
     expect((await requester.request('GET', v(2))).statusCode).toBe(404);
     expect((await requester.request('GET', `/api/reports/${reportId}`)).json().versions).toHaveLength(1);
@@ -182,14 +190,65 @@ describe('a lab that requires two signatures', () => {
     const twice = await sign(pathologist);
     expect(twice.statusCode).toBe(409);
     expect(twice.json().detail).toMatch(/someone else/);
-    expect(
-      (await lab.request('PUT', `/api/reports/${second}/versions/1`, { conclusion: 'x' })).statusCode,
-    ).toBe(409);
+    expect(twice.json().reason).toEqual({ code: 'same-signer', params: {} });
+    const edit = await lab.request('PUT', `/api/reports/${second}/versions/1`, { conclusion: 'x' });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().reason).toEqual({
+      code: 'draft-has-signature',
+      params: { signer: expect.stringMatching(/\S/) },
+    });
+    expect(edit.json().detail).toContain(edit.json().reason.params.signer);
     expect((await sign(lab)).json()).toMatchObject({ status: 'signed', signatures: 2 });
     const content = (await lab.request('GET', `/api/reports/${second}/versions/1`)).json().content;
     expect(content.signatures.map((s: { role: string }) => s.role)).toEqual([
       'pathologist',
       'molecular-biologist',
     ]);
+  });
+});
+
+describe('a refusal names its reason as a code with params, next to the English detail', () => {
+  it('refuses a second report for a case, naming the report it has', async () => {
+    const twice = await lab.request('POST', `/api/cases/${caseId}/report`);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({
+      detail: `the case has a report already: ${reportId}`,
+      reason: { code: 'report-exists', params: { reportId } },
+    });
+  });
+
+  it('refuses signing a signed version again', async () => {
+    const again = await pathologist.request('POST', v(1, '/sign'));
+    expect(again.statusCode).toBe(409);
+    expect(again.json().reason).toEqual({ code: 'already-signed', params: { version: 1 } });
+  });
+
+  it('refuses a report of a case that is not finalised', async () => {
+    const nordlys = await t.login('bioingenior.nordlys');
+    const order = await melanomaOrder(t, 2, 'rekvirent.nordlys', 'nordlys-solid-ngs');
+    const created = await nordlys.request('POST', `/api/orders/${order}/cases`);
+    expect(created.statusCode).toBe(201);
+    const refused = await nordlys.request('POST', `/api/cases/${created.json().id}/report`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().reason).toEqual({ code: 'case-not-finalised', params: {} });
+  });
+
+  it('refuses signing a draft that lacks mandatory content, counting what is missing', async () => {
+    const amended = await pathologist.request('POST', `/api/reports/${reportId}/amend`, {
+      reason: 'Rettelse av konklusjonen',
+    });
+    const version = amended.json().version as number;
+    const { content } = (await lab.request('GET', v(version))).json();
+    await t.database.db
+      .updateTable('report_version')
+      .set({ content: JSON.stringify({ ...content, conclusion: '' }) })
+      .where('report_id', '=', reportId)
+      .where('version', '=', version)
+      .execute();
+    const refused = await pathologist.request('POST', v(version, '/sign'));
+    expect(refused.statusCode).toBe(409);
+    const problem = refused.json();
+    expect(problem.reason).toEqual({ code: 'content-missing', params: { n: problem.errors.length } });
+    expect(problem.errors).toContainEqual(expect.objectContaining({ path: '/content/conclusion' }));
   });
 });

@@ -21,6 +21,7 @@ import {
   signReport,
 } from './lifecycle.ts';
 import { renderReportPdf } from './pdf/render.ts';
+import { reportRefusal } from './refusals.ts';
 import { toCancerRegistryMessage } from './registry/cancerRegistry.ts';
 
 const reportAccess = (action: Action, orderOf: OrderOf) => accessThroughOrder('report', action, orderOf);
@@ -57,7 +58,14 @@ const idParams = z.object({ id: z.uuid() });
 const reportUuid = (params: { id: string; version: number }) =>
   nameUuid(params.id, `version-${params.version}`);
 const badRequestDraft = () =>
-  new Problem(409, 'report-state', 'Not signed', 'only a signed version is sent to the Cancer Registry');
+  new Problem(
+    409,
+    'report-state',
+    'Not signed',
+    'only a signed version is sent to the Cancer Registry',
+    undefined,
+    reportRefusal('registry-needs-signed', {}),
+  );
 const versionParams = z.object({ id: z.uuid(), version: z.coerce.number().int().positive() });
 const language = z.object({ lang: z.enum(['nb', 'en']).default('nb') });
 

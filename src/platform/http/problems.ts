@@ -5,6 +5,12 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 export type FieldError = { path: string; rule: string; message: string };
 
 /**
+ * Why a request was refused, as data: a code a client words in its reader's language and the
+ * values its sentence is made of. Sent as the problem's `reason` member next to the English `detail`.
+ */
+export type ProblemReason = { code: string; params: Record<string, string | number> };
+
+/**
  * An RFC 9457 problem. Throw one from anywhere in a request; the error handler turns it into
  * `application/problem+json` with the request id, so a user's screenshot finds the log line.
  */
@@ -15,6 +21,7 @@ export class Problem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldError[],
+    readonly reason?: ProblemReason,
   ) {
     super(detail ?? title);
   }
@@ -29,7 +36,8 @@ export const badRequest = (errors: FieldError[]) =>
     errors,
   );
 export const notFound = (what: string) => new Problem(404, 'not-found', 'Not found', `${what} was not found`);
-export const conflict = (detail: string) => new Problem(409, 'conflict', 'Conflict', detail);
+export const conflict = (detail: string, reason?: ProblemReason) =>
+  new Problem(409, 'conflict', 'Conflict', detail, undefined, reason);
 export const unauthorised = (detail = 'sign in first') =>
   new Problem(401, 'unauthenticated', 'Not signed in', detail);
 export const forbidden = (reason: string) => new Problem(403, 'forbidden', 'Access refused', reason);
@@ -43,6 +51,7 @@ export function problemBody(problem: Problem, request: FastifyRequest) {
     instance: request.url.split('?')[0],
     requestId: request.id,
     ...(problem.errors ? { errors: problem.errors } : {}),
+    ...(problem.reason ? { reason: problem.reason } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { formatDate, formatDateTime } from '../../dates.ts';
 import { problemText } from '../../ErrorAlert.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { filterReasonWords, type ReasonFields } from './filterReasons.ts';
+import { type RefusalDictionary, refusalText } from './refusals.ts';
 import type { CaseStatus, CaseVariantRow } from './types.ts';
 
 /** The interpretation pages' words and the formats they share, in the reader's language. */
@@ -17,7 +18,7 @@ export function useInterpretationText() {
     !ampTier ? '' : level ? format(i.tierLevel, { tier: ampTier, level }) : format(i.tier, { tier: ampTier });
   const problem = (error: unknown) =>
     error instanceof ApiError && error.problem.status === 409
-      ? format(i.refused, { reason: reasonText(error, i.serverReasons, i.status, format) })
+      ? format(i.refused, { reason: reasonText(error, i, format) })
       : problemText(error);
   const age = (days: number) =>
     days <= 0 ? i.ageToday : days === 1 ? i.ageOneDay : format(i.ageDays, { n: days });
@@ -51,8 +52,7 @@ export function useInterpretationText() {
     date: (iso: string | null) => formatDate(iso, lang),
     dateTime: (iso: string | null) => formatDateTime(iso, lang),
     /** The server's refusal in the reader's language where its wording is known; as given otherwise. */
-    refusal: (error: unknown) =>
-      format(i.refused, { reason: reasonText(error, i.serverReasons, i.status, format) }),
+    refusal: (error: unknown) => format(i.refused, { reason: reasonText(error, i, format) }),
     problem: (error: unknown) => problem(error),
     /**
      * For the small reason forms, which show the problem they catch: a refusal reaches them
@@ -65,33 +65,20 @@ export function useInterpretationText() {
           await run(values);
         } catch (error) {
           if (error instanceof ApiError && error.problem.status === 409)
-            throw new ApiError({ ...error.problem, detail: problem(error) });
+            throw new ApiError({ ...error.problem, detail: problem(error), reason: undefined });
           throw error;
         }
       },
   };
 }
 
-type Reasons = ReturnType<typeof useI18n>['t']['interpretation']['serverReasons'];
-
+/** The server's refusal worded from its reason code; anything else as the server says it. */
 function reasonText(
   error: unknown,
-  reasons: Reasons,
-  statuses: Record<string, string>,
+  i: RefusalDictionary,
   format: (text: string, values: Record<string, string | number>) => string,
 ): string {
-  const detail = problemText(error);
-  if (/^finalising needs a second person/.test(detail)) return reasons.secondPerson;
-  const undecided = /^every variant that passed the filters .*; (\d+) without a decision: (.*)$/.exec(detail);
-  if (undecided) return format(reasons.undecided, { n: undecided[1] ?? '', list: undecided[2] ?? '' });
-  if (/^the case is finalised: reopen it/.test(detail)) return reasons.finalisedCase;
-  const status = /^only a .* \(it is ([a-z-]+)\)$/.exec(detail);
-  if (status) return format(reasons.wrongStatus, { status: statuses[status[1] ?? ''] ?? status[1] ?? '' });
-  const old = /^the assessment is (\d+) days old \(limit (\d+)\)/.exec(detail);
-  if (old) return format(reasons.tooOld, { age: old[1] ?? '', limit: old[2] ?? '' });
-  if (/^no tumour or germline VCF has been ingested/.test(detail)) return reasons.noVcf;
-  if (/^this sample already has a case/.test(detail)) return reasons.caseExists;
-  return detail;
+  return error instanceof ApiError ? refusalText(error.problem, i, format) : problemText(error);
 }
 
 export function CaseStatusBadge({ status }: { status: CaseStatus }) {

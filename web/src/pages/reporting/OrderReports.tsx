@@ -5,6 +5,7 @@ import { ErrorAlert, problemText } from '../../ErrorAlert.tsx';
 import { Link, navigate } from '../../router.tsx';
 import { LAB_ROLES } from '../orders/types.ts';
 import { useReportingText } from './common.tsx';
+import { existingReportId } from './refusals.ts';
 import { type OrderReportRow, reportPath } from './types.ts';
 
 type CaseRow = { id: string; status: string; order_number: string };
@@ -107,10 +108,7 @@ export function DraftReportButton({
       await queryClient.invalidateQueries({ queryKey: ['reports'] });
       navigate(reportPath(created.id, created.version));
     } catch (e) {
-      const existing =
-        e instanceof ApiError && e.problem.status === 409
-          ? /has a report already: ([0-9a-f-]{36})/.exec(e.problem.detail ?? '')?.[1]
-          : undefined;
+      const existing = e instanceof ApiError && e.problem.status === 409 ? existingReportId(e.problem) : null;
       if (existing) navigate(reportPath(existing));
       else setError(problem(e));
     } finally {

@@ -7,7 +7,7 @@ import { type SignResult, versionApi } from './types.ts';
 /**
  * The signing button of one version. When the template's mandatory content is incomplete, the
  * server's list of what is missing is shown item by item, each leading to its field where the
- * editor has one; any other refusal (a role that does not sign) is shown as the server gives it.
+ * editor has one; any other refusal (a role that does not sign) is worded from its reason code.
  */
 export function SignPanel({
   reportId,

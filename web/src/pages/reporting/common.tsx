@@ -2,6 +2,7 @@ import { ApiError } from '../../api.ts';
 import { formatDateTime } from '../../dates.ts';
 import { problemText } from '../../ErrorAlert.tsx';
 import { useI18n } from '../../i18n.tsx';
+import { reportRefusalText } from './refusals.ts';
 import type { SignatureRow } from './types.ts';
 
 /** The report pages' words and the formats they share, in the reader's language. */
@@ -27,11 +28,12 @@ export function useReportingText() {
     /** The server's refusal in the reader's language where its wording is known; as given otherwise. */
     problem: (error: unknown) => {
       if (!(error instanceof ApiError)) return problemText(error);
+      const worded = reportRefusalText(error.problem, r.refusals, t.roles, format);
+      if (worded) return format(r.refused, { reason: worded });
       const detail = problemText(error);
-      if (error.problem.status === 403 && /may not approve report|does not sign reports/.test(detail))
+      // The access rules refuse a role that may not sign without a reason code.
+      if (error.problem.status === 403 && /may not approve report/.test(detail))
         return format(r.refused, { reason: r.roleDoesNotSign });
-      if (/^you have signed this version already/.test(detail))
-        return format(r.refused, { reason: r.alreadySigned });
       return error.problem.status === 403 || error.problem.status === 409
         ? format(r.refused, { reason: detail })
         : detail;
