@@ -23,18 +23,17 @@ export class ApiError extends Error {
 }
 
 /**
- * A problem's reason in the reader's language: the template for its code filled in with its params,
+ * A reason — a problem's, or a filter's — in the reader's language: the template for its code filled in with its params,
  * each worded by `word` first (a status, a role). Null when the problem has no reason, this build
  * has no template for its code, or the template needs a param the server did not give: the page
  * then shows the server's English `detail`.
  */
 export function reasonWords(
-  problem: Problem,
+  reason: Problem['reason'] | null,
   templates: Record<string, string>,
   format: (text: string, values: Record<string, string | number>) => string,
   word: (name: string, value: string | number) => string | number = (_, value) => value,
 ): string | null {
-  const reason = problem.reason;
   if (!reason || typeof reason.code !== 'string' || typeof reason.params !== 'object' || !reason.params)
     return null;
   if (!Object.hasOwn(templates, reason.code)) return null;

@@ -17,8 +17,8 @@ const BATCH_RECORDS = 1000;
  * A batch is ONE statement on either engine. Short columns travel as one array per column that
  * `unnest` turns back into rows; the calls and annotations travel as JSON texts, one per line of
  * a single parameter, that `string_to_table` splits (JSON never holds a raw newline, so nothing
- * is escaped on either side). The variant insert's RETURNING feeds the record insert within the
- * statement, so no ids come back to us.
+ * is escaped on either side). New variants take their ids from the sequence within the statement,
+ * so no ids come back to us.
  *
  * Variants are looked up and then inserted without ON CONFLICT (whose speculative insertion cost
  * a third of the variant insert): that is safe because ingests take `prepareIngest`'s lock first

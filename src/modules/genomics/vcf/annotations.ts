@@ -279,10 +279,7 @@ export function consequencesFor(
       hgvsp: fields.text(columns.hgvsp),
       consequences: splitTerms(fields.text(columns.consequence)),
       impact: impactOf(fields.raw(columns.impact)),
-      // VEP ≥ 104 writes the MANE Select id in MANE_SELECT; VEP 103 wrote "MANE_Select" in MANE.
-      maneSelect:
-        fields.text(columns.maneSelect) ??
-        (fields.text(columns.mane)?.includes('MANE_Select') ? transcriptId : null),
+      maneSelect: maneSelectOf(columns, transcriptId),
       canonical: fields.raw(columns.canonical) === 'YES',
       existingVariation: splitTerms(fields.text(columns.existing)),
       populationFrequencies: frequencies(columns),
@@ -316,9 +313,7 @@ export function transcriptsJson(
     const transcriptId = fields.text(columns.feature);
     if (transcriptId === null || seen.includes(transcriptId)) continue;
     seen.push(transcriptId);
-    const maneSelect =
-      fields.text(columns.maneSelect) ??
-      (fields.text(columns.mane)?.includes('MANE_Select') ? transcriptId : null);
+    const maneSelect = maneSelectOf(columns, transcriptId);
     out.push(
       `${source}${jsonText(transcriptId)},${jsonText(fields.text(columns.symbol))},` +
         `${jsonText(fields.text(columns.gene))},${jsonText(fields.text(columns.hgvsc))},` +
@@ -356,6 +351,14 @@ function frequenciesJson(columns: Columns): string {
     json += `${json ? ',' : '{'}${jsonText(frequencyNames[i] as string)}:${frequency}`;
   }
   return json ? `${json}}` : 'null';
+}
+
+/** VEP ≥ 104 writes the MANE Select id in MANE_SELECT; VEP 103 wrote "MANE_Select" in MANE. */
+function maneSelectOf(columns: Columns, transcriptId: string | null): string | null {
+  return (
+    fields.text(columns.maneSelect) ??
+    (fields.text(columns.mane)?.includes('MANE_Select') ? transcriptId : null)
+  );
 }
 
 function belongsTo(layout: AnnotationLayout, columns: Columns, allele: AnnotatedAllele): boolean {

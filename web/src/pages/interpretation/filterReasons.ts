@@ -1,3 +1,5 @@
+import { reasonWords } from '../../api.ts';
+
 /**
  * A filter's reason for removing a variant in the reader's language: the server gives a code with
  * params next to the English sentence, and the dictionaries hold a template for each code. A code
@@ -26,17 +28,18 @@ export function filterReasonWords(
   number: (n: number) => string,
 ): ReasonWords | null {
   const { reason, reasonCode: code, reasonParams: params } = fields;
-  const template = code && Object.hasOwn(templates, code) ? templates[code] : undefined;
-  if (template === undefined || !params) return reason ? { text: reason, lang: 'en' } : null;
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params)) {
-    if (typeof value === 'number') values[key] = MEASURES.has(key) ? number(value) : String(value);
-    else if (TERMS.has(key))
-      values[key] = value
-        .split(', ')
-        .map((term) => (Object.hasOwn(terms, term) ? terms[term] : term))
-        .join(', ');
-    else values[key] = value;
-  }
-  return { text: format(template, values) };
+  const word = (key: string, value: string | number) =>
+    typeof value === 'number'
+      ? MEASURES.has(key)
+        ? number(value)
+        : String(value)
+      : TERMS.has(key)
+        ? value
+            .split(', ')
+            .map((term) => (Object.hasOwn(terms, term) ? (terms[term] as string) : term))
+            .join(', ')
+        : value;
+  const text = code && params ? reasonWords({ code, params }, templates, format, word) : null;
+  if (text !== null) return { text };
+  return reason ? { text: reason, lang: 'en' } : null;
 }

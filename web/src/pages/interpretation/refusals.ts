@@ -20,5 +20,5 @@ export function refusalText(
     const terms = name === 'status' ? i.status : name === 'step' ? i.refusalSteps : undefined;
     return terms && Object.hasOwn(terms, value) ? (terms[value] as string) : value;
   };
-  return reasonWords(problem, i.refusals, format, word) ?? problem.detail ?? problem.title;
+  return reasonWords(problem.reason, i.refusals, format, word) ?? problem.detail ?? problem.title;
 }

@@ -11,7 +11,7 @@ export function reportRefusalText(
   roles: Record<string, string>,
   format: (text: string, values: Record<string, string | number>) => string,
 ): string | null {
-  return reasonWords(problem, refusals, format, (name, value) =>
+  return reasonWords(problem.reason, refusals, format, (name, value) =>
     name === 'role' && Object.hasOwn(roles, value) ? (roles[value] as string) : value,
   );
 }
