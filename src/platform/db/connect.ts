@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pgliteDialect.ts';
 import type { DB } from './schema.ts';
@@ -51,8 +51,31 @@ export function openPostgres(url: string, onIdleError: (error: Error) => void = 
     },
   });
   pool.on('error', onIdleError);
+  const clients = new Map<number, pg.PoolClient>();
+  pool.on('connect', (client) => {
+    const pid = (client as pg.PoolClient & { processID: number }).processID;
+    clients.set(pid, client);
+    client.on('end', () => clients.delete(pid));
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  poolClients.set(db, clients);
   return { db, engine: 'postgres', location: redactPassword(url), close: () => db.destroy() };
+}
+
+/** A server pool's connections by backend process id, for serverConnectionOf. */
+const poolClients = new WeakMap<Kysely<DB>, Map<number, pg.PoolClient>>();
+
+/**
+ * The node-postgres connection a transaction of `db` runs on, for what Kysely cannot say (COPY
+ * FROM STDIN); null for PGlite, or when the backend is not one of the pool's own (a connection
+ * pooler in between). Kysely does not hand out its connection, so the transaction asks the
+ * server which backend it is talking to.
+ */
+export async function serverConnectionOf(db: Kysely<DB>, tx: Transaction<DB>): Promise<pg.PoolClient | null> {
+  const clients = poolClients.get(db);
+  if (!clients) return null;
+  const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(tx);
+  return clients.get(rows[0]?.pid ?? -1) ?? null;
 }
 
 function reportIdleError(error: Error): void {

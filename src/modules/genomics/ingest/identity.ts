@@ -27,15 +27,26 @@ export type AlleleIdentity = {
 export function trimmedIdentity(allele: VariantAllele, assembly: string | null): AlleleIdentity | null {
   if (allele.alt.kind === 'overlapping-deletion') return null;
   if (allele.alt.kind !== 'sequence') return describedIdentity(allele, assembly);
-  const ref = allele.ref.toUpperCase();
-  const start = allele.pos - 1;
+  return trimmedSequenceIdentity(allele.chrom, assembly, allele.pos, allele.ref, allele.altText);
+}
+
+/** The trimmed identity of a base-sequence ALT at 1-based `pos`. */
+export function trimmedSequenceIdentity(
+  chrom: string,
+  assembly: string | null,
+  pos: number,
+  refText: string,
+  altText: string,
+): AlleleIdentity {
+  const ref = refText.toUpperCase();
+  const start = pos - 1;
   const { allele: trimmed, final } = normaliseByTrimming({
     start,
     end: start + ref.length,
     reference: ref,
-    alternate: allele.altText.toUpperCase(),
+    alternate: altText.toUpperCase(),
   });
-  return sequenceIdentity(allele.chrom, assembly, trimmed.start, trimmed.reference, trimmed.alternate, {
+  return sequenceIdentity(chrom, assembly, trimmed.start, trimmed.reference, trimmed.alternate, {
     vrsId: null,
     fullyNormalised: final,
   });

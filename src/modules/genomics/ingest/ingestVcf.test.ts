@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoNationalIds } from '../../../demo/seed.ts';
 import { type TestApp, testApp } from '../../../platform/testing/testApp.ts';
+import { bgzf } from '../vcf/testing.ts';
 import { ingestVcf } from './ingestVcf.ts';
 
 const FIXTURE = fileURLToPath(
@@ -42,6 +43,16 @@ const count = async (table: 'observation' | 'sequencing_file' | 'variant_annotat
     (
       await t.database.db
         .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+const countVariants = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('variant')
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow()
     ).n,
@@ -220,6 +231,71 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
       files: await count('sequencing_file'),
       samples: await count('sequenced_sample'),
     }).toEqual(before);
+  });
+
+  it('finds the variants other files brought, keeps the first of two records that are one variant, and keeps escapes', async () => {
+    // 1,500 records, more than one batch on either engine. The last record (AC>AT at 9,999)
+    // trims to the first (C>T at 10,000), a batch later; its record must not replace the first.
+    const csq = 'Allele|Consequence|IMPACT|SYMBOL|Feature|HGVSc';
+    const lines = [
+      '##fileformat=VCFv4.2',
+      '##contig=<ID=chr2,length=242193529,assembly=GRCh38>',
+      `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${csq}">`,
+      '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+      '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">',
+      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1',
+    ];
+    for (let i = 0; i < 1499; i++) {
+      const gene = i === 0 ? 'GENE"Q\\' : `GENE${i}`;
+      lines.push(
+        `chr2\t${10_000 + i * 10}\t.\tC\tT\t50\tPASS\tCSQ=T|missense_variant|MODERATE|${gene}|ENST${i}.1|c.${i}C>T\tGT:DP\t0/1:${i + 1}`,
+      );
+    }
+    lines.push('chr2\t9999\t.\tAC\tAT\t50\tPASS\t.\tGT:DP\t1/1:7777');
+    // BGZF blocks of 64 KiB reach the reader one by one, so the last record comes in a later batch.
+    const first = path.join(dir, 'first.vcf.gz');
+    writeFileSync(first, bgzf(`${lines.join('\n')}\n`));
+    const stored = await ingestVcf(t.database.db, {
+      file: first,
+      orderId: order.id,
+      specimenId: order.specimenId,
+      role: 'tumor',
+      actor,
+    });
+    expect(stored).toMatchObject({ status: 'ingested', records: 1500, alleles: 1500, variants: 1499 });
+    const { db } = t.database;
+    const firstRecord = await db
+      .selectFrom('observation as o')
+      .innerJoin('variant as v', 'v.id', 'o.variant_id')
+      .innerJoin('sequenced_sample as s', 's.id', 'o.sample_id')
+      .select(['o.depth', 'o.genotype', 'v.id', 'v.identity_key'])
+      .where('s.file_id', '=', stored.status === 'ingested' ? stored.fileId : '')
+      .where('v.start_pos', '=', 9999)
+      .executeTakeFirstOrThrow();
+    expect(firstRecord).toMatchObject({ depth: 1, genotype: '0/1', identity_key: 'GRCh38:chr2:9999:C:T' });
+    const escaped = await db
+      .selectFrom('variant_annotation')
+      .select(['gene_symbol', 'hgvsc'])
+      .where('variant_id', '=', firstRecord.id)
+      .execute();
+    expect(escaped).toEqual([{ gene_symbol: 'GENE"Q\\', hgvsc: 'c.0C>T' }]);
+
+    // A second file with a share of the same variants: they are found, not added again.
+    const variantsBefore = await countVariants();
+    const second = path.join(dir, 'second.vcf');
+    writeFileSync(
+      second,
+      `${[...lines.slice(0, 6), ...lines.slice(6, 1006), 'chr2\t5\t.\tG\tA\t50\tPASS\t.\tGT:DP\t0/1:9'].join('\n')}\n`,
+    );
+    const again = await ingestVcf(t.database.db, {
+      file: second,
+      orderId: order.id,
+      specimenId: order.specimenId,
+      role: 'tumor',
+      actor,
+    });
+    expect(again).toMatchObject({ status: 'ingested', records: 1001, variants: 1001 });
+    expect(await countVariants()).toBe(variantsBefore + 1);
   });
 
   it('asks for sample roles when the file has several samples', async () => {

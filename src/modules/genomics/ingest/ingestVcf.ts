@@ -1,12 +1,21 @@
 import type { Kysely } from 'kysely';
+import { serverConnectionOf } from '../../../platform/db/connect.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { badRequest } from '../../../platform/http/problems.ts';
 import { sampleMetricsFromVcfHeader } from '../calls/sampleMetricsVcf.ts';
 import { VcfError } from '../vcf/errors.ts';
 import type { VariantAllele, VcfHeader } from '../vcf/model.ts';
-import { openVcf } from '../vcf/reader.ts';
+import { openVcf, type VcfFile } from '../vcf/reader.ts';
+import { RecordParser } from '../vcf/record.ts';
+import { RecordChecker } from '../vcf/recordCheck.ts';
+import { splitAlleles } from '../vcf/split.ts';
 import { type ReferenceGenome, UnknownSequenceError } from '../vrs/reference.ts';
-import { type AlleleIdentity, referenceIdentity, trimmedIdentity } from './identity.ts';
+import {
+  type AlleleIdentity,
+  referenceIdentity,
+  trimmedIdentity,
+  trimmedSequenceIdentity,
+} from './identity.ts';
 import { insertMetrics } from './ingestCalls.ts';
 import { SampleQc } from './qc.ts';
 import {
@@ -20,7 +29,8 @@ import {
   sha256Of,
   specimenOnOrder,
 } from './resultFile.ts';
-import { AlleleWriter, prepareIngest } from './writeAlleles.ts';
+import { SingleAltRecords } from './singleAlt.ts';
+import { AlleleWriter, type IdentifiedAllele, prepareIngest } from './writeAlleles.ts';
 
 /**
  * Ingests a VCF into an order's specimen: one transaction for the file record, its samples,
@@ -83,21 +93,26 @@ export async function ingestVcf(
       if (metrics && measured) await insertMetrics(tx, fileId, measured, metrics);
       await prepareIngest(tx);
       const qc = new Map([...sampleIds.keys()].map((name) => [name, new SampleQc()]));
-      const writer = new AlleleWriter(tx, fileId, vcf.header.assembly, sampleIds, qc);
+      const writer = new AlleleWriter(
+        tx,
+        fileId,
+        vcf.header.assembly,
+        sampleIds,
+        qc,
+        await serverConnectionOf(db, tx),
+      );
       const counts = { records: 0, alleles: 0, observations: 0, annotations: 0 };
-      let lastLine = 0;
-      for await (const batch of vcf.alleleBatches()) {
-        const identities = await identifyBatch(request, batch, vcf.header.assembly);
-        const written = await writer.write(identities);
-        counts.alleles += batch.length;
+      const read = alleleReader(vcf, request);
+      for await (const { lines, firstLine } of vcf.dataBatches()) {
+        const batch: IdentifiedAllele[] = [];
+        for (let i = 0; i < lines.length; i++) {
+          const alleles = await read(lines[i] as string, firstLine + i, batch);
+          if (alleles > 0) counts.records++;
+          counts.alleles += alleles;
+        }
+        const written = await writer.write(batch);
         counts.observations += written.observations;
         counts.annotations += written.annotations;
-        // A multi-allelic record yields several alleles on one line: count lines, not alleles.
-        for (const allele of batch) {
-          if (allele.line === lastLine) continue;
-          counts.records++;
-          lastLine = allele.line;
-        }
         progress(counts.records);
       }
       await writer.finish();
@@ -168,25 +183,46 @@ function sampleRoles(header: VcfHeader, request: IngestRequest): Record<string, 
   ]);
 }
 
-async function identifyBatch(
-  request: IngestRequest,
-  batch: VariantAllele[],
-  assembly: string | null,
-): Promise<Map<VariantAllele, AlleleIdentity>> {
-  const identities = new Map<VariantAllele, AlleleIdentity>();
-  for (const allele of batch) {
-    let identity: AlleleIdentity | null;
+/**
+ * Checks a data line and appends its alleles, identified, to `batch`; returns how many alleles
+ * the line has (`*` included, though it is no variant of its own and is not appended). A line
+ * with one base-sequence ALT takes singleAlt's short way unless a reference genome is configured
+ * (justifying against it is the general way's work); any other line is parsed and split.
+ */
+function alleleReader(vcf: VcfFile, request: IngestRequest) {
+  const header = vcf.header;
+  const assembly = header.assembly;
+  const checker = new RecordChecker(header);
+  const parser = new RecordParser(header);
+  const singleAlt = request.reference ? null : new SingleAltRecords(header);
+  return async (line: string, lineNumber: number, batch: IdentifiedAllele[]): Promise<number> => {
+    let alleles: VariantAllele[];
     try {
-      identity = request.reference
-        ? await referenceIdentity(request.reference, allele, assembly)
-        : trimmedIdentity(allele, assembly);
+      const columns = checker.check(line, lineNumber);
+      const single = singleAlt && checker.altCount === 1 ? singleAlt.read(columns, lineNumber) : null;
+      if (single) {
+        const identity = trimmedSequenceIdentity(single.chrom, assembly, single.pos, single.ref, single.alt);
+        batch.push({ allele: single.allele, identity });
+        return 1;
+      }
+      alleles = splitAlleles(parser.parse(columns, lineNumber), header);
     } catch (error) {
-      const field = error instanceof UnknownSequenceError ? 'CHROM' : 'REF';
-      throw new VcfError(request.fileName ?? request.file, allele.line, field, (error as Error).message);
+      throw VcfError.at(vcf.name, lineNumber, error);
     }
-    if (identity) identities.set(allele, identity);
-  }
-  return identities;
+    for (const allele of alleles) {
+      let identity: AlleleIdentity | null;
+      try {
+        identity = request.reference
+          ? await referenceIdentity(request.reference, allele, assembly)
+          : trimmedIdentity(allele, assembly);
+      } catch (error) {
+        const field = error instanceof UnknownSequenceError ? 'CHROM' : 'REF';
+        throw new VcfError(vcf.name, lineNumber, field, (error as Error).message);
+      }
+      if (identity) batch.push({ allele, identity });
+    }
+    return alleles.length;
+  };
 }
 
 /** Header metrics (purity, TMB, MSI) describe the tumour when the header does not name a sample. */

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../platform/db/connect.ts';
 import { freshDatabase } from '../../../platform/testing/testDatabase.ts';
-import { booleanArray, numberArray, textArray } from './writeAlleles.ts';
+import { booleanArray, numberArray, textArray } from './batchRows.ts';
 
 let database: Database;
 beforeAll(async () => {

@@ -1,12 +1,21 @@
 import { sql, type Transaction } from 'kysely';
+import type pg from 'pg';
 import type { DB } from '../../../platform/db/schema.ts';
 import { transcriptsJson } from '../vcf/annotations.ts';
-import type { VariantAllele } from '../vcf/model.ts';
+import { type BatchRows, booleanArray, emptyRows, numberArray, textArray } from './batchRows.ts';
+import { copyBatch } from './copyBatch.ts';
 import type { AlleleIdentity } from './identity.ts';
 import type { SampleQc } from './qc.ts';
+import type { StoredAllele } from './storedAllele.ts';
 
-/** Records per statement: big enough that a statement's overhead is small, small enough to stay lean. */
-const BATCH_RECORDS = 1000;
+/** An allele to store and the variant it is. */
+export type IdentifiedAllele = { allele: StoredAllele; identity: AlleleIdentity };
+
+/**
+ * Records per batch: big enough that a statement's overhead is small, small enough to stay lean.
+ * COPY has less overhead per row and more per round trip, so it takes bigger batches.
+ */
+const BATCH_RECORDS = { statement: 1000, copy: 1000 };
 
 /**
  * The write path of an ingest: a batch of identified alleles becomes variants (unique by
@@ -33,15 +42,24 @@ export class AlleleWriter {
   private pending: Promise<unknown> = Promise.resolve();
   /** Sample name → its place in a record's calls (the order insertSamples gave them). */
   private readonly positions: Map<string, number>;
+  /** Variants this file has a record of, when batches go by COPY (see copyBatch). */
+  private readonly recorded = new Set<number>();
+  private readonly batchRecords: number;
 
+  /**
+   * With `copyClient` (the transaction's connection to a PostgreSQL server) batches go in by
+   * COPY; without it (PGlite) as one statement each.
+   */
   constructor(
     private readonly tx: Transaction<DB>,
     private readonly fileId: string,
     private readonly assembly: string | null,
     sampleIds: Map<string, string>,
     private readonly qc: Map<string, SampleQc>,
+    private readonly copyClient: pg.PoolClient | null = null,
   ) {
     this.positions = new Map([...sampleIds.keys()].map((name, position) => [name, position]));
+    this.batchRecords = copyClient ? BATCH_RECORDS.copy : BATCH_RECORDS.statement;
   }
 
   /**
@@ -49,9 +67,9 @@ export class AlleleWriter {
    * returns once the statement before it is done: with PostgreSQL the server stores one batch
    * while we parse the next. Call finish() after the last alleles.
    */
-  async write(identities: Map<VariantAllele, AlleleIdentity>) {
+  async write(identities: readonly IdentifiedAllele[]) {
     const written = this.add(identities);
-    if (this.rows.key.length >= BATCH_RECORDS) await this.send();
+    if (this.rows.key.length >= this.batchRecords) await this.send();
     return written;
   }
 
@@ -67,17 +85,23 @@ export class AlleleWriter {
     this.inBatch.clear();
     await this.pending;
     if (rows.key.length === 0) return;
-    this.pending = insertBatch(rows, this.fileId, this.assembly).execute(this.tx);
+    this.pending = this.copyClient
+      ? copyBatch(this.copyClient, rows, {
+          fileId: this.fileId,
+          assembly: this.assembly,
+          recorded: this.recorded,
+        })
+      : insertBatch(rows, this.fileId, this.assembly).execute(this.tx);
     // Awaited by the next send; until then a failure must not count as unhandled.
     this.pending.catch(() => {});
   }
 
-  private add(identities: Map<VariantAllele, AlleleIdentity>) {
+  private add(identities: readonly IdentifiedAllele[]) {
     const rows = this.rows;
     const written = { observations: 0, annotations: 0 };
-    let lastFilters: string[] | null = null;
+    let lastFilters: readonly string[] | null = null;
     let filtersLiteral = '{}';
-    for (const [allele, identity] of identities) {
+    for (const { allele, identity } of identities) {
       // Two alleles of one file that normalise to the same variant: the first one's record stands.
       if (this.inBatch.has(identity.key)) continue;
       this.inBatch.add(identity.key);
@@ -108,7 +132,7 @@ export class AlleleWriter {
   }
 
   /** The record's calls as JSON, one [genotype, depth, ref_depth, alt_depth, vaf] per sample position. */
-  private callsOf(allele: VariantAllele, identity: AlleleIdentity): string {
+  private callsOf(allele: StoredAllele, identity: AlleleIdentity): string {
     const calls: string[] = new Array(this.positions.size).fill('null');
     for (const call of allele.calls) {
       const position = this.positions.get(call.sample);
@@ -148,26 +172,6 @@ const VARIANT_IDENTITY_LOCK = 0x67656e766172;
 /** A number as JSON: null for missing, NaN and ±Infinity (JSON has no such numbers). */
 function json(value: number | null | undefined): string {
   return value === null || value === undefined || !Number.isFinite(value) ? 'null' : String(value);
-}
-
-type BatchRows = ReturnType<typeof emptyRows>;
-
-function emptyRows() {
-  return {
-    key: [] as string[],
-    vrsId: [] as (string | null)[],
-    chrom: [] as string[],
-    start: [] as number[],
-    ref: [] as string[],
-    alt: [] as string[],
-    kind: [] as string[],
-    fullyNormalised: [] as boolean[],
-    line: [] as number[],
-    qual: [] as (number | null)[],
-    filters: [] as string[],
-    calls: [] as string[],
-    annotations: [] as string[],
-  };
 }
 
 /**
@@ -233,39 +237,6 @@ const as = {
   float4: (items: readonly (number | null)[]) => sql`${numberArray(items)}::float4[]`,
   bool: (items: readonly boolean[]) => sql`${booleanArray(items)}::bool[]`,
 };
-
-// A batch travels as PostgreSQL array literals that we write ourselves: node-postgres would run
-// two regular expressions over every element, and a batch has tens of thousands of them.
-
-/** A text[] literal: each item quoted (so commas, braces and the word NULL stay text), null as NULL. */
-export function textArray(items: readonly (string | null)[]): string {
-  let literal = '{';
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0) literal += ',';
-    const item = items[i];
-    if (item === null || item === undefined) literal += 'NULL';
-    else if (item.includes('"') || item.includes('\\')) literal += `"${item.replace(/["\\]/g, '\\$&')}"`;
-    else literal += `"${item}"`;
-  }
-  return `${literal}}`;
-}
-
-/** A numeric array literal; NaN and ±Infinity are written as PostgreSQL reads them. */
-export function numberArray(items: readonly (number | null)[]): string {
-  let literal = '{';
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0) literal += ',';
-    const item = items[i];
-    literal += item === null || item === undefined ? 'NULL' : String(item);
-  }
-  return `${literal}}`;
-}
-
-export function booleanArray(items: readonly boolean[]): string {
-  let literal = '{';
-  for (let i = 0; i < items.length; i++) literal += i > 0 ? (items[i] ? ',t' : ',f') : items[i] ? 't' : 'f';
-  return `${literal}}`;
-}
 
 function genotypeText(alleles: readonly (number | null)[], phased: boolean): string {
   let text = '';

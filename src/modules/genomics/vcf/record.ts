@@ -87,7 +87,7 @@ export class RecordParser {
   }
 }
 
-function parseValues(spec: FieldSpec, text: string): Scalar[] {
+export function parseValues(spec: FieldSpec, text: string): Scalar[] {
   const quoted = text.length > 1 && text.startsWith('"') && text.endsWith('"');
   if (quoted || text.indexOf(',') < 0) return [parseTypedValue(spec.type, text)];
   return text.split(',').map((value) => parseTypedValue(spec.type, value));

@@ -1,0 +1,129 @@
+import { once } from 'node:events';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { type BatchRows, textArray } from './batchRows.ts';
+
+/**
+ * The PostgreSQL server's write path of an ingest batch (PGlite has no COPY FROM STDIN through
+ * its API and keeps insertBatch). Three steps on the transaction's own connection:
+ *
+ *   1. one statement looks each identity up (an index probe per row) and takes a sequence id
+ *      for each variant not stored yet, returning all ids as one text;
+ *   2. COPY of the new variants;
+ *   3. COPY of this file's records.
+ *
+ * COPY is the server's cheapest way in (no statement, no parameters to parse, no planner), and
+ * knowing the ids before the records are written lets them go straight into `variant_record`.
+ * Like insertBatch this relies on prepareIngest's lock: no other ingest can add the same new
+ * variant between the lookup and the COPY.
+ */
+export async function copyBatch(
+  client: pg.PoolClient,
+  rows: BatchRows,
+  target: { fileId: string; assembly: string | null; recorded: Set<number> },
+): Promise<void> {
+  const resolved = await client.query<{ ids: string }>(RESOLVE, [textArray(rows.key)]);
+  const ids = (resolved.rows[0]?.ids ?? '').split(',');
+  let variants = '';
+  let records = '';
+  const filled: { ids: number[]; vrsIds: string[] } = { ids: [], vrsIds: [] };
+  for (let i = 0; i < ids.length; i++) {
+    const token = ids[i] as string;
+    const isNew = token.charCodeAt(0) === 45; // '-'
+    const lacksVrs = token.charCodeAt(token.length - 1) === 63; // '?'
+    const id = Number(token.slice(isNew ? 1 : 0, lacksVrs ? -1 : undefined));
+    const vrsId = rows.vrsId[i] ?? null;
+    if (isNew) {
+      const fields = [
+        id,
+        rows.key[i],
+        vrsId,
+        target.assembly,
+        rows.chrom[i],
+        rows.start[i],
+        rows.ref[i],
+        rows.alt[i],
+        rows.kind[i],
+        rows.fullyNormalised[i] ? 't' : 'f',
+      ];
+      variants += copyRow(fields);
+    } else {
+      if (lacksVrs && vrsId !== null) {
+        filled.ids.push(id);
+        filled.vrsIds.push(vrsId);
+      }
+      // Two records of this file normalising to one variant: the first record stands.
+      if (target.recorded.has(id)) continue;
+    }
+    target.recorded.add(id);
+    const qual = rows.qual[i] ?? null;
+    const filters = rows.filters[i] as string;
+    const calls = rows.calls[i] as string;
+    const annotations = rows.annotations[i] as string;
+    // The common row written straight out: only these three fields can hold a backslash.
+    records +=
+      filters.indexOf('\\') < 0 && calls.indexOf('\\') < 0 && annotations.indexOf('\\') < 0
+        ? `${target.fileId}\t${id}\t${rows.line[i]}\t${qual ?? '\\N'}\t${filters}\t${calls}\t${annotations}\n`
+        : copyRow([target.fileId, id, rows.line[i], qual, filters, calls, annotations]);
+  }
+  if (variants) await copyIn(client, VARIANT_COPY, variants);
+  if (records) await copyIn(client, RECORD_COPY, records);
+  if (filled.ids.length > 0) {
+    await client.query(
+      'update variant set vrs_id = v.vrs_id from unnest($1::int8[], $2::text[]) as v(id, vrs_id) where variant.id = v.id',
+      [`{${filled.ids.join(',')}}`, textArray(filled.vrsIds)],
+    );
+  }
+}
+
+/**
+ * Each input identity's variant id, in input order, as `id` for a stored variant (`id?` when it
+ * has no VRS id yet) and `-id` for a new one, whose id is drawn from the sequence here. The
+ * lookup is a lateral subquery kept apart by OFFSET 0 so it can only be an index probe per row
+ * (see insertBatch).
+ */
+const RESOLVE = `
+  select string_agg(
+    case when known.id is null then '-' || nextval('variant_id_seq')
+         when known.vrs_id is null then known.id || '?'
+         else known.id::text end,
+    ',' order by input.n) as ids
+  from unnest($1::text[]) with ordinality as input(identity_key, n)
+  left join lateral (
+    select id, vrs_id from variant where variant.identity_key = input.identity_key offset 0
+  ) known on true`;
+
+const VARIANT_COPY =
+  'copy variant (id, identity_key, vrs_id, assembly, chrom, start_pos, ref, alt, kind, fully_normalised) from stdin';
+const RECORD_COPY =
+  'copy variant_record (file_id, variant_id, line, qual, filters, calls, annotations) from stdin';
+
+async function copyIn(client: pg.PoolClient, statement: string, text: string): Promise<void> {
+  const stream = client.query(copyFrom(statement));
+  const done = once(stream, 'finish');
+  stream.end(text);
+  await done;
+}
+
+/**
+ * A row of COPY's text format: fields between tabs, \\N for null. Fields hold no tab or line
+ * feed (they come from tab-separated VCF columns and from JSON we wrote); a backslash (JSON's
+ * escapes, a rare VCF value) or a carriage return is escaped, on the rare row that has one.
+ */
+function copyRow(fields: readonly (string | number | null | undefined)[]): string {
+  let row = '';
+  let plain = true;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i];
+    const text = field === null || field === undefined ? '\\N' : String(field);
+    if (plain && typeof field === 'string' && (field.indexOf('\\') >= 0 || field.indexOf('\r') >= 0))
+      plain = false;
+    row += i === 0 ? text : `\t${text}`;
+  }
+  if (plain) return `${row}\n`;
+  return `${fields.map((field) => (field === null || field === undefined ? '\\N' : escaped(String(field)))).join('\t')}\n`;
+}
+
+function escaped(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}

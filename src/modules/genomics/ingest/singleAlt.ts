@@ -1,0 +1,150 @@
+import { isBases } from '../vcf/alleles.ts';
+import { type FieldSpec, formatSpecs } from '../vcf/fieldSpecs.ts';
+import { parseGenotype } from '../vcf/genotype.ts';
+import { parseValues } from '../vcf/record.ts';
+import type { FixedColumns } from '../vcf/recordCheck.ts';
+import { parseFloatText } from '../vcf/scalars.ts';
+import type { StoredAllele, StoredCall } from './storedAllele.ts';
+
+/**
+ * The ingest's short way through the common record — one ALT that is a base sequence — from a
+ * line RecordChecker has accepted straight to what the writer stores. The general way (parse the
+ * whole record, split it per ALT, keep every INFO and FORMAT value for later) builds maps and
+ * objects the ingest never reads, and at a genome's millions of records that garbage cost more
+ * than the reading. Both ways give the same stored allele (singleAlt.test.ts compares them).
+ */
+export class SingleAltRecords {
+  private readonly plans = new Map<string, FormatPlan>();
+  private readonly filterLists = new Map<string, readonly string[]>();
+
+  constructor(private readonly header: VcfHeaderForSingleAlt) {}
+
+  /** Null unless the line has exactly one ALT and it is a base sequence. */
+  read(columns: readonly string[], line: number): SingleAlt | null {
+    const [chrom, pos, , ref, alt, qual, filter, info] = columns as FixedColumns;
+    if (alt.indexOf(',') >= 0 || alt === '.' || !isBases(alt)) return null;
+    const allele: StoredAllele = {
+      line,
+      qual: qual === '.' ? null : parseFloatText(qual),
+      filters: this.filtersOf(filter),
+      calls: columns.length > 8 ? this.callsOf(columns) : [],
+      annotations: [],
+    };
+    if (info !== '.') {
+      for (const layout of this.header.annotations) {
+        const value = infoValue(info, layout.infoKey);
+        if (value === null) continue;
+        allele.annotations.push({
+          layout,
+          entries: value.split(','),
+          allele: { index: 1, altCount: 1, text: alt, vepAllele: alt },
+        });
+      }
+    }
+    return { allele, chrom, pos: Number(pos), ref, alt };
+  }
+
+  private filtersOf(filter: string): readonly string[] {
+    let filters = this.filterLists.get(filter);
+    if (filters === undefined) {
+      filters = filter === '.' ? [] : filter.split(';');
+      // A file has a handful of FILTER combinations; a pathological one must not grow without end.
+      if (this.filterLists.size < 1000) this.filterLists.set(filter, filters);
+    }
+    return filters;
+  }
+
+  private callsOf(columns: readonly string[]): StoredCall[] {
+    const format = columns[8] as string;
+    let plan = this.plans.get(format);
+    if (plan === undefined) {
+      plan = formatPlan(formatSpecs(format, this.header));
+      this.plans.set(format, plan);
+    }
+    const calls: StoredCall[] = [];
+    for (let i = 9; i < columns.length; i++) {
+      calls.push(callOf(plan, (columns[i] as string).split(':'), this.header.samples[i - 9] as string));
+    }
+    return calls;
+  }
+}
+
+export type VcfHeaderForSingleAlt = Parameters<typeof formatSpecs>[1] & {
+  samples: readonly string[];
+  annotations: StoredAllele['annotations'][number]['layout'][];
+};
+
+export type SingleAlt = { allele: StoredAllele; chrom: string; pos: number; ref: string; alt: string };
+
+/** Where the FORMAT fields the ingest stores sit in a FORMAT column, and their specs. */
+type FormatPlan = { gt: number; dp: FieldAt | null; ad: FieldAt | null; af: FieldAt | null };
+type FieldAt = { index: number; spec: FieldSpec };
+
+function formatPlan(specs: FieldSpec[]): FormatPlan {
+  const at = (key: string): FieldAt | null => {
+    const index = specs.findIndex((spec) => spec.key === key);
+    return index < 0 ? null : { index, spec: specs[index] as FieldSpec };
+  };
+  return { gt: specs.findIndex((spec) => spec.key === 'GT'), dp: at('DP'), ad: at('AD'), af: at('AF') };
+}
+
+/** One sample's call for the record's only ALT (what splitAlleles' callFor gives when there is one ALT). */
+function callOf(plan: FormatPlan, fields: readonly string[], sample: string): StoredCall {
+  const gt = plan.gt >= 0 ? fields[plan.gt] : undefined;
+  const genotype = gt === undefined ? null : parseGenotype(gt);
+  if (genotype) {
+    const alleles = genotype.alleles as (number | null)[];
+    for (let i = 0; i < alleles.length; i++) if (alleles[i] !== 0 && alleles[i] !== 1) alleles[i] = null;
+  }
+  const depths = valuesAt(plan.ad, fields);
+  const fractions = valuesAt(plan.af, fields);
+  return {
+    sample,
+    genotype,
+    depth: numberOrNull(valuesAt(plan.dp, fields)?.[0]),
+    alleleDepths: depths && depths.length === 2 ? [numberOrNull(depths[0]), numberOrNull(depths[1])] : null,
+    alleleFraction: (fractions && numberOrNull(fractions[0])) ?? fractionFromDepths(depths),
+  };
+}
+
+function valuesAt(field: FieldAt | null, fields: readonly string[]) {
+  if (field === null) return undefined;
+  const text = fields[field.index];
+  return text === undefined ? undefined : parseValues(field.spec, text);
+}
+
+function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** The ALT's reads over all reads counted in AD, as splitAlleles computes it. */
+function fractionFromDepths(depths: readonly unknown[] | undefined): number | null {
+  if (!depths) return null;
+  const reads = numberOrNull(depths[1]);
+  let total = 0;
+  for (const depth of depths) total += numberOrNull(depth) ?? 0;
+  return reads === null || total === 0 ? null : reads / total;
+}
+
+/**
+ * The value of INFO key `key` (the last, as a Map built from the entries keeps it), or null when
+ * the key is absent or has no value.
+ */
+export function infoValue(info: string, key: string): string | null {
+  let found: string | null = null;
+  for (let start = 0; start <= info.length; ) {
+    let end = info.indexOf(';', start);
+    if (end < 0) end = info.length;
+    if (
+      end - start > key.length &&
+      info.charCodeAt(start + key.length) === 61 && // '='
+      info.startsWith(key, start)
+    ) {
+      found = info.slice(start + key.length + 1, end);
+    } else if (end - start === key.length && info.startsWith(key, start)) {
+      found = null;
+    }
+    start = end + 1;
+  }
+  return found;
+}
