@@ -24,6 +24,7 @@ export async function copyBatch(
 ): Promise<void> {
   const resolved = await client.query<{ ids: string }>(RESOLVE, [textArray(rows.key)]);
   const ids = (resolved.rows[0]?.ids ?? '').split(',');
+  const assembly = target.assembly === null ? '\\N' : escaped(target.assembly);
   let variants = '';
   let records = '';
   const filled: { ids: number[]; vrsIds: string[] } = { ids: [], vrsIds: [] };
@@ -34,19 +35,24 @@ export async function copyBatch(
     const id = Number(token.slice(isNew ? 1 : 0, lacksVrs ? -1 : undefined));
     const vrsId = rows.vrsId[i] ?? null;
     if (isNew) {
-      const fields = [
-        id,
-        rows.key[i],
-        vrsId,
-        target.assembly,
-        rows.chrom[i],
-        rows.start[i],
-        rows.ref[i],
-        rows.alt[i],
-        rows.kind[i],
-        rows.fullyNormalised[i] ? 't' : 'f',
-      ];
-      variants += copyRow(fields);
+      const key = rows.key[i] as string;
+      // The key holds CHROM, REF and ALT: when it has no backslash, no field of the row has one.
+      variants +=
+        key.indexOf('\\') < 0 && key.indexOf('\r') < 0
+          ? `${id}\t${key}\t${vrsId ?? '\\N'}\t${assembly}\t${rows.chrom[i]}\t${rows.start[i]}\t` +
+            `${rows.ref[i]}\t${rows.alt[i]}\t${rows.kind[i]}\t${rows.fullyNormalised[i] ? 't' : 'f'}\n`
+          : copyRow([
+              id,
+              key,
+              vrsId,
+              target.assembly,
+              rows.chrom[i],
+              rows.start[i],
+              rows.ref[i],
+              rows.alt[i],
+              rows.kind[i],
+              rows.fullyNormalised[i] ? 't' : 'f',
+            ]);
     } else {
       if (lacksVrs && vrsId !== null) {
         filled.ids.push(id);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoNationalIds } from '../../../demo/seed.ts';
 import { type TestApp, testApp } from '../../../platform/testing/testApp.ts';
 import { bgzf } from '../vcf/testing.ts';
+import { InMemoryReference } from '../vrs/reference.ts';
 import { ingestVcf } from './ingestVcf.ts';
 
 const FIXTURE = fileURLToPath(
@@ -296,6 +297,40 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     });
     expect(again).toMatchObject({ status: 'ingested', records: 1001, variants: 1001 });
     expect(await countVariants()).toBe(variantsBefore + 1);
+  });
+
+  it('gives a variant stored without a reference its VRS id when a file brings one', async () => {
+    const residues = 'GATTACAGATTACACCGGTTAAGG';
+    const vcf = (name: string) => {
+      const file = path.join(dir, name);
+      writeFileSync(
+        file,
+        [
+          '##fileformat=VCFv4.2',
+          `##run=${name}`,
+          `##contig=<ID=chrQ,length=${residues.length},assembly=GRCh38>`,
+          '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+          '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1',
+          'chrQ\t15\t.\tC\tT\t50\tPASS\t.\tGT\t0/1',
+          '',
+        ].join('\n'),
+      );
+      return file;
+    };
+    const request = { orderId: order.id, specimenId: order.specimenId, role: 'tumor' as const, actor };
+    await ingestVcf(t.database.db, { ...request, file: vcf('no-reference.vcf') });
+    const variant = () =>
+      t.database.db
+        .selectFrom('variant')
+        .select(['id', 'vrs_id', 'fully_normalised'])
+        .where('identity_key', '=', 'GRCh38:chrQ:14:C:T')
+        .executeTakeFirstOrThrow();
+    const before = await variant();
+    expect(before.vrs_id).toBeNull();
+    const reference = new InMemoryReference({ chrQ: residues });
+    await ingestVcf(t.database.db, { ...request, file: vcf('with-reference.vcf'), reference });
+    const after = await variant();
+    expect(after).toMatchObject({ id: before.id, vrs_id: expect.stringMatching(/^ga4gh:VA\./) });
   });
 
   it('asks for sample roles when the file has several samples', async () => {
