@@ -127,7 +127,7 @@ describe('the analysis catalogue in a browser', () => {
     await page.close();
   });
 
-  it('shows a lab scientist the server’s refusal when their session may not edit', async () => {
+  it('shows a lab scientist the server’s refusal, in bokmål, when their session may not edit', async () => {
     const page = await newPage();
     await signIn(page, 'bioingenior', '/catalogue/panels/ostdal-fusjon-rna');
     const editor = page.getByRole('form', { name: 'Endre genene' });
@@ -135,7 +135,7 @@ describe('the analysis catalogue in a browser', () => {
     await editor.getByRole('button', { name: 'Lagre ny versjon' }).click();
     await expect
       .poll(() => editor.getByRole('alert').textContent())
-      .toContain('purpose care does not permit this');
+      .toContain('Ingen tilgang: formålet helsehjelp gir ikke denne tilgangen');
     await page.close();
   });
 });

@@ -1,4 +1,6 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { accessRefusalText } from './accessRefusals.ts';
+import { setProblemWording } from './ErrorAlert.tsx';
 import { catalogueEn, catalogueNb } from './i18nCatalogue.ts';
 import { genomicsEn, genomicsNb } from './i18nGenomics.ts';
 import { interpretationEn, interpretationNb } from './i18nInterpretation.ts';
@@ -25,6 +27,56 @@ const nb = {
     expired: 'Innloggingen tok for lang tid. Prøv igjen.',
     exchange: 'Kunne ikke fullføre innloggingen hos identitetsleverandøren.',
     'no-account': 'Du har ingen genvei-konto. Kontakt administrator.',
+  } as Record<string, string>,
+  /** A refusal by the access rules (HTTP 403), worded from its reason code (ACCESS_REFUSALS). */
+  accessRefused: 'Ingen tilgang: {reason}.',
+  accessRefusals: {
+    'not-signed-in': 'du er ikke logget inn',
+    'no-purpose': 'du har ikke oppgitt formålet med tilgangen',
+    'no-rule': 'ingen regel gir tilgang til å {action} {resource}',
+    'no-role': 'du har ingen rolle som kan {action} {resource}',
+    'role-may-not': 'rollen {role} kan ikke {action} {resource}',
+    'purpose-not-permitted': 'formålet {purpose} gir ikke denne tilgangen (tillatte formål: {permitted})',
+    'own-record-only': 'du kan bare se dine egne opplysninger',
+    'own-organisation-only': 'du kan bare endre det din egen virksomhet eier',
+    'trust-does-not-perform': 'helseforetaket ditt utfører ikke denne rekvisisjonen',
+    'no-care-or-performing':
+      'helseforetaket ditt har verken behandlingsrelasjon til pasienten eller utfører rekvisisjonen',
+    'no-care-relationship': 'helseforetaket ditt har ingen behandlingsrelasjon til pasienten',
+    'no-membership': 'du har ikke rollen {role} i den virksomheten',
+    'not-party-to-conflict': 'bare de to laboratoriene i konflikten kan løse den',
+    'lab-required': 'velg et laboratorium å opptre i for å se dets konflikter',
+  } as Record<string, string>,
+  /** The verbs and objects of a refusal: "kan ikke {action} {resource}". */
+  accessActions: {
+    read: 'lese',
+    search: 'søke i',
+    create: 'opprette',
+    update: 'endre',
+    verify: 'verifisere',
+    approve: 'godkjenne',
+    publish: 'publisere',
+    process: 'behandle',
+    cancel: 'kansellere',
+  } as Record<string, string>,
+  accessResources: {
+    patient: 'pasientopplysninger',
+    'patient-access-log': 'pasientens innsynslogg',
+    'audit-log': 'tilgangsloggen',
+    organisation: 'virksomheter',
+    user: 'brukere',
+    session: 'økten',
+    lab: 'laboratorier',
+    analysis: 'analyser',
+    'gene-panel': 'genpaneler',
+    'gene-list': 'genlister',
+    order: 'rekvisisjoner',
+    'order-worklist': 'arbeidslisten',
+    'sequencing-data': 'sekvenseringsdata',
+    'ingest-job': 'innlesingsjobber',
+    'interpretation-case': 'tolkningssaker',
+    knowledge: 'kunnskapsbasen',
+    report: 'svarrapporter',
   } as Record<string, string>,
   organisation: 'Virksomhet',
   role: 'Rolle',
@@ -119,6 +171,53 @@ const en: Dictionary = {
     exchange: 'Could not complete the sign-in with the identity provider.',
     'no-account': 'You have no genvei account. Contact your administrator.',
   },
+  accessRefused: 'Access refused: {reason}.',
+  accessRefusals: {
+    'not-signed-in': 'you are not signed in',
+    'no-purpose': 'you have not given the purpose of access',
+    'no-rule': 'no rule lets anyone {action} {resource}',
+    'no-role': 'you have no role that may {action} {resource}',
+    'role-may-not': 'the role {role} may not {action} {resource}',
+    'purpose-not-permitted': 'the purpose {purpose} does not permit this (permitted: {permitted})',
+    'own-record-only': 'you may only see your own record',
+    'own-organisation-only': 'you may only change what your own organisation owns',
+    'trust-does-not-perform': 'your health trust does not perform this order',
+    'no-care-or-performing': 'your health trust neither cares for the patient nor performs the order',
+    'no-care-relationship': 'your health trust has no care relationship to the patient',
+    'no-membership': 'you do not have the role {role} in that organisation',
+    'not-party-to-conflict': 'only the two labs in the conflict can resolve it',
+    'lab-required': 'choose a lab to act in to see its conflicts',
+  },
+  accessActions: {
+    read: 'read',
+    search: 'search',
+    create: 'create',
+    update: 'change',
+    verify: 'verify',
+    approve: 'approve',
+    publish: 'publish',
+    process: 'process',
+    cancel: 'cancel',
+  },
+  accessResources: {
+    patient: 'patient records',
+    'patient-access-log': "the patient's access log",
+    'audit-log': 'the audit log',
+    organisation: 'organisations',
+    user: 'users',
+    session: 'the session',
+    lab: 'labs',
+    analysis: 'analyses',
+    'gene-panel': 'gene panels',
+    'gene-list': 'gene lists',
+    order: 'orders',
+    'order-worklist': 'the work list',
+    'sequencing-data': 'sequencing data',
+    'ingest-job': 'ingest jobs',
+    'interpretation-case': 'interpretation cases',
+    knowledge: 'the knowledge base',
+    report: 'reports',
+  },
   organisation: 'Organisation',
   role: 'Role',
   purpose: 'Purpose',
@@ -191,7 +290,7 @@ const en: Dictionary = {
 };
 
 export type Language = 'nb' | 'en';
-const dictionaries: Record<Language, Dictionary> = { nb, en };
+export const dictionaries: Record<Language, Dictionary> = { nb, en };
 
 type I18n = {
   lang: Language;
@@ -212,6 +311,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
   const format = (text: string, values: Record<string, string | number>) =>
     text.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ''));
+  // Every page's problemText words access refusals in the language of this render.
+  setProblemWording((problem) => accessRefusalText(problem, dictionaries[lang], format));
   return (
     <I18nContext.Provider value={{ lang, setLang, t: dictionaries[lang], format }}>
       {children}

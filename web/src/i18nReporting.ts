@@ -96,7 +96,7 @@ export const reportingNb = {
   incompleteTitle: 'Rapporten kan ikke signeres ennå. Dette mangler:',
   missing: 'mangler',
   refused: 'Ikke tillatt: {reason}',
-  /** A refusal by the access rules, which give no reason code: the role may not sign. */
+  /** The access rules' refusal of a role that may not sign (role-may-not, approve, report). */
   roleDoesNotSign:
     'rollen din signerer ikke svarrapporter (det gjør patolog, medisinsk genetiker og bioingeniør/molekylærbiolog).',
   /**

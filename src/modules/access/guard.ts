@@ -223,7 +223,7 @@ async function guard(app: FastifyInstance, options: GuardOptions) {
     request.decision = decision;
     if (!decision.allow) {
       await recordAudit(db, auditEvent(request, spec, 'deny', decision.reason));
-      throw forbidden(decision.reason);
+      throw forbidden(decision.reason, decision.refusal);
     }
   });
 }

@@ -38,6 +38,7 @@ describe('access policy', () => {
     });
     expect(decision.allow).toBe(false);
     expect(decision.reason).toMatch(/no care relationship/);
+    expect(decision.refusal).toEqual({ code: 'no-care-relationship', params: {} });
   });
 
   it('refuses identifiable patient data for research, naming the purpose', () => {
@@ -50,6 +51,10 @@ describe('access policy', () => {
     });
     expect(decision).toMatchObject({ allow: false });
     expect(decision.reason).toMatch(/purpose research/);
+    expect(decision.refusal).toMatchObject({
+      code: 'purpose-not-permitted',
+      params: { purpose: 'research', permitted: expect.stringContaining('care') },
+    });
   });
 
   it('refuses a role with no clinical access, naming the role', () => {
@@ -61,6 +66,11 @@ describe('access policy', () => {
       patient: patientOfA,
     });
     expect(decision.reason).toMatch(/role curator may not/);
+    // The code names what was asked (read patient), for the page to word in the reader's language.
+    expect(decision.refusal).toEqual({
+      code: 'role-may-not',
+      params: { role: 'curator', action: 'read', resource: 'patient' },
+    });
   });
 
   it('denies by default: no purpose, no subject, no rule', () => {
@@ -76,6 +86,9 @@ describe('access policy', () => {
     expect(decide({ subject: null, purpose: 'care', action: 'read', resource: 'patient' }).reason).toMatch(
       /not signed in/,
     );
+    expect(
+      decide({ subject: null, purpose: 'care', action: 'read', resource: 'patient' }).refusal?.code,
+    ).toBe('not-signed-in');
     expect(
       decide({
         subject: subject({ role: 'admin' }),
@@ -166,6 +179,7 @@ describe('catalogue editing', () => {
       owner: { organisationId: 'lab-y' },
     });
     expect(other.reason).toMatch(/own organisation/);
+    expect(other.refusal?.code).toBe('own-organisation-only');
     expect(
       decide({
         subject: scientist,

@@ -1,5 +1,6 @@
 import type { Purpose, Role, Subject } from './model.ts';
 import { ROLES } from './model.ts';
+import { type AccessRefusal, accessRefusal } from './refusals.ts';
 
 /**
  * The one place that decides who may do what. Pure: the caller loads the facts (the subject,
@@ -58,7 +59,13 @@ export type Relationship =
   | 'performing-lab'
   | 'care-or-performing-lab'
   | 'none';
-export type Decision = { allow: boolean; reason: string; relationship: Relationship };
+/** `reason` is the English sentence the audit log keeps; a refusal also says why as a code (refusals.ts). */
+export type Decision = {
+  allow: boolean;
+  reason: string;
+  relationship: Relationship;
+  refusal?: AccessRefusal;
+};
 
 type Rule = {
   resource: ResourceType;
@@ -292,31 +299,40 @@ export const RULES: readonly Rule[] = [
 
 export function decide(request: AccessRequest): Decision {
   const { subject, purpose, action, resource, patient, owner, performingTrustId } = request;
-  const deny = (reason: string): Decision => ({ allow: false, reason, relationship: 'none' });
-  if (!subject) return deny('not signed in');
+  const deny = (reason: string, refusal: AccessRefusal): Decision => ({
+    allow: false,
+    reason,
+    relationship: 'none',
+    refusal,
+  });
+  if (!subject) return deny('not signed in', accessRefusal('not-signed-in', {}));
   if (resource === 'session') return { allow: true, reason: 'own session', relationship: 'none' };
-  if (!purpose) return deny('no purpose of use was given');
+  if (!purpose) return deny('no purpose of use was given', accessRefusal('no-purpose', {}));
 
   const rules = RULES.filter((r) => r.resource === resource && r.actions.includes(action));
-  if (rules.length === 0) return deny(`no rule allows ${action} on ${resource}`);
+  if (rules.length === 0)
+    return deny(`no rule allows ${action} on ${resource}`, accessRefusal('no-rule', { action, resource }));
 
   // Of the rules that fail, report the one the request came closest to satisfying.
-  let closest = { depth: -1, reason: '' };
+  let closest: Denial | null = null;
   for (const rule of rules) {
-    const outcome = evaluate(rule, subject, purpose, { patient, owner, performingTrustId });
+    const outcome = evaluate(rule, subject, purpose, { action, patient, owner, performingTrustId });
     if (outcome.allow) return outcome;
-    if (outcome.depth > closest.depth) closest = { depth: outcome.depth, reason: outcome.reason };
+    if (!closest || outcome.depth > closest.depth) closest = outcome;
   }
-  return deny(closest.reason);
+  return deny((closest as Denial).reason, (closest as Denial).refusal);
 }
+
+type Denial = { allow: false; depth: number; reason: string; refusal: AccessRefusal };
 
 function evaluate(
   rule: Rule,
   subject: Subject,
   purpose: Purpose,
-  facts: Pick<AccessRequest, 'patient' | 'owner' | 'performingTrustId'>,
-): (Decision & { allow: true }) | { allow: false; depth: number; reason: string } {
-  const { patient, owner, performingTrustId } = facts;
+  facts: Pick<AccessRequest, 'action' | 'patient' | 'owner' | 'performingTrustId'>,
+): (Decision & { allow: true }) | Denial {
+  const { action, patient, owner, performingTrustId } = facts;
+  const { resource } = rule;
   const who = subject.role ? `${subject.role} ${subject.username}` : subject.username;
   if (rule.roles === 'citizen') {
     if (!subject.patientId)
@@ -324,12 +340,14 @@ function evaluate(
         allow: false,
         depth: 0,
         reason: `${who} has no role that may ${rule.actions.join('/')} ${rule.resource}`,
+        refusal: accessRefusal('no-role', { action, resource }),
       };
   } else if (rule.roles !== 'any' && (!subject.role || !rule.roles.includes(subject.role))) {
     return {
       allow: false,
       depth: 0,
       reason: `role ${subject.role ?? '(none)'} may not ${rule.actions.join('/')} ${rule.resource}`,
+      refusal: accessRefusal('role-may-not', { role: subject.role ?? '(none)', action, resource }),
     };
   }
   if (rule.purposes !== 'any' && !rule.purposes.includes(purpose)) {
@@ -337,17 +355,28 @@ function evaluate(
       allow: false,
       depth: 1,
       reason: `purpose ${purpose} does not permit this (permitted: ${rule.purposes.join(', ')})`,
+      refusal: accessRefusal('purpose-not-permitted', { purpose, permitted: rule.purposes.join(', ') }),
     };
   }
   if (rule.requires === 'self') {
     if (!patient || patient.patientId !== subject.patientId) {
-      return { allow: false, depth: 2, reason: `${who} may only see their own record` };
+      return {
+        allow: false,
+        depth: 2,
+        reason: `${who} may only see their own record`,
+        refusal: accessRefusal('own-record-only', {}),
+      };
     }
     return { allow: true, reason: `${who}: own record`, relationship: 'self' };
   }
   if (rule.requires === 'own-organisation') {
     if (!owner || owner.organisationId !== subject.organisationId) {
-      return { allow: false, depth: 2, reason: `${who} may only change what their own organisation owns` };
+      return {
+        allow: false,
+        depth: 2,
+        reason: `${who} may only change what their own organisation owns`,
+        refusal: accessRefusal('own-organisation-only', {}),
+      };
     }
     return {
       allow: true,
@@ -360,7 +389,12 @@ function evaluate(
     patient !== undefined && subject.trustId !== null && patient.careTrustIds.includes(subject.trustId);
   if (rule.requires === 'performing-lab') {
     if (!performs)
-      return { allow: false, depth: 2, reason: `${who}'s health trust does not perform this order` };
+      return {
+        allow: false,
+        depth: 2,
+        reason: `${who}'s health trust does not perform this order`,
+        refusal: accessRefusal('trust-does-not-perform', {}),
+      };
     return {
       allow: true,
       reason: `${who}, purpose ${purpose}, performing lab's trust`,
@@ -384,6 +418,7 @@ function evaluate(
       allow: false,
       depth: 2,
       reason: `${who}'s health trust neither cares for the patient nor performs the order`,
+      refusal: accessRefusal('no-care-or-performing', {}),
     };
   }
   if (rule.requires === 'care' && patient) {
@@ -392,6 +427,7 @@ function evaluate(
         allow: false,
         depth: 2,
         reason: `${who}'s health trust has no care relationship to the patient`,
+        refusal: accessRefusal('no-care-relationship', {}),
       };
     }
     return {

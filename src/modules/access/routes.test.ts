@@ -177,6 +177,7 @@ describe('session context', () => {
       purpose: 'administration',
     });
     expect(grab.statusCode).toBe(403);
+    expect(grab.json().reason).toEqual({ code: 'no-membership', params: { role: 'admin' } });
   });
 });
 

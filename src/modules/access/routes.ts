@@ -6,6 +6,7 @@ import type { Database } from '../../platform/db/connect.ts';
 import { forbidden, unauthorised } from '../../platform/http/problems.ts';
 import { SESSION_COOKIE, transactionOf } from './guard.ts';
 import { organisationKindSchema, purposeSchema, roleSchema } from './model.ts';
+import { accessRefusal } from './refusals.ts';
 import * as service from './service.ts';
 import * as store from './store.ts';
 
@@ -131,7 +132,10 @@ export async function accessRoutes(
       const mine = await store.memberships(db, session.subject.userId);
       const { organisationId, role, purpose } = request.body;
       if (!mine.some((m) => m.organisationId === organisationId && m.role === role)) {
-        throw forbidden(`you have no ${role} membership in that organisation`);
+        throw forbidden(
+          `you have no ${role} membership in that organisation`,
+          accessRefusal('no-membership', { role }),
+        );
       }
       await store.updateSessionContext(db, session.tokenHash, { organisationId, role, purpose });
       reply.code(204);

@@ -6,6 +6,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { forbidden } from '../../platform/http/problems.ts';
 import { transactionOf } from '../access/guard.ts';
 import type { Subject } from '../access/model.ts';
+import { accessRefusal } from '../access/refusals.ts';
 import { civicEvidenceFor } from './imports.ts';
 import { findPhrases, phraseSchema, savePhrase } from './phrases.ts';
 import { openConflicts, resolveConflict, variantKnowledge } from './service.ts';
@@ -16,7 +17,8 @@ export async function knowledgeRoutes(app: FastifyInstance, options: { db: Kysel
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['knowledge'];
   const labOf = (subject: Subject) => {
-    if (!subject.organisationId) throw forbidden('act in a lab to see its conflicts');
+    if (!subject.organisationId)
+      throw forbidden('act in a lab to see its conflicts', accessRefusal('lab-required', {}));
     return subject.organisationId;
   };
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { forbidden, notFound } from '../../platform/http/problems.ts';
+import { accessRefusal } from '../access/refusals.ts';
 import { type AssessmentInput, classify, type Scheme } from './assessmentInput.ts';
 
 /**
@@ -218,7 +219,10 @@ export async function resolveConflict(
     .executeTakeFirst();
   if (!conflict) throw notFound(`conflict ${r.conflictId}`);
   if (![conflict.raised_by_lab, conflict.other_lab].includes(r.labId))
-    throw forbidden('only one of the two labs in the conflict can resolve it');
+    throw forbidden(
+      'only one of the two labs in the conflict can resolve it',
+      accessRefusal('not-party-to-conflict', {}),
+    );
   if (conflict.resolved_at) return { resolved: false };
   await db
     .insertInto('conflict_resolution')

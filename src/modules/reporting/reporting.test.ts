@@ -80,7 +80,13 @@ describe('a report drafted from a finalised case', () => {
 
   it('refuses signing by a role that does not sign, and audits the refusal', async () => {
     const bioinformatician = await t.login('bioinformatiker');
-    expect((await bioinformatician.request('POST', v(1, '/sign'))).statusCode).toBe(403);
+    const refused = await bioinformatician.request('POST', v(1, '/sign'));
+    expect(refused.statusCode).toBe(403);
+    // Why, as a code the page words in bokmål or English (the English detail stays for the log).
+    expect(refused.json().reason).toEqual({
+      code: 'role-may-not',
+      params: { role: 'bioinformatician', action: 'approve', resource: 'report' },
+    });
     expect(await lastAuditEntry(t.database)).toMatchObject({
       resource_type: 'report',
       action: 'approve',

@@ -40,7 +40,8 @@ export const conflict = (detail: string, reason?: ProblemReason) =>
   new Problem(409, 'conflict', 'Conflict', detail, undefined, reason);
 export const unauthorised = (detail = 'sign in first') =>
   new Problem(401, 'unauthenticated', 'Not signed in', detail);
-export const forbidden = (reason: string) => new Problem(403, 'forbidden', 'Access refused', reason);
+export const forbidden = (detail: string, reason?: ProblemReason) =>
+  new Problem(403, 'forbidden', 'Access refused', detail, undefined, reason);
 
 export function problemBody(problem: Problem, request: FastifyRequest) {
   return {

@@ -30,13 +30,18 @@ export function useReportingText() {
       if (!(error instanceof ApiError)) return problemText(error);
       const worded = reportRefusalText(error.problem, r.refusals, t.roles, format);
       if (worded) return format(r.refused, { reason: worded });
-      const detail = problemText(error);
-      // The access rules refuse a role that may not sign without a reason code.
-      if (error.problem.status === 403 && /may not approve report/.test(detail))
+      // A role the access rules do not let sign: say which roles do.
+      const reason = error.problem.reason;
+      if (
+        error.problem.status === 403 &&
+        reason?.code === 'role-may-not' &&
+        reason.params.action === 'approve' &&
+        reason.params.resource === 'report'
+      )
         return format(r.refused, { reason: r.roleDoesNotSign });
-      return error.problem.status === 403 || error.problem.status === 409
-        ? format(r.refused, { reason: detail })
-        : detail;
+      // Other access refusals are worded by problemText ("Ingen tilgang: …").
+      const detail = problemText(error);
+      return error.problem.status === 409 ? format(r.refused, { reason: detail }) : detail;
     },
   };
 }
