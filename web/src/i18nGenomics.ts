@@ -178,12 +178,20 @@ export const genomicsNb = {
     started: 'Startet',
     outcome: 'Utfall',
   },
-  jobStatus: { queued: 'I kø', running: 'Pågår', done: 'Ferdig', failed: 'Feilet' } as Record<string, string>,
+  jobStatus: {
+    queued: 'I kø',
+    running: 'Pågår',
+    done: 'Ferdig',
+    failed: 'Feilet',
+    interrupted: 'Avbrutt',
+  } as Record<string, string>,
   outcome: {
     vcf: '{file} er lest inn. Poster: {records}, varianter: {variants}, observasjoner: {observations}.',
     calls: '{file} er lest inn. Poster: {records}.',
     already: '{file} var allerede lest inn (samme SHA-256); ingenting er endret.',
     failed: 'Innlesingen av {file} feilet, og ingenting er lagret.',
+    interrupted:
+      'Innlesingen av {file} ble avbrutt da tjeneren stoppet. Ingenting er lagret; last opp filen på nytt.',
     atLineField: 'Linje {line}, felt {field}:',
     atLine: 'Linje {line}:',
   },
@@ -372,12 +380,20 @@ export const genomicsEn: GenomicsDictionary = {
     started: 'Started',
     outcome: 'Outcome',
   },
-  jobStatus: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed' },
+  jobStatus: {
+    queued: 'Queued',
+    running: 'Running',
+    done: 'Done',
+    failed: 'Failed',
+    interrupted: 'Interrupted',
+  },
   outcome: {
     vcf: '{file} has been ingested. Records: {records}, variants: {variants}, observations: {observations}.',
     calls: '{file} has been ingested. Records: {records}.',
     already: '{file} had already been ingested (same SHA-256); nothing changed.',
     failed: 'Ingesting {file} failed, and nothing was stored.',
+    interrupted:
+      'Ingesting {file} was cut off when the server stopped. Nothing was stored; upload the file again.',
     atLineField: 'Line {line}, field {field}:',
     atLine: 'Line {line}:',
   },

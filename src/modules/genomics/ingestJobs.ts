@@ -4,18 +4,23 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { Kysely, Selectable } from 'kysely';
+import type { IngestJobError, IngestJobTable } from '../../platform/db/genomicsSchema.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { Problem } from '../../platform/http/problems.ts';
 
 /**
  * Ingests started over HTTP run after the upload has been answered, so the page can show their
- * progress. The job list lives in this process (a restart forgets finished jobs; the data itself
- * is in the database or, for a job that did not finish, not at all, as ingestion is one
- * transaction).
+ * progress. Each job is a row of `ingest_job` (migration 0009): its outcome outlives the server
+ * process and every instance sees it. While a job is unfinished its process writes a heartbeat;
+ * a queued or running job whose heartbeat stopped was cut off with its process — its ingest was one
+ * transaction, so nothing of it is stored — and reads as `interrupted`: the file can simply be
+ * uploaded again.
  */
 /** `queued`: waiting for the ingest before it (VCF ingests run one at a time); `running` from its first progress. */
-export type IngestJobStatus = 'queued' | 'running' | 'done' | 'failed';
+export type IngestJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
 
-/** Whether a job may still change: a page keeps asking until it is done or failed. */
+/** Whether a job may still change: a page keeps asking until it is done, failed or interrupted. */
 export function unfinished(job: { status: IngestJobStatus }): boolean {
   return job.status === 'queued' || job.status === 'running';
 }
@@ -33,44 +38,79 @@ export type IngestJob = {
   finishedAt: string | null;
   startedBy: string;
   result: Record<string, unknown> | null;
-  error: { message: string; line: number | null; field: string | null } | null;
+  error: IngestJobError | null;
 };
 
-/** Finished jobs are kept this long for the page to read their outcome. */
-const KEEP_FINISHED_MS = 6 * 60 * 60 * 1000;
+export type IngestJobTiming = {
+  /** How often a process writes the heartbeat (and the record count) of its unfinished jobs. */
+  heartbeatMs: number;
+  /** How old a heartbeat may be before its job reads as interrupted: several missed beats. */
+  staleMs: number;
+};
+
+const TIMING: IngestJobTiming = { heartbeatMs: 10_000, staleMs: 60_000 };
 
 export class IngestJobs {
-  private readonly jobs = new Map<string, IngestJob>();
+  /** This process's unfinished jobs, for their progress between heartbeats. */
+  private readonly live = new Map<string, IngestJob>();
   private readonly running = new Set<Promise<unknown>>();
+  /** Each live job's last write, which the next one waits for. */
+  private readonly saving = new Map<string, Promise<void>>();
+  private heartbeat: NodeJS.Timeout | null = null;
 
-  get(id: string): IngestJob | undefined {
-    return this.jobs.get(id);
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly timing: IngestJobTiming = TIMING,
+  ) {}
+
+  /** `db`: the request's transaction when there is one (PGlite has one connection). */
+  async get(id: string, db: Kysely<DB> = this.db): Promise<IngestJob | undefined> {
+    const row = await db.selectFrom('ingest_job').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && this.jobOf(row);
   }
 
-  forSpecimen(specimenId: string): IngestJob[] {
-    return [...this.jobs.values()].filter((j) => j.specimenId === specimenId);
+  async forSpecimen(specimenId: string, db: Kysely<DB> = this.db): Promise<IngestJob[]> {
+    const rows = await db
+      .selectFrom('ingest_job')
+      .selectAll()
+      .where('specimen_id', '=', specimenId)
+      .orderBy('started_at')
+      .execute();
+    return rows.map((row) => this.jobOf(row));
   }
 
-  start(
+  async start(
     job: Omit<IngestJob, 'id' | 'status' | 'records' | 'startedAt' | 'finishedAt' | 'result' | 'error'>,
     run: (progress: (records: number) => void) => Promise<Record<string, unknown>>,
     cleanUp: () => Promise<void>,
-  ): IngestJob {
-    this.forget();
-    const entry: IngestJob = {
-      ...job,
-      id: randomUUID(),
-      status: 'queued',
-      records: 0,
-      startedAt: new Date().toISOString(),
-      finishedAt: null,
-      result: null,
-      error: null,
-    };
-    this.jobs.set(entry.id, entry);
+    db: Kysely<DB> = this.db,
+  ): Promise<IngestJob> {
+    // In the request's transaction, the job is stored (and audited) with the upload's answer. The
+    // ingest starts at once; its first writes to the job may come before that commits and find
+    // no row — the next heartbeat, or the job's last word, writes them again.
+    const started = await db
+      .insertInto('ingest_job')
+      .values({
+        id: randomUUID(),
+        order_id: job.orderId,
+        specimen_id: job.specimenId,
+        kind: job.kind,
+        file_name: job.fileName,
+        bytes: job.bytes,
+        status: 'queued',
+        started_by: job.startedBy,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const entry = this.jobOf(started);
+    this.live.set(entry.id, entry);
+    this.beat();
     const work = run((records) => {
+      const first = entry.status === 'queued';
       entry.status = 'running';
       entry.records = records;
+      // The page sees "running" at once; the count follows with the heartbeat.
+      if (first) void this.save(entry);
     })
       .then((result) => {
         entry.status = 'done';
@@ -82,26 +122,100 @@ export class IngestJobs {
       })
       .finally(async () => {
         entry.finishedAt = new Date().toISOString();
+        await this.save(entry);
+        this.live.delete(entry.id);
+        this.saving.delete(entry.id);
         await cleanUp();
         this.running.delete(work);
       });
     this.running.add(work);
-    return entry;
+    return { ...entry };
   }
 
   /** Waits for running jobs (server shutdown, tests). */
   async settle(): Promise<void> {
     await Promise.all([...this.running]);
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
   }
 
-  private forget() {
-    const before = Date.now() - KEEP_FINISHED_MS;
-    for (const [id, job] of this.jobs)
-      if (job.finishedAt && Date.parse(job.finishedAt) < before) this.jobs.delete(id);
+  /** Starts the heartbeat when the first job starts; it stops itself once no job is unfinished. */
+  private beat(): void {
+    if (this.heartbeat) return;
+    this.heartbeat = setInterval(() => {
+      if (this.live.size === 0 && this.heartbeat) {
+        clearInterval(this.heartbeat);
+        this.heartbeat = null;
+        return;
+      }
+      for (const entry of this.live.values()) void this.save(entry);
+    }, this.timing.heartbeatMs);
+    // A heartbeat must not keep a finished server process alive.
+    this.heartbeat.unref();
+  }
+
+  /**
+   * Writes a job's state and heartbeat, one write per job at a time and in order (a heartbeat must
+   * not land after the job's last word). A failed write is reported, not thrown: the ingest goes on.
+   */
+  private save(entry: IngestJob): Promise<void> {
+    const previous = this.saving.get(entry.id) ?? Promise.resolve();
+    const next = previous.then(() => this.write({ ...entry }));
+    this.saving.set(entry.id, next);
+    return next;
+  }
+
+  private async write(entry: IngestJob): Promise<void> {
+    const finished = entry.finishedAt !== null;
+    try {
+      await this.db
+        .updateTable('ingest_job')
+        .set({
+          status: entry.status === 'interrupted' ? 'failed' : entry.status,
+          records: entry.records,
+          heartbeat_at: new Date(),
+          ...(finished
+            ? {
+                finished_at: new Date(entry.finishedAt as string),
+                result: entry.result && JSON.stringify(entry.result),
+                error: entry.error && JSON.stringify(entry.error),
+              }
+            : {}),
+        })
+        .where('id', '=', entry.id)
+        .execute();
+    } catch (error) {
+      process.stderr.write(
+        `${JSON.stringify({ level: 'warn', msg: 'could not save ingest job', job: entry.id, error: (error as Error).message })}\n`,
+      );
+    }
+  }
+
+  private jobOf(row: Selectable<IngestJobTable>): IngestJob {
+    const live = this.live.get(row.id);
+    if (live) return { ...live };
+    const stopped =
+      (row.status === 'queued' || row.status === 'running') &&
+      Date.now() - new Date(row.heartbeat_at).getTime() > this.timing.staleMs;
+    return {
+      id: row.id,
+      orderId: row.order_id,
+      specimenId: row.specimen_id,
+      kind: row.kind,
+      fileName: row.file_name,
+      bytes: Number(row.bytes),
+      status: stopped ? 'interrupted' : row.status,
+      records: row.records,
+      startedAt: new Date(row.started_at).toISOString(),
+      finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+      startedBy: row.started_by,
+      result: row.result,
+      error: row.error,
+    };
   }
 }
 
-function describeError(error: unknown): IngestJob['error'] {
+function describeError(error: unknown): IngestJobError {
   const e = error as { message?: string; line?: unknown; field?: unknown; detail?: string };
   if (error instanceof Problem) return { message: error.detail ?? error.title, line: null, field: null };
   return {

@@ -101,7 +101,7 @@ export async function genomicsRoutes(
       }).allow;
       return {
         ...(await specimenGenomics(tx, request.params.id)),
-        ingests: jobs.forSpecimen(request.params.id),
+        ingests: await jobs.forSpecimen(request.params.id, tx),
         mayAdd,
       };
     },
@@ -150,7 +150,7 @@ export async function genomicsRoutes(
       const query = request.query;
       const samples = sampleRoles(query.sample);
       upload.taken = true;
-      const job = jobs.start(
+      const job = await jobs.start(
         {
           orderId,
           specimenId: request.params.id,
@@ -188,6 +188,7 @@ export async function genomicsRoutes(
             progress,
           ),
         () => rm(upload.file, { force: true }),
+        transactionOf(request),
       );
       request.auditTarget = { resourceId: job.id };
       reply.code(202);
@@ -201,11 +202,11 @@ export async function genomicsRoutes(
       access: accessThroughOrder(
         'ingest-job',
         'read',
-        async (request) => jobs.get((request.params as { id: string }).id)?.orderId,
+        async (request) => (await jobs.get((request.params as { id: string }).id))?.orderId,
       ),
     },
     handler: async (request) => {
-      const job = jobs.get(request.params.id);
+      const job = await jobs.get(request.params.id);
       if (!job) throw notFound(`ingest job ${request.params.id}`);
       return job;
     },

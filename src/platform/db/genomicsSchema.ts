@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt } from './schema.ts';
 
 /**
- * Genomic data (migrations 0004, 0005, 0008): files by checksum with provenance, samples, variants,
+ * Genomic data (migrations 0004, 0005, 0008, 0009): files by checksum with provenance, samples, variants,
  * calls. `observation` and `variant_annotation` are views over `variant_record` (read them; the
  * ingest writes records).
  */
@@ -18,7 +18,28 @@ export interface GenomicsTables {
   copy_number_segment: CopyNumberSegmentTable;
   fusion_call: FusionCallTable;
   raw_file: RawFileTable;
+  ingest_job: IngestJobTable;
 }
+
+/** An upload's ingest (migration 0009); `interrupted` is read from a stopped heartbeat, never stored. */
+export interface IngestJobTable {
+  id: string;
+  order_id: string;
+  specimen_id: string;
+  kind: string;
+  file_name: string;
+  bytes: number;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  records: ColumnType<number, number | undefined, number>;
+  started_at: CreatedAt;
+  finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  heartbeat_at: ColumnType<Date, Date | undefined, Date>;
+  started_by: string;
+  result: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  error: ColumnType<IngestJobError | null, string | null | undefined, string | null>;
+}
+
+export type IngestJobError = { message: string; line: number | null; field: string | null };
 
 export interface SequencingFileTable {
   id: string;

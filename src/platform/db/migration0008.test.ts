@@ -67,7 +67,8 @@ describe('migration 0008 (variant records)', () => {
       annotations: (await annotations.execute(t.database.db)).rows,
     };
 
-    expect(await migrate(t.database)).toEqual(['0008_variant_records.sql']);
+    // 0008 and whatever came after it.
+    expect((await migrate(t.database))[0]).toBe('0008_variant_records.sql');
 
     expect((await observations.execute(t.database.db)).rows).toEqual(before.observations);
     expect((await annotations.execute(t.database.db)).rows).toEqual(before.annotations);

@@ -105,7 +105,7 @@ export async function buildApp({ config, database, oidc, logStream }: AppOptions
     },
   });
 
-  const ingestJobs = new IngestJobs();
+  const ingestJobs = new IngestJobs(database.db);
   app.addHook('onClose', () => ingestJobs.settle());
   await app.register(genomicsRoutes, {
     db: database.db,

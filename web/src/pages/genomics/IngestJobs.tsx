@@ -10,6 +10,8 @@ export function JobOutcome({ job }: { job: IngestJob }) {
   const o = g.outcome;
   const file = job.fileName;
   if (unfinished(job)) return null;
+  if (job.status === 'interrupted')
+    return <span data-testid="job-error">{format(o.interrupted, { file })}</span>;
   if (job.status === 'failed') {
     const error = job.error;
     const where =

@@ -221,7 +221,7 @@ export function UploadForm({ specimenId, onIngested }: { specimenId: string; onI
             format(u.ingesting, { file: phase.job.fileName, n: number(phase.job.records, 0) })}
           {finished?.status === 'done' && <JobOutcome job={finished} />}
         </p>
-        {finished?.status === 'failed' && (
+        {(finished?.status === 'failed' || finished?.status === 'interrupted') && (
           <p role="alert" className="error">
             <JobOutcome job={finished} />
           </p>
