@@ -1,22 +1,44 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { ApiError, api, type Session, setCsrfToken } from './api.ts';
 import { LanguageSwitch, useI18n } from './i18n.tsx';
-import { AuditPage } from './pages/AuditPage.tsx';
 import { ContextSwitch } from './pages/ContextSwitch.tsx';
-import { CataloguePage } from './pages/catalogue/CataloguePage.tsx';
-import { SequencingPage } from './pages/genomics/SequencingPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
-import { CasePage } from './pages/interpretation/CasePage.tsx';
-import { InterpretationPage } from './pages/interpretation/InterpretationPage.tsx';
-import { VariantPage } from './pages/interpretation/VariantPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { OrdersPage } from './pages/orders/OrdersPage.tsx';
 import { LAB_ROLES } from './pages/orders/types.ts';
-import { PatientsPage } from './pages/PatientsPage.tsx';
 import { PlannedPage } from './pages/PlannedPage.tsx';
-import { ReportingPage } from './pages/reporting/ReportingPage.tsx';
-import { ReportPage } from './pages/reporting/ReportPage.tsx';
 import { Link, navigate, usePath, useSearchParams, withQuery } from './router.tsx';
+
+// Each area of the app is its own chunk, loaded when first opened: the sign-in page and the
+// overview do not wait for the interpretation and reporting screens.
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const CataloguePage = lazy(() =>
+  import('./pages/catalogue/CataloguePage.tsx').then((m) => ({ default: m.CataloguePage })),
+);
+const SequencingPage = lazy(() =>
+  import('./pages/genomics/SequencingPage.tsx').then((m) => ({ default: m.SequencingPage })),
+);
+const CasePage = lazy(() =>
+  import('./pages/interpretation/CasePage.tsx').then((m) => ({ default: m.CasePage })),
+);
+const InterpretationPage = lazy(() =>
+  import('./pages/interpretation/InterpretationPage.tsx').then((m) => ({ default: m.InterpretationPage })),
+);
+const VariantPage = lazy(() =>
+  import('./pages/interpretation/VariantPage.tsx').then((m) => ({ default: m.VariantPage })),
+);
+const OrdersPage = lazy(() =>
+  import('./pages/orders/OrdersPage.tsx').then((m) => ({ default: m.OrdersPage })),
+);
+const PatientsPage = lazy(() =>
+  import('./pages/PatientsPage.tsx').then((m) => ({ default: m.PatientsPage })),
+);
+const ReportingPage = lazy(() =>
+  import('./pages/reporting/ReportingPage.tsx').then((m) => ({ default: m.ReportingPage })),
+);
+const ReportPage = lazy(() =>
+  import('./pages/reporting/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
+);
 
 /** Every capability has its place in the navigation from the start; issue numbers point at the work. */
 const CAPABILITIES: { key: string; path: string; issue?: number }[] = [
@@ -142,7 +164,7 @@ export function App() {
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
-        {page}
+        <Suspense fallback={<p className="loading">{t.loading}</p>}>{page}</Suspense>
       </main>
     </div>
   );
@@ -175,7 +197,9 @@ function PublicShell({ path }: { path: string }) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <CataloguePage path={path} session={null} />
+        <Suspense fallback={<p className="loading">{t.loading}</p>}>
+          <CataloguePage path={path} session={null} />
+        </Suspense>
       </main>
     </div>
   );
