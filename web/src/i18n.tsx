@@ -41,7 +41,7 @@ const nb = {
     'own-organisation-only': 'du kan bare endre det din egen virksomhet eier',
     'trust-does-not-perform': 'helseforetaket ditt utfører ikke denne rekvisisjonen',
     'no-care-or-performing':
-      'helseforetaket ditt har verken behandlingsrelasjon til pasienten eller utfører rekvisisjonen',
+      'helseforetaket ditt verken har behandlingsrelasjon til pasienten eller utfører rekvisisjonen',
     'no-care-relationship': 'helseforetaket ditt har ingen behandlingsrelasjon til pasienten',
     'no-membership': 'du har ikke rollen {role} i den virksomheten',
     'not-party-to-conflict': 'bare de to laboratoriene i konflikten kan løse den',

@@ -46,6 +46,8 @@ declare module 'fastify' {
     tx: Transaction<DB> | undefined;
     /** What an audited route acted on, when the route learns it only while running (a create). */
     auditTarget: { resourceId?: string; patientId?: string } | undefined;
+    /** Work an audited route starts once its transaction has committed (see afterCommit). */
+    committed: { work: () => void; otherwise: () => void }[] | undefined;
   }
 }
 
@@ -76,6 +78,20 @@ export function accessOf(request: FastifyRequest): AccessSpec {
   const spec = request.routeOptions.config.access;
   if (!spec) throw new Error(`route ${request.routeOptions.url} has no access rule`);
   return spec;
+}
+
+/**
+ * Runs `work` once the audited route's transaction has committed, so that what it starts (a
+ * background ingest) sees what the route wrote; if the transaction rolls back, `otherwise` runs
+ * instead (to remove what `work` would have taken over).
+ */
+export function afterCommit(
+  request: FastifyRequest,
+  work: () => void,
+  otherwise: () => void = () => {},
+): void {
+  if (!request.committed) throw new Error('this route is not audited, so it has no transaction');
+  request.committed.push({ work, otherwise });
 }
 
 export function transactionOf(request: FastifyRequest): Transaction<DB> {
@@ -149,6 +165,7 @@ async function guard(app: FastifyInstance, options: GuardOptions) {
   app.decorateRequest('patientContext', undefined);
   app.decorateRequest('tx', undefined);
   app.decorateRequest('auditTarget', undefined);
+  app.decorateRequest('committed', undefined);
 
   app.decorate('routeAccess', []);
   app.addHook('onRoute', (route: RouteOptions) => {
@@ -235,8 +252,9 @@ function auditedHandler(
   handler: RouteOptions['handler'],
 ) {
   return async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+    request.committed = [];
     try {
-      return await inTransaction(db, async (tx) => {
+      const result = await inTransaction(db, async (tx) => {
         request.tx = tx;
         try {
           const result = await handler.call(this, request, reply);
@@ -246,7 +264,10 @@ function auditedHandler(
           request.tx = undefined;
         }
       });
+      for (const { work } of request.committed) work();
+      return result;
     } catch (error) {
+      for (const { otherwise } of request.committed) otherwise();
       // A step the domain refuses (a signed report edited, a case finalised alone) changed nothing,
       // but the attempt is on record like a denial by the policy.
       if (error instanceof Problem && (error.status === 403 || error.status === 409))

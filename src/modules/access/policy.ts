@@ -347,7 +347,9 @@ function evaluate(
       allow: false,
       depth: 0,
       reason: `role ${subject.role ?? '(none)'} may not ${rule.actions.join('/')} ${rule.resource}`,
-      refusal: accessRefusal('role-may-not', { role: subject.role ?? '(none)', action, resource }),
+      refusal: subject.role
+        ? accessRefusal('role-may-not', { role: subject.role, action, resource })
+        : accessRefusal('no-role', { action, resource }),
     };
   }
   if (rule.purposes !== 'any' && !rule.purposes.includes(purpose)) {

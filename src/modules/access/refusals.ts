@@ -10,7 +10,7 @@ export const ACCESS_REFUSALS = {
   'no-purpose': [],
   /** No rule covers `action` on `resource` at all. */
   'no-rule': ['action', 'resource'],
-  /** A person with no role (a citizen without a patient record) asks to `action` `resource`. */
+  /** A person with no role (a citizen, or no role chosen) asks to `action` `resource`. */
   'no-role': ['action', 'resource'],
   /** `role` may not `action` `resource` (both words of the request, not of the rule). */
   'role-may-not': ['role', 'action', 'resource'],

@@ -155,6 +155,20 @@ describe('uploading a tumour/normal result set over HTTP', () => {
     expect(files).toEqual([]);
   });
 
+  it('keeps the outcome of a job that fails at once, for any instance to read', async () => {
+    // Fails before reading a record (two samples, no roles): it must not finish before its row is stored.
+    const text = fixture('tumour-normal.vep.vcf').toString().replace('##fileformat=VCFv4.2\n', '$&##run=3\n');
+    const job = await upload(lab, 'kind=vcf&fileName=no-roles.vcf', Buffer.from(text));
+    expect(job).toMatchObject({ status: 'failed' });
+    expect(job.error.message).toMatch(/give each sample its role/);
+    const stored = await t.database.db
+      .selectFrom('ingest_job')
+      .select(['status', 'error'])
+      .where('id', '=', job.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ status: 'failed', error: { message: expect.stringMatching(/its role/) } });
+  });
+
   it('refuses an upload from outside the performing lab, audits it and keeps no copy', async () => {
     const before = readdirSync(tmpdir()).filter((f) => f.startsWith('genvei-upload-')).length;
     const response = await requester.request(

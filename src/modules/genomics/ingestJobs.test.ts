@@ -75,6 +75,32 @@ describe('an ingest job', () => {
     expect((await elsewhere.forSpecimen(job.specimenId)).map((j) => j.id)).toContain(entry.id);
   });
 
+  it('runs only when launched (an upload launches it once its request has committed)', async () => {
+    const jobs = new IngestJobs(t.database.db);
+    let launched: (() => void) | null = null;
+    let ran = 0;
+    const entry = await jobs.start(
+      job,
+      async () => {
+        ran++;
+        return { status: 'ingested' };
+      },
+      async () => {},
+      {
+        launch: (begin) => {
+          launched = begin;
+        },
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ran).toBe(0);
+    expect((await jobs.get(entry.id))?.status).toBe('queued');
+    (launched as unknown as () => void)();
+    await jobs.settle();
+    expect(ran).toBe(1);
+    expect((await jobs.get(entry.id))?.status).toBe('done');
+  });
+
   it('fails with the file line and field of the error, kept for the page to show', async () => {
     const jobs = new IngestJobs(t.database.db);
     const entry = await jobs.start(

@@ -79,15 +79,18 @@ export class IngestJobs {
     return rows.map((row) => this.jobOf(row));
   }
 
+  /**
+   * Stores the job (in `db`: the request's transaction when there is one) and has `launch` start
+   * it: an upload route launches it once its transaction has committed, so the job's own writes
+   * always find its row; a job never launched is never run (`launch` then cleans up).
+   */
   async start(
     job: Omit<IngestJob, 'id' | 'status' | 'records' | 'startedAt' | 'finishedAt' | 'result' | 'error'>,
     run: (progress: (records: number) => void) => Promise<Record<string, unknown>>,
     cleanUp: () => Promise<void>,
-    db: Kysely<DB> = this.db,
+    options: { db?: Kysely<DB>; launch?: (begin: () => void) => void } = {},
   ): Promise<IngestJob> {
-    // In the request's transaction, the job is stored (and audited) with the upload's answer. The
-    // ingest starts at once; its first writes to the job may come before that commits and find
-    // no row — the next heartbeat, or the job's last word, writes them again.
+    const { db = this.db, launch = (begin) => begin() } = options;
     const started = await db
       .insertInto('ingest_job')
       .values({
@@ -103,6 +106,15 @@ export class IngestJobs {
       .returningAll()
       .executeTakeFirstOrThrow();
     const entry = this.jobOf(started);
+    launch(() => this.begin(entry, run, cleanUp));
+    return { ...entry };
+  }
+
+  private begin(
+    entry: IngestJob,
+    run: (progress: (records: number) => void) => Promise<Record<string, unknown>>,
+    cleanUp: () => Promise<void>,
+  ): void {
     this.live.set(entry.id, entry);
     this.beat();
     const work = run((records) => {
@@ -129,7 +141,6 @@ export class IngestJobs {
         this.running.delete(work);
       });
     this.running.add(work);
-    return { ...entry };
   }
 
   /** Waits for running jobs (server shutdown, tests). */

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { badRequest, notFound } from '../../platform/http/problems.ts';
-import { transactionOf } from '../access/guard.ts';
+import { afterCommit, transactionOf } from '../access/guard.ts';
 import type { Subject } from '../access/model.ts';
 import { decide } from '../access/policy.ts';
 import { accessThroughOrder, orderAccessFacts } from '../orders/service.ts';
@@ -149,7 +149,6 @@ export async function genomicsRoutes(
       const subject = request.subject as Subject;
       const query = request.query;
       const samples = sampleRoles(query.sample);
-      upload.taken = true;
       const job = await jobs.start(
         {
           orderId,
@@ -188,8 +187,15 @@ export async function genomicsRoutes(
             progress,
           ),
         () => rm(upload.file, { force: true }),
-        transactionOf(request),
+        {
+          db: transactionOf(request),
+          // The ingest starts once the job (and this request's audit entry) is committed; if that
+          // fails, the uploaded file is removed instead.
+          launch: (begin) => afterCommit(request, begin, () => void rm(upload.file, { force: true })),
+        },
       );
+      // From here the job owns the file (until now the request's end would remove it).
+      upload.taken = true;
       request.auditTarget = { resourceId: job.id };
       reply.code(202);
       return job;

@@ -66,9 +66,13 @@ export async function copyBatch(
     const filters = rows.filters[i] as string;
     const calls = rows.calls[i] as string;
     const annotations = rows.annotations[i] as string;
-    // The common row written straight out: only these three fields can hold a backslash.
+    // The common row written straight out: only these three fields can hold a backslash, and
+    // only FILTER a raw carriage return (the JSON fields escape it).
     records +=
-      filters.indexOf('\\') < 0 && calls.indexOf('\\') < 0 && annotations.indexOf('\\') < 0
+      filters.indexOf('\\') < 0 &&
+      filters.indexOf('\r') < 0 &&
+      calls.indexOf('\\') < 0 &&
+      annotations.indexOf('\\') < 0
         ? `${target.fileId}\t${id}\t${rows.line[i]}\t${qual ?? '\\N'}\t${filters}\t${calls}\t${annotations}\n`
         : copyRow([target.fileId, id, rows.line[i], qual, filters, calls, annotations]);
   }

@@ -39,7 +39,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const count = async (table: 'observation' | 'sequencing_file' | 'variant_annotation' | 'sequenced_sample') =>
+const count = async (
+  table:
+    | 'observation'
+    | 'sequencing_file'
+    | 'variant_annotation'
+    | 'sequenced_sample'
+    | 'variant_record'
+    | 'variant',
+) =>
   Number(
     (
       await t.database.db
@@ -211,12 +219,15 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     lines.push('chr1\t99999999\t.\tA\tG\t50\tPASS\tDP=thirty\tGT\t0/1');
     for (let pos = 200_000_000; lines.length < 5100; pos += 10)
       lines.push(`chr1\t${pos}\t.\tC\tT\t50\tPASS\tDP=30\tGT\t0/1`);
-    const broken = path.join(dir, 'broken.vcf');
-    writeFileSync(broken, `${lines.join('\n')}\n`);
+    // BGZF blocks reach the reader one by one: batches before line 5,000 are being written when it fails.
+    const broken = path.join(dir, 'broken.vcf.gz');
+    writeFileSync(broken, bgzf(`${lines.join('\n')}\n`, 16_000));
     const before = {
       observations: await count('observation'),
       files: await count('sequencing_file'),
       samples: await count('sequenced_sample'),
+      records: await count('variant_record'),
+      variants: await count('variant'),
     };
     await expect(
       ingestVcf(t.database.db, {
@@ -226,11 +237,15 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
         role: 'tumor',
         actor,
       }),
-    ).rejects.toThrow(/broken\.vcf:5000: INFO\/DP/);
+    ).rejects.toThrow(/broken\.vcf\.gz:5000: INFO\/DP/);
+    // Give a write that outlived the ingest's transaction time to land (it must not).
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect({
       observations: await count('observation'),
       files: await count('sequencing_file'),
       samples: await count('sequenced_sample'),
+      records: await count('variant_record'),
+      variants: await count('variant'),
     }).toEqual(before);
   });
 

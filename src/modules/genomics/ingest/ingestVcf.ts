@@ -103,19 +103,25 @@ export async function ingestVcf(
       );
       const counts = { records: 0, alleles: 0, observations: 0, annotations: 0 };
       const read = alleleReader(vcf, request);
-      for await (const { lines, firstLine } of vcf.dataBatches()) {
-        const batch: IdentifiedAllele[] = [];
-        for (let i = 0; i < lines.length; i++) {
-          const alleles = await read(lines[i] as string, firstLine + i, batch);
-          if (alleles > 0) counts.records++;
-          counts.alleles += alleles;
+      try {
+        for await (const { lines, firstLine } of vcf.dataBatches()) {
+          const batch: IdentifiedAllele[] = [];
+          for (let i = 0; i < lines.length; i++) {
+            const alleles = await read(lines[i] as string, firstLine + i, batch);
+            if (alleles > 0) counts.records++;
+            counts.alleles += alleles;
+          }
+          const written = await writer.write(batch);
+          counts.observations += written.observations;
+          counts.annotations += written.annotations;
+          progress(counts.records);
         }
-        const written = await writer.write(batch);
-        counts.observations += written.observations;
-        counts.annotations += written.annotations;
-        progress(counts.records);
+        await writer.finish();
+      } catch (error) {
+        // The batch in flight finishes inside the transaction before the error rolls it back.
+        await writer.settle();
+        throw error;
       }
-      await writer.finish();
       for (const [name, sampleId] of sampleIds) {
         const summary = (qc.get(name) as SampleQc).summary();
         await tx

@@ -73,6 +73,15 @@ export class AlleleWriter {
     return written;
   }
 
+  /**
+   * Waits for the batch being written, ignoring its outcome: call it before letting an error end
+   * the transaction. A batch by COPY is several round trips; the rollback must not be queued
+   * between them, or the rest would run outside the transaction.
+   */
+  async settle(): Promise<void> {
+    await this.pending.catch(() => {});
+  }
+
   /** Sends what is left and waits until every batch is stored; throws if one could not be. */
   async finish(): Promise<void> {
     await this.send();
