@@ -4,6 +4,8 @@
  * web app words the refusal in the reader's language. Pure: the web app's tests import it.
  */
 
+import { type ReasonOf, reasonMaker } from '../../platform/http/reasonCodes.ts';
+
 /** Each refusal code with the names of its params: what a translated template may (and must) fill in. */
 export const ACCESS_REFUSALS = {
   'not-signed-in': [],
@@ -33,14 +35,6 @@ export type AccessRefusalCode = keyof typeof ACCESS_REFUSALS;
 export const ACCESS_REFUSAL_CODES = Object.keys(ACCESS_REFUSALS) as AccessRefusalCode[];
 
 /** One refusal; `params` holds exactly the code's param names. */
-export type AccessRefusal = {
-  [C in AccessRefusalCode]: {
-    code: C;
-    params: { [P in (typeof ACCESS_REFUSALS)[C][number]]: string | number };
-  };
-}[AccessRefusalCode];
+export type AccessRefusal = ReasonOf<typeof ACCESS_REFUSALS>;
 
-export const accessRefusal = <C extends AccessRefusalCode>(
-  code: C,
-  params: Extract<AccessRefusal, { code: C }>['params'],
-) => ({ code, params }) as Extract<AccessRefusal, { code: C }>;
+export const accessRefusal = reasonMaker(ACCESS_REFUSALS);

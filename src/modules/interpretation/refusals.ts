@@ -4,6 +4,8 @@
  * app words the refusal in the reader's language. Pure: the web app's tests import it.
  */
 
+import { type ReasonOf, reasonMaker } from '../../platform/http/reasonCodes.ts';
+
 /** Each refusal code with the names of its params: what a translated template may (and must) fill in. */
 export const INTERPRETATION_REFUSALS = {
   /** A classification, not-relevant mark or pull-back on a finalised case. */
@@ -36,14 +38,6 @@ export const INTERPRETATION_REFUSAL_CODES = Object.keys(
 ) as InterpretationRefusalCode[];
 
 /** One refusal; `params` holds exactly the code's param names. */
-export type InterpretationRefusal = {
-  [C in InterpretationRefusalCode]: {
-    code: C;
-    params: { [P in (typeof INTERPRETATION_REFUSALS)[C][number]]: string | number };
-  };
-}[InterpretationRefusalCode];
+export type InterpretationRefusal = ReasonOf<typeof INTERPRETATION_REFUSALS>;
 
-export const interpretationRefusal = <C extends InterpretationRefusalCode>(
-  code: C,
-  params: Extract<InterpretationRefusal, { code: C }>['params'],
-) => ({ code, params }) as Extract<InterpretationRefusal, { code: C }>;
+export const interpretationRefusal = reasonMaker(INTERPRETATION_REFUSALS);

@@ -5,6 +5,8 @@
  * language. Pure: the web app's tests import it.
  */
 
+import { type ReasonOf, reasonMaker } from '../../platform/http/reasonCodes.ts';
+
 /** Each refusal code with the names of its params: what a translated template may (and must) fill in. */
 export const REPORT_REFUSALS = {
   /** A report asked for a case that is not finalised. */
@@ -33,14 +35,6 @@ export type ReportRefusalCode = keyof typeof REPORT_REFUSALS;
 export const REPORT_REFUSAL_CODES = Object.keys(REPORT_REFUSALS) as ReportRefusalCode[];
 
 /** One refusal; `params` holds exactly the code's param names. */
-export type ReportRefusal = {
-  [C in ReportRefusalCode]: {
-    code: C;
-    params: { [P in (typeof REPORT_REFUSALS)[C][number]]: string | number };
-  };
-}[ReportRefusalCode];
+export type ReportRefusal = ReasonOf<typeof REPORT_REFUSALS>;
 
-export const reportRefusal = <C extends ReportRefusalCode>(
-  code: C,
-  params: Extract<ReportRefusal, { code: C }>['params'],
-) => ({ code, params }) as Extract<ReportRefusal, { code: C }>;
+export const reportRefusal = reasonMaker(REPORT_REFUSALS);
