@@ -1,44 +1,14 @@
-import {
-  genomicBaseCategories,
-  genomicBaseComponents,
-  genomicBaseElements,
-  genomicBaseReferences,
-  genomicImplicationComponents,
-  genomicImplicationElements,
-  genomicImplicationExtensions,
-  genomicImplicationReferences,
-  genomicRiskAssessment,
-} from './genomicBase.ts';
-import { type ProfileRules, SYSTEM } from './rules.ts';
+import { genomicRiskAssessment } from './genomicBase.ts';
+import { codedSlice, implicationProfile } from './implication.ts';
+import { SYSTEM } from './rules.ts';
 
 /** DiagnosticImplication (CGImplications.fsh), flattened over GenomicImplication and GenomicBase. */
-export const diagnosticImplication: ProfileRules = {
+export const diagnosticImplication = implicationProfile({
   id: 'diagnostic-implication',
-  parents: ['implication', 'genomic-base'],
-  resourceType: 'Observation',
-  elements: [...genomicBaseElements, ...genomicImplicationElements],
   code: { system: SYSTEM.TBD, code: 'diagnostic-implication' },
-  categorySlices: genomicBaseCategories,
   components: [
-    ...genomicBaseComponents,
-    ...genomicImplicationComponents,
-    {
-      name: 'predicted-phenotype',
-      code: { system: SYSTEM.LNC, code: '81259-4' },
-      min: 0,
-      max: '*',
-      valueTypes: ['CodeableConcept'],
-      valueRequired: true,
-    },
-    {
-      name: 'mode-of-inheritance',
-      code: { system: SYSTEM.TBD, code: 'condition-inheritance' },
-      min: 0,
-      max: 1,
-      valueTypes: ['CodeableConcept'],
-      valueRequired: true,
-    },
+    codedSlice('predicted-phenotype', SYSTEM.LNC, '81259-4'),
+    codedSlice('mode-of-inheritance', SYSTEM.TBD, 'condition-inheritance', 1),
   ],
-  extensions: [...genomicImplicationExtensions, genomicRiskAssessment],
-  references: [...genomicBaseReferences, ...genomicImplicationReferences],
-};
+  extensions: [genomicRiskAssessment],
+});
