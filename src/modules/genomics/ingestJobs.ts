@@ -124,20 +124,17 @@ export class IngestJobs {
       // The page sees "running" at once; the count follows with the heartbeat.
       if (first) void this.save(entry);
     })
-      .then((result) => {
-        entry.status = 'done';
-        entry.result = result;
-      })
-      .catch((error: unknown) => {
-        entry.status = 'failed';
-        entry.error = describeError(error);
-      })
-      .finally(async () => {
-        entry.finishedAt = new Date().toISOString();
+      .then(
+        (result) => ({ status: 'done' as const, result, error: null }),
+        (error: unknown) => ({ status: 'failed' as const, result: null, error: describeError(error) }),
+      )
+      .then(async (outcome) => {
+        // The uploaded file is gone before anyone can read the job as finished.
+        await cleanUp().catch(() => {});
+        Object.assign(entry, outcome, { finishedAt: new Date().toISOString() });
         await this.save(entry);
         this.live.delete(entry.id);
         this.saving.delete(entry.id);
-        await cleanUp();
         this.running.delete(work);
       });
     this.running.add(work);
