@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ACCESS_REFUSAL_CODES, ACCESS_REFUSALS } from '../../src/modules/access/refusals.ts';
+import { ACCESS_REFUSALS } from '../../src/modules/access/refusals.ts';
 import { accessRefusalText } from './accessRefusals.ts';
 import { ApiError, type Problem } from './api.ts';
 import { problemText, setProblemWording } from './ErrorAlert.tsx';
 import { dictionaries } from './i18n.tsx';
+import { templatesCoverCodes } from './templateCoverage.ts';
+import { fillTemplate } from './templates.ts';
 
-/** The placeholders of a template, as i18n.tsx's `format` fills them in. */
-const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
-const format = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ''));
+const format = fillTemplate;
 
 const refused = (detail: string, reason?: Problem['reason']): Problem => ({
   type: 'urn:genvei:problem:forbidden',
@@ -19,15 +18,9 @@ const refused = (detail: string, reason?: Problem['reason']): Problem => ({
 });
 
 describe('access refusal templates', () => {
-  it.each(['nb', 'en'] as const)('%s has one for every refusal code, and for nothing else', (lang) => {
-    expect(Object.keys(dictionaries[lang].accessRefusals).sort()).toEqual([...ACCESS_REFUSAL_CODES].sort());
-  });
-
-  it.each(
-    (['nb', 'en'] as const).flatMap((lang) => ACCESS_REFUSAL_CODES.map((code) => [lang, code] as const)),
-  )('%s %s fills in exactly the params the code is given', (lang, code) => {
-    const template = dictionaries[lang].accessRefusals[code] as string;
-    expect(placeholders(template).sort()).toEqual([...ACCESS_REFUSALS[code]].sort());
+  templatesCoverCodes('refusal', ACCESS_REFUSALS, {
+    nb: dictionaries.nb.accessRefusals,
+    en: dictionaries.en.accessRefusals,
   });
 
   it.each(['nb', 'en'] as const)('%s words every action and kind of record the rules know', (lang) => {

@@ -1,3 +1,4 @@
+import { placeholders } from './templates.ts';
 /** The one way the web app talks to the server: JSON in, JSON or a problem out. */
 
 /**
@@ -39,10 +40,10 @@ export function reasonWords(
   if (!Object.hasOwn(templates, reason.code)) return null;
   const template = templates[reason.code] as string;
   const values: Record<string, string | number> = {};
-  for (const [, name] of template.matchAll(/\{(\w+)\}/g)) {
-    const value = Object.hasOwn(reason.params, name as string) ? reason.params[name as string] : undefined;
+  for (const name of placeholders(template)) {
+    const value = Object.hasOwn(reason.params, name) ? reason.params[name] : undefined;
     if (typeof value !== 'string' && typeof value !== 'number') return null;
-    values[name as string] = word(name as string, value);
+    values[name] = word(name, value);
   }
   return format(template, values);
 }

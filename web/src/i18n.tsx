@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import type { AccessRefusalCode } from '../../src/modules/access/refusals.ts';
 import { accessRefusalText } from './accessRefusals.ts';
 import { setProblemWording } from './ErrorAlert.tsx';
 import { catalogueEn, catalogueNb } from './i18nCatalogue.ts';
@@ -6,6 +7,7 @@ import { genomicsEn, genomicsNb } from './i18nGenomics.ts';
 import { interpretationEn, interpretationNb } from './i18nInterpretation.ts';
 import { ordersEn, ordersNb } from './i18nOrders.ts';
 import { reportingEn, reportingNb } from './i18nReporting.ts';
+import { fillTemplate } from './templates.ts';
 
 /** Norwegian bokmål first, English second; every visible string lives here in both. */
 const nb = {
@@ -46,7 +48,7 @@ const nb = {
     'no-membership': 'du har ikke rollen {role} i den virksomheten',
     'not-party-to-conflict': 'bare de to laboratoriene i konflikten kan løse den',
     'lab-required': 'velg et laboratorium å opptre i for å se dets konflikter',
-  } as Record<string, string>,
+  } satisfies Record<AccessRefusalCode, string> as Record<string, string>,
   /** The verbs and objects of a refusal: "kan ikke {action} {resource}". */
   accessActions: {
     read: 'lese',
@@ -309,8 +311,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     localStorage.setItem('genvei.lang', lang);
     document.documentElement.lang = lang;
   }, [lang]);
-  const format = (text: string, values: Record<string, string | number>) =>
-    text.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ''));
+  const format = fillTemplate;
   // Every page's problemText words access refusals in the language of this render.
   setProblemWording((problem) => accessRefusalText(problem, dictionaries[lang], format));
   return (

@@ -32,7 +32,6 @@ export const ACCESS_REFUSALS = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type AccessRefusalCode = keyof typeof ACCESS_REFUSALS;
-export const ACCESS_REFUSAL_CODES = Object.keys(ACCESS_REFUSALS) as AccessRefusalCode[];
 
 /** One refusal; `params` holds exactly the code's param names. */
 export type AccessRefusal = ReasonOf<typeof ACCESS_REFUSALS>;

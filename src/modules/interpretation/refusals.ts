@@ -33,9 +33,6 @@ export const INTERPRETATION_REFUSALS = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type InterpretationRefusalCode = keyof typeof INTERPRETATION_REFUSALS;
-export const INTERPRETATION_REFUSAL_CODES = Object.keys(
-  INTERPRETATION_REFUSALS,
-) as InterpretationRefusalCode[];
 
 /** One refusal; `params` holds exactly the code's param names. */
 export type InterpretationRefusal = ReasonOf<typeof INTERPRETATION_REFUSALS>;

@@ -9,7 +9,6 @@ export { renderReportHtml } from './html.ts';
 export { reportContentSchema } from './model.ts';
 export { renderReportPdf } from './pdf/render.ts';
 export {
-  REPORT_REFUSAL_CODES,
   REPORT_REFUSALS,
   type ReportRefusal,
   type ReportRefusalCode,

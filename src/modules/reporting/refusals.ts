@@ -32,7 +32,6 @@ export const REPORT_REFUSALS = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type ReportRefusalCode = keyof typeof REPORT_REFUSALS;
-export const REPORT_REFUSAL_CODES = Object.keys(REPORT_REFUSALS) as ReportRefusalCode[];
 
 /** One refusal; `params` holds exactly the code's param names. */
 export type ReportRefusal = ReasonOf<typeof REPORT_REFUSALS>;

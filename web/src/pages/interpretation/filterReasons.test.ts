@@ -6,16 +6,14 @@ import {
   reasonText,
 } from '../../../../src/modules/interpretation/filters/reasons.ts';
 import { interpretationEn, interpretationNb } from '../../i18nInterpretation.ts';
+import { templatesCoverCodes } from '../../templateCoverage.ts';
+import { fillTemplate } from '../../templates.ts';
 import { filterReasonWords, type ReasonFields } from './filterReasons.ts';
 
 const dictionaries = { nb: interpretationNb, en: interpretationEn };
 const locales = { nb: 'nb-NO', en: 'en-GB' };
 
-/** The placeholders of a template, as i18n.tsx's `format` fills them in. */
-const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
-/** i18n.tsx's `format`, which lives inside its React provider. */
-const format = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ''));
+const format = fillTemplate;
 
 function words(lang: 'nb' | 'en', fields: ReasonFields) {
   const i = dictionaries[lang];
@@ -30,16 +28,9 @@ const reason = (r: FilterReason): ReasonFields => ({
 });
 
 describe('filter reason templates', () => {
-  it.each(['nb', 'en'] as const)('%s has one for every reason code, and for nothing else', (lang) => {
-    expect(Object.keys(dictionaries[lang].filterReasons).sort()).toEqual([...FILTER_REASON_CODES].sort());
-  });
-
-  it.each(
-    (['nb', 'en'] as const).flatMap((lang) => FILTER_REASON_CODES.map((code) => [lang, code] as const)),
-  )('%s %s fills in exactly the params the code is given, each once', (lang, code) => {
-    const template = dictionaries[lang].filterReasons[code];
-    expect(template, `${lang} ${code}`).toBeTypeOf('string');
-    expect(placeholders(template).sort()).toEqual([...FILTER_REASON_PARAMS[code]].sort());
+  templatesCoverCodes('reason', FILTER_REASON_PARAMS, {
+    nb: interpretationNb.filterReasons,
+    en: interpretationEn.filterReasons,
   });
 
   it('in English word every reason as the server does', () => {

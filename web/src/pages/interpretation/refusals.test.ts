@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import {
-  INTERPRETATION_REFUSAL_CODES,
-  INTERPRETATION_REFUSALS,
-} from '../../../../src/modules/interpretation/refusals.ts';
+import { INTERPRETATION_REFUSALS } from '../../../../src/modules/interpretation/refusals.ts';
 import type { Problem } from '../../api.ts';
 import { interpretationEn, interpretationNb } from '../../i18nInterpretation.ts';
+import { templatesCoverCodes } from '../../templateCoverage.ts';
+import { fillTemplate } from '../../templates.ts';
 import { refusalText } from './refusals.ts';
 
 const dictionaries = { nb: interpretationNb, en: interpretationEn };
 
-/** The placeholders of a template, as i18n.tsx's `format` fills them in. */
-const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
-/** i18n.tsx's `format`, which lives inside its React provider. */
-const format = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ''));
+const format = fillTemplate;
 
 const refused = (detail: string, reason?: Problem['reason']): Problem => ({
   type: 'urn:genvei:problem:workflow',
@@ -24,18 +19,9 @@ const refused = (detail: string, reason?: Problem['reason']): Problem => ({
 });
 
 describe('interpretation refusal templates', () => {
-  it.each(['nb', 'en'] as const)('%s has one for every refusal code, and for nothing else', (lang) => {
-    expect(Object.keys(dictionaries[lang].refusals).sort()).toEqual([...INTERPRETATION_REFUSAL_CODES].sort());
-  });
-
-  it.each(
-    (['nb', 'en'] as const).flatMap((lang) =>
-      INTERPRETATION_REFUSAL_CODES.map((code) => [lang, code] as const),
-    ),
-  )('%s %s fills in exactly the params the code is given, each once', (lang, code) => {
-    const template = dictionaries[lang].refusals[code];
-    expect(template, `${lang} ${code}`).toBeTypeOf('string');
-    expect(placeholders(template).sort()).toEqual([...INTERPRETATION_REFUSALS[code]].sort());
+  templatesCoverCodes('refusal', INTERPRETATION_REFUSALS, {
+    nb: interpretationNb.refusals,
+    en: interpretationEn.refusals,
   });
 
   it.each(['nb', 'en'] as const)('%s words every step and status a wrong-status refusal can name', (lang) => {

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { REPORT_REFUSAL_CODES, REPORT_REFUSALS } from '../../../../src/modules/reporting/refusals.ts';
+import { REPORT_REFUSALS } from '../../../../src/modules/reporting/refusals.ts';
 import type { Problem } from '../../api.ts';
 import { reportingEn, reportingNb } from '../../i18nReporting.ts';
+import { templatesCoverCodes } from '../../templateCoverage.ts';
+import { fillTemplate } from '../../templates.ts';
 import { existingReportId, reportRefusalText } from './refusals.ts';
 
 const dictionaries = { nb: reportingNb, en: reportingEn };
 const roles = { nb: { bioinformatician: 'Bioinformatiker' }, en: { bioinformatician: 'Bioinformatician' } };
 
-/** The placeholders of a template, as i18n.tsx's `format` fills them in. */
-const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
-/** i18n.tsx's `format`, which lives inside its React provider. */
-const format = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ''));
+const format = fillTemplate;
 
 const refused = (detail: string, reason?: Problem['reason'], status = 409): Problem => ({
   type: 'urn:genvei:problem:report-state',
@@ -24,17 +22,7 @@ const words = (lang: 'nb' | 'en', problem: Problem) =>
   reportRefusalText(problem, dictionaries[lang].refusals, roles[lang], format);
 
 describe('report refusal templates', () => {
-  it.each(['nb', 'en'] as const)('%s has one for every refusal code, and for nothing else', (lang) => {
-    expect(Object.keys(dictionaries[lang].refusals).sort()).toEqual([...REPORT_REFUSAL_CODES].sort());
-  });
-
-  it.each(
-    (['nb', 'en'] as const).flatMap((lang) => REPORT_REFUSAL_CODES.map((code) => [lang, code] as const)),
-  )('%s %s fills in exactly the params the code is given, each once', (lang, code) => {
-    const template = dictionaries[lang].refusals[code];
-    expect(template, `${lang} ${code}`).toBeTypeOf('string');
-    expect(placeholders(template).sort()).toEqual([...REPORT_REFUSALS[code]].sort());
-  });
+  templatesCoverCodes('refusal', REPORT_REFUSALS, { nb: reportingNb.refusals, en: reportingEn.refusals });
 });
 
 describe('a report refusal', () => {
