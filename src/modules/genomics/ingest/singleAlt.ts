@@ -1,6 +1,7 @@
 import { isBases } from '../vcf/alleles.ts';
 import { type FieldSpec, formatSpecs } from '../vcf/fieldSpecs.ts';
 import { parseGenotype } from '../vcf/genotype.ts';
+import type { VcfHeader } from '../vcf/model.ts';
 import { parseValues } from '../vcf/record.ts';
 import type { FixedColumns } from '../vcf/recordCheck.ts';
 import { parseFloatText } from '../vcf/scalars.ts';
@@ -17,7 +18,7 @@ export class SingleAltRecords {
   private readonly plans = new Map<string, FormatPlan>();
   private readonly filterLists = new Map<string, readonly string[]>();
 
-  constructor(private readonly header: VcfHeaderForSingleAlt) {}
+  constructor(private readonly header: VcfHeader) {}
 
   /** Null unless the line has exactly one ALT and it is a base sequence. */
   read(columns: readonly string[], line: number): SingleAlt | null {
@@ -68,11 +69,6 @@ export class SingleAltRecords {
     return calls;
   }
 }
-
-export type VcfHeaderForSingleAlt = Parameters<typeof formatSpecs>[1] & {
-  samples: readonly string[];
-  annotations: StoredAllele['annotations'][number]['layout'][];
-};
 
 export type SingleAlt = { allele: StoredAllele; chrom: string; pos: number; ref: string; alt: string };
 

@@ -12,10 +12,10 @@ import type { StoredAllele } from './storedAllele.ts';
 export type IdentifiedAllele = { allele: StoredAllele; identity: AlleleIdentity };
 
 /**
- * Records per batch: big enough that a statement's overhead is small, small enough to stay lean.
- * COPY has less overhead per row and more per round trip, so it takes bigger batches.
+ * Records per batch, by statement or COPY alike: big enough that a batch's overhead is small,
+ * small enough to stay lean (COPY batches of 4,000 held more memory and were no faster).
  */
-const BATCH_RECORDS = { statement: 1000, copy: 1000 };
+const BATCH_RECORDS = 1000;
 
 /**
  * The write path of an ingest: a batch of identified alleles becomes variants (unique by
@@ -44,7 +44,6 @@ export class AlleleWriter {
   private readonly positions: Map<string, number>;
   /** Variants this file has a record of, when batches go by COPY (see copyBatch). */
   private readonly recorded = new Set<number>();
-  private readonly batchRecords: number;
 
   /**
    * With `copyClient` (the transaction's connection to a PostgreSQL server) batches go in by
@@ -59,7 +58,6 @@ export class AlleleWriter {
     private readonly copyClient: pg.PoolClient | null = null,
   ) {
     this.positions = new Map([...sampleIds.keys()].map((name, position) => [name, position]));
-    this.batchRecords = copyClient ? BATCH_RECORDS.copy : BATCH_RECORDS.statement;
   }
 
   /**
@@ -69,7 +67,7 @@ export class AlleleWriter {
    */
   async write(identities: readonly IdentifiedAllele[]) {
     const written = this.add(identities);
-    if (this.rows.key.length >= this.batchRecords) await this.send();
+    if (this.rows.key.length >= BATCH_RECORDS) await this.send();
     return written;
   }
 
