@@ -4,7 +4,7 @@
  * kind of record). Null for any other problem, or a code this build does not know: the page then
  * shows the server's English sentence.
  */
-import { type Problem, reasonWords } from './api.ts';
+import { type Problem, reasonWords, termOf } from './api.ts';
 
 export type AccessRefusalDictionary = {
   accessRefused: string;
@@ -21,13 +21,11 @@ export function accessRefusalText(
   format: (text: string, values: Record<string, string | number>) => string,
 ): string | null {
   if (problem.status !== 403) return null;
-  const term = (terms: Record<string, string>, value: string | number) =>
-    Object.hasOwn(terms, value) ? (terms[value] as string) : value;
-  const purpose = (value: string | number) => String(term(t.purposes, value)).toLocaleLowerCase();
+  const purpose = (value: string | number) => String(termOf(t.purposes, value)).toLocaleLowerCase();
   const word = (name: string, value: string | number): string | number => {
-    if (name === 'role') return term(t.roles, value);
-    if (name === 'action') return term(t.accessActions, value);
-    if (name === 'resource') return term(t.accessResources, value);
+    if (name === 'role') return termOf(t.roles, value);
+    if (name === 'action') return termOf(t.accessActions, value);
+    if (name === 'resource') return termOf(t.accessResources, value);
     if (name === 'purpose') return purpose(value);
     if (name === 'permitted') return String(value).split(', ').map(purpose).join(', ');
     return value;

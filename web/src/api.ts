@@ -1,12 +1,10 @@
+import type { ProblemReason } from '../../src/platform/http/reasonCodes.ts';
 import { placeholders } from './templates.ts';
+
 /** The one way the web app talks to the server: JSON in, JSON or a problem out. */
 
-/**
- * Why the server refused a request, as data: a code the pages word in the reader's language and
- * the values its sentence is made of. The codes and their params are listed per module on the
- * server (INTERPRETATION_REFUSALS, REPORT_REFUSALS); `detail` says the same in English.
- */
-export type ProblemReason = { code: string; params: Record<string, string | number> };
+/** Why the server refused a request, as data (the server's type; its codes are listed per module). */
+export type { ProblemReason };
 
 export type Problem = {
   type: string;
@@ -46,6 +44,11 @@ export function reasonWords(
     values[name] = word(name, value);
   }
   return format(template, values);
+}
+
+/** A value in words from a dictionary of terms (a role, a status), or as given when it has none. */
+export function termOf(terms: Record<string, string>, value: string | number): string | number {
+  return Object.hasOwn(terms, value) ? (terms[value] as string) : value;
 }
 
 let csrfToken: string | null = null;

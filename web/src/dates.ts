@@ -3,11 +3,14 @@
  * whatever the clock of the machine showing them — a report signed at 00:30 in Bergen is signed
  * on that day, also on a laptop set to UTC, and says the same as the PDF and the audit log.
  */
+import type { Language } from './i18n.tsx';
+
 const ZONE = 'Europe/Oslo';
 
-export type Lang = 'nb' | 'en';
+type Lang = Language;
 
-const localeOf = (lang: Lang) => (lang === 'nb' ? 'nb-NO' : 'en-GB');
+/** The locale numbers and dates are written in for a language. */
+export const localeOf = (lang: Lang) => (lang === 'nb' ? 'nb-NO' : 'en-GB');
 
 /** A day: an ISO date (2026-10-01) as it is written, or the Norwegian day of an instant. */
 export function formatDate(iso: string | null | undefined, lang: Lang): string {

@@ -8,6 +8,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { IngestJobError, IngestJobTable } from '../../platform/db/genomicsSchema.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { Problem } from '../../platform/http/problems.ts';
+import { type IngestJobStatus, unfinished } from './ingest/kinds.ts';
 
 /**
  * Ingests started over HTTP run after the upload has been answered, so the page can show their
@@ -17,13 +18,7 @@ import { Problem } from '../../platform/http/problems.ts';
  * transaction, so nothing of it is stored — and reads as `interrupted`: the file can simply be
  * uploaded again.
  */
-/** `queued`: waiting for the ingest before it (VCF ingests run one at a time); `running` from its first progress. */
-export type IngestJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
-
-/** Whether a job may still change: a page keeps asking until it is done, failed or interrupted. */
-export function unfinished(job: { status: IngestJobStatus }): boolean {
-  return job.status === 'queued' || job.status === 'running';
-}
+export { type IngestJobStatus, unfinished };
 
 export type IngestJob = {
   id: string;

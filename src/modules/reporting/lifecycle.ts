@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
-import { conflict, notFound, Problem, type ProblemReason } from '../../platform/http/problems.ts';
+import { conflict, forbidden, notFound, Problem, type ProblemReason } from '../../platform/http/problems.ts';
 import type { Subject } from '../access/model.ts';
 import { assembleReport } from './assembly.ts';
 import { validateForSigning } from './completeness.ts';
@@ -179,12 +179,8 @@ export async function signReport(
     throw refused(`version ${version} is signed already`, why('already-signed', { version }));
   const role = subject.role ? SIGNER_ROLE[subject.role] : undefined;
   if (!role)
-    throw new Problem(
-      403,
-      'forbidden',
-      'Access refused',
+    throw forbidden(
       `role ${subject.role} does not sign reports`,
-      undefined,
       why('role-does-not-sign', { role: subject.role ?? '' }),
     );
   const missing = validateForSigning(current.content, {

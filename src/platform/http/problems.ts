@@ -1,14 +1,11 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ProblemReason } from './reasonCodes.ts';
 
 /** One bad field: a JSON Pointer to it, the rule it broke, and a sentence for a person. */
 export type FieldError = { path: string; rule: string; message: string };
 
-/**
- * Why a request was refused, as data: a code a client words in its reader's language and the
- * values its sentence is made of. Sent as the problem's `reason` member next to the English `detail`.
- */
-export type ProblemReason = { code: string; params: Record<string, string | number> };
+export type { ProblemReason };
 
 /**
  * An RFC 9457 problem. Throw one from anywhere in a request; the error handler turns it into

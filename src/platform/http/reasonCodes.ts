@@ -6,6 +6,12 @@
  */
 export type ReasonCodes = Record<string, readonly string[]>;
 
+/**
+ * A reason as it travels: the problem's `reason` member next to the English `detail`, which a
+ * client (the web app imports this type) words in its reader's language.
+ */
+export type ProblemReason = { code: string; params: Record<string, string | number> };
+
 /** One reason of a list; `params` holds exactly the code's param names. */
 export type ReasonOf<T extends ReasonCodes> = {
   [C in keyof T & string]: { code: C; params: { [P in T[C][number]]: string | number } };

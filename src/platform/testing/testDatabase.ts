@@ -19,22 +19,31 @@ export async function freshDatabase(
 }
 
 async function createServerDatabase(serverUrl: string): Promise<Database & { url: string }> {
-  const name = `genvei_test_${randomBytes(6).toString('hex')}`;
+  const created = await createEmptyServerDatabase(serverUrl, 'genvei_test');
+  const database = openPostgres(created.url);
+  return {
+    ...database,
+    url: created.url,
+    close: async () => {
+      await database.close();
+      await created.drop();
+    },
+  };
+}
+
+/** A new, empty database on the server, named `prefix_<random>`: its URL and how to drop it. */
+export async function createEmptyServerDatabase(
+  serverUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = openPostgres(url.toString());
-  return {
-    ...database,
-    url: url.toString(),
-    close: async () => {
-      await database.close();
-      await dropServerDatabase(serverUrl, name);
-    },
-  };
+  return { url: url.toString(), drop: () => dropServerDatabase(serverUrl, name) };
 }
 
 /** Drops a test database once the closed pool's connections have left (forcing them races their goodbye). */

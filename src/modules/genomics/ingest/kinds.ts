@@ -11,3 +11,11 @@ export function kindFromFileName(name: string): IngestKind {
   if (lower.endsWith('.json')) return 'metrics';
   return 'vcf';
 }
+
+/** `queued`: waiting for the ingest before it (VCF ingests run one at a time); `running` from its first progress. */
+export type IngestJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
+
+/** Whether a job may still change: a page keeps asking until it is done, failed or interrupted. */
+export function unfinished(job: { status: IngestJobStatus }): boolean {
+  return job.status === 'queued' || job.status === 'running';
+}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatDateTime } from '../../dates.ts';
+import { formatDateTime, localeOf } from '../../dates.ts';
 import { useI18n } from '../../i18n.tsx';
 import { FieldError, Hint } from '../orders/common.tsx';
 import { RequiredMark } from '../orders/fields.tsx';
@@ -8,7 +8,7 @@ import { drsObjectPath } from './types.ts';
 /** The sequencing page's words and the number formats it shares, in the reader's language. */
 export function useGenomicsText() {
   const { t, format, lang } = useI18n();
-  const locale = lang === 'nb' ? 'nb-NO' : 'en-GB';
+  const locale = localeOf(lang);
   const g = t.genomics;
   const number = (n: number | null | undefined, digits = 2) =>
     n === null || n === undefined ? '–' : n.toLocaleString(locale, { maximumFractionDigits: digits });

@@ -9,13 +9,8 @@ import type { SampleRole } from '../../../../src/modules/genomics/ingest/resultF
 import type { IngestJob } from '../../../../src/modules/genomics/ingestJobs.ts';
 
 /** The kinds of result file, from the server's dependency-free list (the upload form offers them). */
-export { INGEST_KINDS, type IngestKind } from '../../../../src/modules/genomics/ingest/kinds.ts';
+export { INGEST_KINDS, type IngestKind, unfinished } from '../../../../src/modules/genomics/ingest/kinds.ts';
 export type { CopyNumberCall, IngestJob, SampleRole };
-
-/** A job that may still change: queued behind another ingest, or running. */
-export function unfinished(job: Pick<IngestJob, 'status'>): boolean {
-  return job.status === 'queued' || job.status === 'running';
-}
 
 /** The server's lists, written out again: their modules read files and databases the browser has not. */
 export const SAMPLE_ROLES = ['tumor', 'normal', 'germline'] as const satisfies readonly SampleRole[];

@@ -6,8 +6,7 @@ import { Link } from '../../router.tsx';
 import { ActionForm } from '../orders/ActionForm.tsx';
 import { ClassificationForm } from './ClassificationForm.tsx';
 import type { Prefill } from './classificationDraft.ts';
-import { ClassBadge, TranscriptFacts, useInterpretationText } from './common.tsx';
-import type { ReasonWords } from './filterReasons.ts';
+import { ClassBadge, ReasonText, TranscriptFacts, useInterpretationText } from './common.tsx';
 import {
   type CaseHeader,
   type CaseVariantRow,
@@ -237,10 +236,4 @@ function PanelNumbers({ row }: { row: CaseVariantRow }) {
       <dd>{frequency(row.populationAf)}</dd>
     </>
   );
-}
-
-/** A filter reason in the reader's language, or the server's English sentence marked as English. */
-function ReasonText({ words }: { words: ReasonWords | null }) {
-  if (!words) return null;
-  return words.lang ? <span lang={words.lang}>{words.text}</span> : words.text;
 }

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useRef } from 'react';
-import { ClassBadge, consequencesText, useInterpretationText } from './common.tsx';
+import { ClassBadge, consequencesText, ReasonText, useInterpretationText } from './common.tsx';
 import type { CaseVariantRow, Offer } from './types.ts';
 
 /** Rows are one line high (CSS keeps them so); the virtualiser measures them anyway. */
@@ -160,7 +160,7 @@ export function VariantTable({
                   <>
                     <td>{row.filter}</td>
                     <td className="reason" title={why?.text}>
-                      {why?.lang ? <span lang={why.lang}>{why.text}</span> : why?.text}
+                      <ReasonText words={why} />
                     </td>
                     <td>
                       {onPullBack && (

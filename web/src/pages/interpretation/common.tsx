@@ -1,15 +1,15 @@
 import { ApiError } from '../../api.ts';
-import { formatDate, formatDateTime } from '../../dates.ts';
+import { formatDate, formatDateTime, localeOf } from '../../dates.ts';
 import { problemText } from '../../ErrorAlert.tsx';
 import { useI18n } from '../../i18n.tsx';
-import { filterReasonWords, type ReasonFields } from './filterReasons.ts';
+import { filterReasonWords, type ReasonFields, type ReasonWords } from './filterReasons.ts';
 import { type RefusalDictionary, refusalText } from './refusals.ts';
 import type { CaseStatus, CaseVariantRow } from './types.ts';
 
 /** The interpretation pages' words and the formats they share, in the reader's language. */
 export function useInterpretationText() {
   const { t, format, lang } = useI18n();
-  const locale = lang === 'nb' ? 'nb-NO' : 'en-GB';
+  const locale = localeOf(lang);
   const i = t.interpretation;
   const number = (n: number | null | undefined, digits = 2) =>
     n === null || n === undefined ? '–' : n.toLocaleString(locale, { maximumFractionDigits: digits });
@@ -120,4 +120,10 @@ export function TranscriptFacts({ row }: { row: CaseVariantRow }) {
       <dd>{consequencesText(row)}</dd>
     </>
   );
+}
+
+/** A filter's reason as worded; the server's English sentence, when no template fits, marked as English. */
+export function ReasonText({ words }: { words: ReasonWords | null }) {
+  if (!words) return null;
+  return words.lang ? <span lang={words.lang}>{words.text}</span> : words.text;
 }

@@ -1,4 +1,4 @@
-import { reasonWords } from '../../api.ts';
+import { reasonWords, termOf } from '../../api.ts';
 
 /**
  * A filter's reason for removing a variant in the reader's language: the server gives a code with
@@ -36,7 +36,7 @@ export function filterReasonWords(
       : TERMS.has(key)
         ? value
             .split(', ')
-            .map((term) => (Object.hasOwn(terms, term) ? (terms[term] as string) : term))
+            .map((term) => termOf(terms, term))
             .join(', ')
         : value;
   const text = code && params ? reasonWords({ code, params }, templates, format, word) : null;

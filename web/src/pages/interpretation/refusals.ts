@@ -3,7 +3,7 @@
  * picks a template (`refusals`), its params fill it in, a status and a step in words. Without a
  * code this build knows, the server's English sentence is shown as given.
  */
-import { type Problem, reasonWords } from '../../api.ts';
+import { type Problem, reasonWords, termOf } from '../../api.ts';
 
 export type RefusalDictionary = {
   refusals: Record<string, string>;
@@ -18,7 +18,7 @@ export function refusalText(
 ): string {
   const word = (name: string, value: string | number) => {
     const terms = name === 'status' ? i.status : name === 'step' ? i.refusalSteps : undefined;
-    return terms && Object.hasOwn(terms, value) ? (terms[value] as string) : value;
+    return terms ? termOf(terms, value) : value;
   };
   return reasonWords(problem.reason, i.refusals, format, word) ?? problem.detail ?? problem.title;
 }

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import { formatDate, formatDateTime } from '../../dates.ts';
+import { formatDate, formatDateTime, localeOf } from '../../dates.ts';
 import { useI18n } from '../../i18n.tsx';
 
 /** The orders pages' words and the formats they share: dates, times and days in the reader's language. */
 export function useOrdersText() {
   const { t, format, lang } = useI18n();
-  const locale = lang === 'nb' ? 'nb-NO' : 'en-GB';
+  const locale = localeOf(lang);
   const o = t.orders;
   return {
     o,

@@ -3,7 +3,7 @@
  * picks a template (`refusals`), its params fill it in, a role in words. Null without a code this
  * build knows; the page then shows the server's English sentence.
  */
-import { type Problem, reasonWords } from '../../api.ts';
+import { type Problem, reasonWords, termOf } from '../../api.ts';
 
 export function reportRefusalText(
   problem: Problem,
@@ -12,7 +12,7 @@ export function reportRefusalText(
   format: (text: string, values: Record<string, string | number>) => string,
 ): string | null {
   return reasonWords(problem.reason, refusals, format, (name, value) =>
-    name === 'role' && Object.hasOwn(roles, value) ? (roles[value] as string) : value,
+    name === 'role' ? termOf(roles, value) : value,
   );
 }
 
