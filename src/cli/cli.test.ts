@@ -177,6 +177,8 @@ describe('genvei CLI', () => {
     ];
     for (let i = 0; i < 60_000; i++)
       lines.push(`chr1\t${1000 + i * 10}\t.\tA\t${'CGT'[i % 3]}\t50\tPASS\t.\tGT:DP\t0/1:80`);
+    // Line 60,006 repeats the first record: one variant, so the summary names the merged line.
+    lines.push('chr1\t1000\t.\tA\tC\t50\tPASS\t.\tGT:DP\t0/1:81');
     writeFileSync(big, `${lines.join('\n')}\n`);
     const args = ['ingest', '--order', target.order_id, '--specimen', target.id, '--role', 'tumor', big];
 
@@ -201,7 +203,12 @@ describe('genvei CLI', () => {
       await after.close();
     }
     const again = await genvei(args);
-    expect(again).toMatchObject({ code: 0, stdout: expect.stringMatching(/60000 records/) });
+    expect(again).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(
+        /60001 records, 60001 alleles, 60000 variants[\s\S]*\n1 allele was the same variant as an earlier record of the file \(line 60006\)/,
+      ),
+    });
   }, 180_000);
 
   it('vcf validate summarises a valid file and names file, line and field of an error', async () => {

@@ -103,5 +103,13 @@ function summaryOf(file: string, result: Record<string, unknown>): string {
   const counts = ['records', 'alleles', 'variants', 'observations', 'annotations']
     .filter((key) => typeof result[key] === 'number')
     .map((key) => `${result[key]} ${key}`);
-  return `${file}: ${counts.join(', ')} (DRS id ${result.drsId})`;
+  const merged = typeof result.merged === 'number' ? result.merged : 0;
+  const lines = Array.isArray(result.mergedLines) ? result.mergedLines : [];
+  const mergedText =
+    merged > 0
+      ? `\n${merged === 1 ? '1 allele was' : `${merged} alleles were`} the same variant as an earlier record` +
+        ` of the file (line ${lines.join(', ')}${merged > lines.length ? ', …' : ''}):` +
+        ' the earlier record is stored, these lines are not stored on their own'
+      : '';
+  return `${file}: ${counts.join(', ')} (DRS id ${result.drsId})${mergedText}`;
 }

@@ -153,9 +153,29 @@ describe('a specimen’s sequencing in a browser', () => {
       'Innlesingen av broken.vcf feilet, og ingenting er lagret. Linje 25, felt INFO/DP:',
     );
 
+    // A record repeated at line 28 is one variant: the earlier record is stored, the line is named.
+    const fixtureText = readFileSync(fixture('tumour-normal.vep.vcf'), 'utf8');
+    const repeated = `${fixtureText}${fixtureText.split('\n').find((line) => line.startsWith('chr7'))}\n`;
+    await uploadResult(
+      page,
+      { name: 'repeated.vcf', mimeType: 'text/plain', buffer: Buffer.from(repeated) },
+      'vcf',
+      'TUMOR=tumor, NORMAL=normal',
+    );
+    await expect
+      .poll(() => status.textContent())
+      .toBe(
+        'repeated.vcf er lest inn. Poster: 5, varianter: 5, observasjoner: 10. ' +
+          'Alleler som var samme variant som en tidligere post: 1 (linje 28).',
+      );
+    expect(await page.getByTestId('merged-alleles').textContent()).toBe(
+      'repeated.vcf: alleler som var samme variant som en tidligere post i filen: 1 (linje 28). ' +
+        'Den tidligere postens kall og annotasjoner er lagret; disse linjene er ikke lagret for seg.',
+    );
+
     // Provenance of what was read, each file a DRS object.
     const files = page.getByTestId('result-files').locator('tbody tr');
-    await expect.poll(() => files.count()).toBe(3);
+    await expect.poll(() => files.count()).toBe(4);
     const vcf = files.filter({ hasText: 'tumour-normal.vep.vcf' });
     const vcfText = await vcf.textContent();
     for (const expected of ['DRAGEN 4.2.4', 'GRCh38', 'VEP', 'Bjørn Bioinformatiker'])
@@ -169,8 +189,8 @@ describe('a specimen’s sequencing in a browser', () => {
     expect(await drs.json()).toMatchObject({ name: 'tumour-normal.vep.vcf', checksums: [{ checksum }] });
 
     const jobs = page.getByTestId('ingest-jobs').locator('tbody tr');
-    expect(await jobs.count()).toBe(4);
-    expect(await jobs.filter({ hasText: 'Ferdig' }).count()).toBe(3);
+    expect(await jobs.count()).toBe(5);
+    expect(await jobs.filter({ hasText: 'Ferdig' }).count()).toBe(4);
     expect(await jobs.filter({ hasText: 'Feilet' }).count()).toBe(1);
 
     // A raw file by reference: the server's error lands by its field, then the good one is listed.

@@ -99,6 +99,8 @@ export const genomicsNb = {
     drs: 'DRS',
     drsLabel: 'DRS-objekt for {name}',
     by: '{at} av {name}',
+    merged:
+      '{file}: alleler som var samme variant som en tidligere post i filen: {count} (linje {lines}). Den tidligere postens kall og annotasjoner er lagret; disse linjene er ikke lagret for seg.',
   },
   formats: {
     vcf: 'VCF',
@@ -187,6 +189,7 @@ export const genomicsNb = {
   } as Record<string, string>,
   outcome: {
     vcf: '{file} er lest inn. Poster: {records}, varianter: {variants}, observasjoner: {observations}.',
+    merged: 'Alleler som var samme variant som en tidligere post: {count} (linje {lines}).',
     calls: '{file} er lest inn. Poster: {records}.',
     already: '{file} var allerede lest inn (samme SHA-256); ingenting er endret.',
     failed: 'Innlesingen av {file} feilet, og ingenting er lagret.',
@@ -308,6 +311,8 @@ export const genomicsEn: GenomicsDictionary = {
     drs: 'DRS',
     drsLabel: 'DRS object for {name}',
     by: '{at} by {name}',
+    merged:
+      "{file}: alleles that were the same variant as an earlier record of the file: {count} (line {lines}). The earlier record's calls and annotations are stored; these lines are not stored on their own.",
   },
   formats: {
     vcf: 'VCF',
@@ -389,6 +394,7 @@ export const genomicsEn: GenomicsDictionary = {
   },
   outcome: {
     vcf: '{file} has been ingested. Records: {records}, variants: {variants}, observations: {observations}.',
+    merged: 'Alleles that were the same variant as an earlier record: {count} (line {lines}).',
     calls: '{file} has been ingested. Records: {records}.',
     already: '{file} had already been ingested (same SHA-256); nothing changed.',
     failed: 'Ingesting {file} failed, and nothing was stored.',

@@ -96,6 +96,8 @@ describe('uploading a tumour/normal result set over HTTP', () => {
       records: 4,
       uri: null,
       ingested_by: 'Bjørn Bioinformatiker',
+      merged_alleles: 0,
+      merged_lines: [],
     });
     expect(vcfFile.drs_id).toBe(vcfFile.id);
     const tumour = page.samples.find(
@@ -153,6 +155,27 @@ describe('uploading a tumour/normal result set over HTTP', () => {
       .where('file_name', '=', 'broken.vcf')
       .execute();
     expect(files).toEqual([]);
+  });
+
+  it('names the lines of alleles merged into an earlier record, in the job and on the sample page', async () => {
+    // Line 28 repeats the BRAF record of line 24.
+    const text = fixture('tumour-normal.vep.vcf').toString();
+    const repeated = `${text}${text.split('\n').find((line) => line.startsWith('chr7'))}\n`;
+    const job = await upload(
+      lab,
+      'kind=vcf&fileName=repeated.vcf&sample=TUMOR%3Dtumor&sample=NORMAL%3Dnormal',
+      Buffer.from(repeated),
+    );
+    expect(job).toMatchObject({
+      status: 'done',
+      result: { records: 5, variants: 5, observations: 10, merged: 1, mergedLines: [28] },
+    });
+    const page = (await requester.request('GET', `/api/specimens/${specimenId}/genomics`)).json();
+    expect(page.files.find((f: { file_name: string }) => f.file_name === 'repeated.vcf')).toMatchObject({
+      records: 5,
+      merged_alleles: 1,
+      merged_lines: [28],
+    });
   });
 
   it('keeps the outcome of a job that fails at once, for any instance to read', async () => {

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { MERGED_LINES_SHOWN } from './ingest/kinds.ts';
 
 type Db = Kysely<DB>;
 
@@ -65,6 +66,13 @@ export function resultFilesOf(db: Db, specimenId: string) {
       'f.records',
       'f.ingested_at',
       'u.display_name as ingested_by',
+      // Alleles merged into an earlier record of the file: how many, and the first lines.
+      sql<number>`(select count(*)::integer from merged_allele m where m.file_id = f.id)`.as(
+        'merged_alleles',
+      ),
+      sql<number[]>`array(
+        select m.line from merged_allele m where m.file_id = f.id order by m.line limit ${MERGED_LINES_SHOWN}
+      )`.as('merged_lines'),
     ])
     .where('f.specimen_id', '=', specimenId)
     .orderBy('f.ingested_at')

@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt } from './schema.ts';
 
 /**
- * Genomic data (migrations 0004, 0005, 0008, 0009): files by checksum with provenance, samples, variants,
+ * Genomic data (migrations 0004, 0005, 0008, 0009, 0010): files by checksum with provenance, samples, variants,
  * calls. `observation` and `variant_annotation` are views over `variant_record` (read them; the
  * ingest writes records).
  */
@@ -11,6 +11,7 @@ export interface GenomicsTables {
   sequenced_sample: SequencedSampleTable;
   variant: VariantTable;
   variant_record: VariantRecordTable;
+  merged_allele: MergedAlleleTable;
   observation: ObservationTable;
   variant_annotation: VariantAnnotationTable;
   sample_qc: SampleQcTable;
@@ -95,6 +96,16 @@ export interface VariantRecordTable {
   filters: string[];
   calls: ColumnType<unknown, string, never>;
   annotations: ColumnType<unknown, string, never>;
+}
+
+/**
+ * A later allele of a file that is the same variant as an earlier record of that file; its own
+ * calls and annotations were not stored (migration 0010).
+ */
+export interface MergedAlleleTable {
+  file_id: string;
+  line: number;
+  variant_id: number;
 }
 
 /** A view: one sample's call in a record. */

@@ -16,6 +16,14 @@ export function emptyRows() {
     filters: [] as string[],
     calls: [] as string[],
     annotations: [] as string[],
+    /** How many transcripts each row's annotations hold. */
+    transcripts: [] as number[],
+    /**
+     * Alleles of this batch that are the same variant as an earlier row of it: their lines and
+     * identity keys (the row they merge into is the one with that key).
+     */
+    mergedLine: [] as number[],
+    mergedKey: [] as string[],
   };
 }
 

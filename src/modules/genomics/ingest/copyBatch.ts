@@ -10,7 +10,10 @@ import { type BatchRows, textArray } from './batchRows.ts';
  *   1. one statement looks each identity up (an index probe per row) and takes a sequence id
  *      for each variant not stored yet, returning all ids as one text;
  *   2. COPY of the new variants;
- *   3. COPY of this file's records.
+ *   3. COPY of this file's records;
+ *
+ * and, on the rare batch with an allele merged into an earlier record of the file, an insert of
+ * those lines into merged_allele. Returns the indexes of the rows so merged (not recorded).
  *
  * COPY is the server's cheapest way in (no statement, no parameters to parse, no planner), and
  * knowing the ids before the records are written lets them go straight into `variant_record`.
@@ -21,13 +24,15 @@ export async function copyBatch(
   client: pg.PoolClient,
   rows: BatchRows,
   target: { fileId: string; assembly: string | null; recorded: Set<number> },
-): Promise<void> {
+): Promise<number[]> {
   const resolved = await client.query<{ ids: string }>(RESOLVE, [textArray(rows.key)]);
   const ids = (resolved.rows[0]?.ids ?? '').split(',');
   const assembly = target.assembly === null ? '\\N' : escaped(target.assembly);
   let variants = '';
   let records = '';
   const filled: { ids: number[]; vrsIds: string[] } = { ids: [], vrsIds: [] };
+  const skipped: number[] = [];
+  const merged: { lines: number[]; ids: number[] } = { lines: [], ids: [] };
   for (let i = 0; i < ids.length; i++) {
     const token = ids[i] as string;
     const isNew = token.charCodeAt(0) === 45; // '-'
@@ -59,7 +64,12 @@ export async function copyBatch(
         filled.vrsIds.push(vrsId);
       }
       // Two records of this file normalising to one variant: the first record stands.
-      if (target.recorded.has(id)) continue;
+      if (target.recorded.has(id)) {
+        skipped.push(i);
+        merged.lines.push(rows.line[i] as number);
+        merged.ids.push(id);
+        continue;
+      }
     }
     target.recorded.add(id);
     const qual = rows.qual[i] ?? null;
@@ -78,12 +88,27 @@ export async function copyBatch(
   }
   if (variants) await copyIn(client, VARIANT_COPY, variants);
   if (records) await copyIn(client, RECORD_COPY, records);
+  // Alleles merged within the batch: the row they merge into is the one with their identity.
+  for (let m = 0; m < rows.mergedKey.length; m++) {
+    const token = ids[rows.key.indexOf(rows.mergedKey[m] as string)] as string;
+    merged.lines.push(rows.mergedLine[m] as number);
+    merged.ids.push(Number(token.replace(/^-|\?$/g, '')));
+  }
+  if (merged.lines.length > 0) {
+    await client.query(
+      `insert into merged_allele (file_id, line, variant_id)
+       select $1::uuid, m.line, m.variant_id from unnest($2::int4[], $3::int8[]) as m(line, variant_id)
+       on conflict do nothing`,
+      [target.fileId, `{${merged.lines.join(',')}}`, `{${merged.ids.join(',')}}`],
+    );
+  }
   if (filled.ids.length > 0) {
     await client.query(
       'update variant set vrs_id = v.vrs_id from unnest($1::int8[], $2::text[]) as v(id, vrs_id) where variant.id = v.id',
       [`{${filled.ids.join(',')}}`, textArray(filled.vrsIds)],
     );
   }
+  return skipped;
 }
 
 /**

@@ -249,9 +249,10 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     }).toEqual(before);
   });
 
-  it('finds the variants other files brought, keeps the first of two records that are one variant, and keeps escapes', async () => {
-    // 1,500 records, more than one batch on either engine. The last record (AC>AT at 9,999)
+  it('finds the variants other files brought, keeps the first of two records that are one variant, names the merged line, and keeps escapes', async () => {
+    // 1,501 records, more than one batch on either engine. The last record (AC>AT at 9,999)
     // trims to the first (C>T at 10,000), a batch later; its record must not replace the first.
+    // The one before it (GC>GT at 24,949) trims to the record just before it, in the same batch.
     const csq = 'Allele|Consequence|IMPACT|SYMBOL|Feature|HGVSc';
     const lines = [
       '##fileformat=VCFv4.2',
@@ -267,7 +268,8 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
         `chr2\t${10_000 + i * 10}\t.\tC\tT\t50\tPASS\tCSQ=T|missense_variant|MODERATE|${gene}|ENST${i}.1|c.${i}C>T\tGT:DP\t0/1:${i + 1}`,
       );
     }
-    lines.push('chr2\t9999\t.\tAC\tAT\t50\tPASS\t.\tGT:DP\t1/1:7777');
+    lines.push('chr2\t24949\t.\tGC\tGT\t50\tPASS\t.\tGT:DP\t1/1:5555'); // line 1,506
+    lines.push('chr2\t9999\t.\tAC\tAT\t50\tPASS\t.\tGT:DP\t1/1:7777'); // line 1,507
     // BGZF blocks of 64 KiB reach the reader one by one, so the last record comes in a later batch.
     const first = path.join(dir, 'first.vcf.gz');
     writeFileSync(first, bgzf(`${lines.join('\n')}\n`));
@@ -278,7 +280,16 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
       role: 'tumor',
       actor,
     });
-    expect(stored).toMatchObject({ status: 'ingested', records: 1500, alleles: 1500, variants: 1499 });
+    expect(stored).toMatchObject({
+      status: 'ingested',
+      records: 1501,
+      alleles: 1501,
+      variants: 1499,
+      observations: 1499,
+      annotations: 1499,
+      merged: 2,
+      mergedLines: [1506, 1507],
+    });
     const { db } = t.database;
     const firstRecord = await db
       .selectFrom('observation as o')
@@ -289,6 +300,21 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
       .where('v.start_pos', '=', 9999)
       .executeTakeFirstOrThrow();
     expect(firstRecord).toMatchObject({ depth: 1, genotype: '0/1', identity_key: 'GRCh38:chr2:9999:C:T' });
+    // The merged lines are kept, each naming the variant whose earlier record stands.
+    const merged = await db
+      .selectFrom('merged_allele as m')
+      .innerJoin('variant as v', 'v.id', 'm.variant_id')
+      .innerJoin('variant_record as r', (join) =>
+        join.onRef('r.variant_id', '=', 'm.variant_id').onRef('r.file_id', '=', 'm.file_id'),
+      )
+      .select(['m.line', 'v.identity_key', 'r.line as kept_line'])
+      .orderBy('m.line')
+      .execute();
+    expect(merged).toEqual([
+      { line: 1506, identity_key: 'GRCh38:chr2:24949:C:T', kept_line: 1502 },
+      { line: 1507, identity_key: 'GRCh38:chr2:9999:C:T', kept_line: 7 },
+    ]);
+    await expect(db.deleteFrom('merged_allele').execute()).rejects.toThrow(/append-only|append only/i);
     const escaped = await db
       .selectFrom('variant_annotation')
       .select(['gene_symbol', 'hgvsc'])

@@ -17,6 +17,7 @@ import {
   trimmedSequenceIdentity,
 } from './identity.ts';
 import { insertMetrics } from './ingestCalls.ts';
+import { MERGED_LINES_SHOWN } from './kinds.ts';
 import { SampleQc } from './qc.ts';
 import {
   type AlreadyIngested,
@@ -60,6 +61,10 @@ export type IngestResult =
       variants: number;
       observations: number;
       annotations: number;
+      /** Alleles that were the same variant as an earlier record of the file (see merged_allele). */
+      merged: number;
+      /** The first lines of those alleles (up to MERGED_LINES_SHOWN). */
+      mergedLines: number[];
     }
   | AlreadyIngested;
 
@@ -101,7 +106,7 @@ export async function ingestVcf(
         qc,
         await serverConnectionOf(db, tx),
       );
-      const counts = { records: 0, alleles: 0, observations: 0, annotations: 0 };
+      const counts = { records: 0, alleles: 0 };
       const read = alleleReader(vcf, request);
       try {
         for await (const { lines, firstLine } of vcf.dataBatches()) {
@@ -111,9 +116,7 @@ export async function ingestVcf(
             if (alleles > 0) counts.records++;
             counts.alleles += alleles;
           }
-          const written = await writer.write(batch);
-          counts.observations += written.observations;
-          counts.annotations += written.annotations;
+          await writer.write(batch);
           progress(counts.records);
         }
         await writer.finish();
@@ -144,8 +147,26 @@ export async function ingestVcf(
             .executeTakeFirstOrThrow()
         ).n,
       );
+      const mergedLines = await tx
+        .selectFrom('merged_allele')
+        .select('line')
+        .where('file_id', '=', fileId)
+        .orderBy('line')
+        .limit(MERGED_LINES_SHOWN)
+        .execute();
       await finishResultFile(tx, request, { id: fileId, sha256, records: counts.records, patientId });
-      return { status: 'ingested' as const, fileId, drsId: fileId, sha256, ...counts, variants };
+      return {
+        status: 'ingested' as const,
+        fileId,
+        drsId: fileId,
+        sha256,
+        ...counts,
+        variants,
+        observations: writer.stored.observations,
+        annotations: writer.stored.annotations,
+        merged: writer.stored.merged,
+        mergedLines: mergedLines.map((row) => row.line),
+      };
     }),
   );
 }

@@ -12,6 +12,12 @@ export function kindFromFileName(name: string): IngestKind {
   return 'vcf';
 }
 
+/**
+ * How many lines of alleles merged into an earlier record of their file (merged_allele) an
+ * ingest's result and the sample page name; the count says how many there are in all.
+ */
+export const MERGED_LINES_SHOWN = 10;
+
 /** `queued`: waiting for the ingest before it (VCF ingests run one at a time); `running` from its first progress. */
 export type IngestJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
 

@@ -23,11 +23,14 @@ const BATCH_RECORDS = 1000;
  * each sample's call and each transcript's annotation — inside the caller's transaction.
  * Per-sample QC is gathered on the way.
  *
- * A batch is ONE statement on either engine. Short columns travel as one array per column that
- * `unnest` turns back into rows; the calls and annotations travel as JSON texts, one per line of
- * a single parameter, that `string_to_table` splits (JSON never holds a raw newline, so nothing
- * is escaped on either side). New variants take their ids from the sequence within the statement,
- * so no ids come back to us.
+ * On a PostgreSQL server a batch goes in by COPY (copyBatch.ts); on PGlite it is ONE statement
+ * (insertBatch). There, short columns travel as one array per column that `unnest` turns back
+ * into rows; the calls and annotations travel as JSON texts, one per line of a single parameter,
+ * that `string_to_table` splits (JSON never holds a raw newline, so nothing is escaped on either
+ * side). New variants take their ids from the sequence within the statement.
+ *
+ * An allele that is the same variant as an earlier record of the file is merged: the earlier
+ * record stands and `merged_allele` names the later line (migration 0010).
  *
  * Variants are looked up and then inserted without ON CONFLICT (whose speculative insertion cost
  * a third of the variant insert): that is safe because ingests take `prepareIngest`'s lock first
@@ -44,6 +47,11 @@ export class AlleleWriter {
   private readonly positions: Map<string, number>;
   /** Variants this file has a record of, when batches go by COPY (see copyBatch). */
   private readonly recorded = new Set<number>();
+  /**
+   * What the batches stored so far hold: observations and transcript annotations, and the alleles
+   * merged into an earlier record of the file (their lines are in `merged_allele`).
+   */
+  readonly stored = { observations: 0, annotations: 0, merged: 0 };
 
   /**
    * With `copyClient` (the transaction's connection to a PostgreSQL server) batches go in by
@@ -63,12 +71,11 @@ export class AlleleWriter {
   /**
    * Takes the reader's next alleles. Every BATCH_RECORDS records it sends a statement and
    * returns once the statement before it is done: with PostgreSQL the server stores one batch
-   * while we parse the next. Call finish() after the last alleles.
+   * while we parse the next. Call finish() after the last alleles; `stored` then counts it all.
    */
-  async write(identities: readonly IdentifiedAllele[]) {
-    const written = this.add(identities);
+  async write(identities: readonly IdentifiedAllele[]): Promise<void> {
+    this.add(identities);
     if (this.rows.key.length >= BATCH_RECORDS) await this.send();
-    return written;
   }
 
   /**
@@ -92,25 +99,45 @@ export class AlleleWriter {
     this.inBatch.clear();
     await this.pending;
     if (rows.key.length === 0) return;
-    this.pending = this.copyClient
+    const skipped = this.copyClient
       ? copyBatch(this.copyClient, rows, {
           fileId: this.fileId,
           assembly: this.assembly,
           recorded: this.recorded,
         })
-      : insertBatch(rows, this.fileId, this.assembly).execute(this.tx);
+      : insertBatch(rows, this.fileId, this.assembly)
+          .execute(this.tx)
+          .then((result) => result.rows.map((row) => Number(row.n) - 1));
+    this.pending = skipped.then((indexes) => this.count(rows, indexes));
     // Awaited by the next send; until then a failure must not count as unhandled.
     this.pending.catch(() => {});
   }
 
-  private add(identities: readonly IdentifiedAllele[]) {
+  /** Counts what a stored batch holds: every row but those `skipped` (merged, see copyBatch). */
+  private count(rows: BatchRows, skipped: readonly number[]): void {
+    const stored = this.stored;
+    let transcripts = 0;
+    for (const count of rows.transcripts) transcripts += count;
+    for (const index of skipped) transcripts -= rows.transcripts[index] as number;
+    stored.observations += (rows.key.length - skipped.length) * this.positions.size;
+    stored.annotations += transcripts;
+    stored.merged += skipped.length + rows.mergedLine.length;
+  }
+
+  private add(identities: readonly IdentifiedAllele[]): void {
     const rows = this.rows;
-    const written = { observations: 0, annotations: 0 };
     let lastFilters: readonly string[] | null = null;
     let filtersLiteral = '{}';
     for (const { allele, identity } of identities) {
-      // Two alleles of one file that normalise to the same variant: the first one's record stands.
-      if (this.inBatch.has(identity.key)) continue;
+      // QC counts every call the file makes, a merged allele's too.
+      const calls = this.callsOf(allele, identity);
+      // Two alleles of one file that normalise to the same variant: the first one's record stands,
+      // and merged_allele keeps the later line.
+      if (this.inBatch.has(identity.key)) {
+        rows.mergedLine.push(allele.line);
+        rows.mergedKey.push(identity.key);
+        continue;
+      }
       this.inBatch.add(identity.key);
       rows.key.push(identity.key);
       rows.vrsId.push(identity.vrsId);
@@ -128,14 +155,14 @@ export class AlleleWriter {
         filtersLiteral = textArray(allele.filters);
       }
       rows.filters.push(filtersLiteral);
-      rows.calls.push(this.callsOf(allele, identity));
-      written.observations += this.positions.size;
+      rows.calls.push(calls);
       const transcripts: string[] = [];
+      let count = 0;
       for (const a of allele.annotations)
-        written.annotations += transcriptsJson(a.layout, a.entries, a.allele, transcripts);
+        count += transcriptsJson(a.layout, a.entries, a.allele, transcripts);
       rows.annotations.push(`[${transcripts.join(',')}]`);
+      rows.transcripts.push(count);
     }
-    return written;
   }
 
   /** The record's calls as JSON, one [genotype, depth, ref_depth, alt_depth, vaf] per sample position. */
@@ -184,7 +211,9 @@ function json(value: number | null | undefined): string {
 /**
  * Variants first — those not stored yet are inserted, a stored one gains its VRS id when this
  * file brings one — then each variant's record in this file. A variant this file already has a
- * record of (two records normalising to one allele, in different batches) keeps its first record.
+ * record of (two records normalising to one allele, in different batches) keeps its first record,
+ * and the later line goes to merged_allele, as do the batch's own merged alleles. Returns the
+ * ordinal (1-based) of each row that was merged rather than recorded.
  *
  * New variants take their ids from the sequence as the batch is resolved, so the records need no
  * join back to what was inserted. Every lookup is written so that it can only be an index probe
@@ -193,7 +222,7 @@ function json(value: number | null | undefined): string {
  * would otherwise hash-join each batch against a scan of the whole, growing variant table.
  */
 function insertBatch(rows: BatchRows, fileId: string, assembly: string | null) {
-  return sql`
+  return sql<{ n: number | string }>`
     with input as (
       select * from rows from (
         unnest(${as.text(rows.key)}), unnest(${as.text(rows.vrsId)}), unnest(${as.text(rows.chrom)}),
@@ -207,7 +236,10 @@ function insertBatch(rows: BatchRows, fileId: string, assembly: string | null) {
     ),
     resolved as materialized (
       select input.*, known.id as known_id, known.vrs_id as known_vrs_id,
-        coalesce(known.id, nextval('variant_id_seq')) as id
+        coalesce(known.id, nextval('variant_id_seq')) as id,
+        known.id is not null and (
+          select true from variant_record r where r.file_id = ${fileId}::uuid and r.variant_id = known.id
+        ) is not null as recorded
       from input
       left join lateral (
         select id, vrs_id from variant where variant.identity_key = input.identity_key offset 0
@@ -226,13 +258,24 @@ function insertBatch(rows: BatchRows, fileId: string, assembly: string | null) {
       where variant.id = any(array(
         select known_id from resolved where known_vrs_id is null and vrs_id is not null and known_id is not null
       ))
+    ),
+    records as (
+      insert into variant_record (file_id, variant_id, line, qual, filters, calls, annotations)
+      select ${fileId}::uuid, id, line, qual, filters::text[], calls::json, annotations::json
+      from resolved
+      where not recorded
+      order by n
+    ),
+    merged as (
+      insert into merged_allele (file_id, line, variant_id)
+      select ${fileId}::uuid, line, id from resolved where recorded
+      union all
+      select ${fileId}::uuid, m.line, r.id
+      from unnest(${as.int4(rows.mergedLine)}, ${as.text(rows.mergedKey)}) as m(line, identity_key)
+      join resolved r on r.identity_key = m.identity_key
+      on conflict do nothing
     )
-    insert into variant_record (file_id, variant_id, line, qual, filters, calls, annotations)
-    select ${fileId}::uuid, id, line, qual, filters::text[], calls::json, annotations::json
-    from resolved
-    where known_id is null
-      or (select true from variant_record r where r.file_id = ${fileId}::uuid and r.variant_id = known_id) is null
-    order by n
+    select n from resolved where recorded
   `;
 }
 

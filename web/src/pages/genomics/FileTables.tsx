@@ -4,7 +4,7 @@ import type { RawFile, ResultFile } from './types.ts';
 
 /** Each ingested file with where it came from: pipeline and version, reference, caller, annotation. */
 export function ResultFilesSection({ files }: { files: ResultFile[] }) {
-  const { g, number, bytes } = useGenomicsText();
+  const { g, format, number, bytes } = useGenomicsText();
   const f = g.files;
   return (
     <Section id="files" title={f.title}>
@@ -46,8 +46,29 @@ export function ResultFilesSection({ files }: { files: ResultFile[] }) {
           </tr>
         ))}
       </DataTable>
+      {files
+        .filter((file) => file.merged_alleles > 0)
+        .map((file) => (
+          <p key={file.id} className="note" data-testid="merged-alleles">
+            {format(f.merged, {
+              file: file.file_name,
+              count: number(file.merged_alleles, 0),
+              lines: linesText(file.merged_lines, file.merged_alleles, number),
+            })}
+          </p>
+        ))}
     </Section>
   );
+}
+
+/** The lines named, and "…" when there are more than were listed. */
+export function linesText(
+  lines: readonly number[],
+  count: number,
+  number: (value: number, digits: number) => string,
+): string {
+  const listed = lines.map((line) => number(line, 0)).join(', ');
+  return count > lines.length ? `${listed} …` : listed;
 }
 
 /** Raw files by reference: where they are and what they are, never a copy; the lab's form below. */

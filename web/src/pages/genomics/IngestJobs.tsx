@@ -1,4 +1,5 @@
 import { DataTable, Section, useGenomicsText } from './common.tsx';
+import { linesText } from './FileTables.tsx';
 import { type IngestJob, unfinished } from './types.ts';
 
 /**
@@ -38,7 +39,15 @@ export function JobOutcome({ job }: { job: IngestJob }) {
           observations: count('observations'),
         })
       : format(o.calls, { file, records: count('records') });
-  return <span>{text}</span>;
+  const merged = typeof result.merged === 'number' ? result.merged : 0;
+  const mergedLines = Array.isArray(result.mergedLines) ? (result.mergedLines as number[]) : [];
+  return (
+    <span>
+      {text}
+      {merged > 0 &&
+        ` ${format(o.merged, { count: number(merged, 0), lines: linesText(mergedLines, merged, number) })}`}
+    </span>
+  );
 }
 
 /** Records read so far, or in all once done (a metrics file reports no progress, only its result). */

@@ -34,6 +34,9 @@ export type ResultFile = {
   records: number;
   ingested_at: string;
   ingested_by: string | null;
+  /** Alleles that were the same variant as an earlier record of the file, and the first lines. */
+  merged_alleles: number;
+  merged_lines: number[];
 };
 
 /** One sample as one file names it: QC when it came from a VCF, metrics when the file had them. */
