@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoNationalIds } from '../../demo/seed.ts';
 import { type Client, lastAuditEntry, type TestApp, testApp } from '../../platform/testing/testApp.ts';
@@ -207,6 +208,47 @@ describe('uploading a tumour/normal result set over HTTP', () => {
       outcome: 'deny',
     });
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith('genvei-upload-')).length).toBe(before);
+  });
+  it('removes the uploaded file and starts no ingest when the request cannot commit', async () => {
+    // The upload's own audit entry fails at the end of its transaction, after the job was started.
+    const { db } = t.database;
+    await sql`
+      create function refuse_upload_audit() returns trigger language plpgsql as $$
+      begin
+        if new.resource_type = 'sequencing-data' and new.action = 'create' and new.outcome = 'allow' then
+          raise exception 'audit store unavailable (test)';
+        end if;
+        return new;
+      end $$`.execute(db);
+    await sql`create trigger refuse_upload_audit before insert on audit_entry
+      for each row execute function refuse_upload_audit()`.execute(db);
+    const uploads = () => readdirSync(tmpdir()).filter((f) => f.startsWith('genvei-upload-')).length;
+    const before = uploads();
+    try {
+      const response = await lab.request(
+        'POST',
+        `/api/specimens/${specimenId}/results?kind=vcf&fileName=uncommitted.vcf&sample=TUMOR%3Dtumor&sample=NORMAL%3Dnormal`,
+        Buffer.from(
+          fixture('tumour-normal.vep.vcf').toString().replace('##fileformat=VCFv4.2\n', '$&##run=4\n'),
+        ),
+        octets,
+      );
+      expect(response.statusCode).toBe(500);
+    } finally {
+      await sql`drop trigger refuse_upload_audit on audit_entry`.execute(db);
+      await sql`drop function refuse_upload_audit()`.execute(db);
+    }
+    // The file removal is not awaited by the request; give it a moment.
+    for (let i = 0; i < 50 && uploads() > before; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(uploads()).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const left = await db
+      .selectFrom('ingest_job')
+      .select('id')
+      .where('file_name', '=', 'uncommitted.vcf')
+      .union(db.selectFrom('sequencing_file').select('id').where('file_name', '=', 'uncommitted.vcf'))
+      .execute();
+    expect(left).toEqual([]);
   });
 });
 
