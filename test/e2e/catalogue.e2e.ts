@@ -127,7 +127,7 @@ describe('the analysis catalogue in a browser', () => {
     await page.close();
   });
 
-  it('shows a lab scientist the server’s refusal, in bokmål, when their session may not edit', async () => {
+  it('shows a lab scientist the server’s refusal, in bokmål, when their session may not edit, and in English after a switch', async () => {
     const page = await newPage();
     await signIn(page, 'bioingenior', '/catalogue/panels/ostdal-fusjon-rna');
     const editor = page.getByRole('form', { name: 'Endre genene' });
@@ -136,6 +136,10 @@ describe('the analysis catalogue in a browser', () => {
     await expect
       .poll(() => editor.getByRole('alert').textContent())
       .toContain('Ingen tilgang: formålet helsehjelp gir ikke denne tilgangen');
+    // The refusal already shown is worded again in the language the reader switches to.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/^Access refused: /);
+    await page.getByRole('button', { name: 'Norsk' }).click();
     await page.close();
   });
 });

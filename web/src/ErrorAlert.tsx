@@ -1,25 +1,20 @@
-import { ApiError, type Problem } from './api.ts';
+import { useI18n } from './i18n.tsx';
+import { problemText } from './problemText.ts';
 
-/** How any page shows a failed request: the server's problem detail, announced to screen readers. */
-export function ErrorAlert({ error }: { error: string | null }) {
-  if (!error) return null;
+export { problemText, setProblemWording } from './problemText.ts';
+
+/**
+ * How any page shows a failed request, announced to screen readers. Given the error itself (not
+ * its text) it words it at each render, so switching language re-words an error already shown;
+ * a string is shown as it is.
+ */
+export function ErrorAlert({ error }: { error: unknown }) {
+  // Read so that a language switch renders this again.
+  useI18n();
+  if (error === null || error === undefined || error === '') return null;
   return (
     <p role="alert" className="error">
-      {error}
+      {typeof error === 'string' ? error : problemText(error)}
     </p>
   );
-}
-
-/** A problem in the reader's language, or null to show the server's English detail. */
-type ProblemWording = (problem: Problem) => string | null;
-let wording: ProblemWording = () => null;
-
-/** Set by the language provider on each render (see i18n.tsx). */
-export function setProblemWording(next: ProblemWording): void {
-  wording = next;
-}
-
-export function problemText(error: unknown): string {
-  if (!(error instanceof ApiError)) return String(error);
-  return wording(error.problem) ?? error.problem.detail ?? error.problem.title;
 }

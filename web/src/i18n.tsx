@@ -1,12 +1,12 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import type { AccessRefusalCode } from '../../src/modules/access/refusals.ts';
 import { accessRefusalText } from './accessRefusals.ts';
-import { setProblemWording } from './ErrorAlert.tsx';
 import { catalogueEn, catalogueNb } from './i18nCatalogue.ts';
 import { genomicsEn, genomicsNb } from './i18nGenomics.ts';
 import { interpretationEn, interpretationNb } from './i18nInterpretation.ts';
 import { ordersEn, ordersNb } from './i18nOrders.ts';
 import { reportingEn, reportingNb } from './i18nReporting.ts';
+import { setProblemWording } from './problemText.ts';
 import { fillTemplate } from './templates.ts';
 
 /** Norwegian bokmål first, English second; every visible string lives here in both. */

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../api.ts';
 import { formatDateTime } from '../dates.ts';
-import { ErrorAlert, problemText } from '../ErrorAlert.tsx';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import { useI18n } from '../i18n.tsx';
 
 type Entry = {
@@ -25,7 +25,7 @@ export function AuditPage() {
   const [filters, setFilters] = useState({ nationalId: '', username: '', from: '', to: '' });
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const [verify, setVerify] = useState<Verify | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   const search = async (event: FormEvent) => {
     event.preventDefault();
@@ -36,7 +36,7 @@ export function AuditPage() {
       setEntries((await api<{ entries: Entry[] }>('POST', '/api/audit/search', body)).entries);
     } catch (e) {
       setEntries(null);
-      setError(problemText(e));
+      setError(e);
     }
   };
 
@@ -44,7 +44,7 @@ export function AuditPage() {
     try {
       setVerify(await api<Verify>('GET', '/api/audit/verify'));
     } catch (e) {
-      setError(problemText(e));
+      setError(e);
     }
   };
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../api.ts';
-import { ErrorAlert, problemText } from '../ErrorAlert.tsx';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import { useI18n } from '../i18n.tsx';
 
 type Patient = {
@@ -18,7 +18,7 @@ export function PatientsPage() {
   const { t } = useI18n();
   const [nationalId, setNationalId] = useState('');
   const [patient, setPatient] = useState<Patient | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -29,7 +29,7 @@ export function PatientsPage() {
         await api<Patient>('POST', '/api/patients/lookup', { nationalId: nationalId.replace(/\s/g, '') }),
       );
     } catch (e) {
-      setError(problemText(e));
+      setError(e);
     }
   };
 

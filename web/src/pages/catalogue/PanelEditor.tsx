@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
-import { ErrorAlert, problemText } from '../../ErrorAlert.tsx';
+import { ErrorAlert } from '../../ErrorAlert.tsx';
 import { useCatalogueText, useGeneNoteText } from './common.tsx';
 import type { Confidence, PanelDetail, PanelEntry } from './types.ts';
 
@@ -79,7 +79,7 @@ function EntriesEditor({ panel, onSaved }: { panel: PanelDetail; onSaved(notice:
   const [added, setAdded] = useState<number | null>(null);
   const [changeNote, setChangeNote] = useState('');
   const [rowErrors, setRowErrors] = useState<Map<number, string[]>>(new Map());
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   const update = (key: number, change: Partial<Row>) =>
@@ -139,7 +139,7 @@ function EntriesEditor({ panel, onSaved }: { panel: PanelDetail; onSaved(notice:
         byRow.set(row.key, [...(byRow.get(row.key) ?? []), text]);
       }
       setRowErrors(byRow);
-      setError(byRow.size > 0 ? [c.fixErrors, ...other].join(' ') : problemText(e));
+      setError(byRow.size > 0 ? [c.fixErrors, ...other].join(' ') : e);
     } finally {
       setBusy(false);
     }
@@ -262,7 +262,7 @@ function ReleaseForm({
 }) {
   const { c, format } = useCatalogueText();
   const [changeNote, setChangeNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const next = nextVersion(panel.version, 'release');
 
@@ -278,7 +278,7 @@ function ReleaseForm({
       );
       await onReleased({ text: format(c.released, { version: result.version }), warnings: [] });
     } catch (e) {
-      setError(problemText(e));
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -311,7 +311,7 @@ function ReleaseForm({
 /** A curator's sign-off of the newest version, offered while it has none. */
 function SignOff({ panel, onSignedOff }: { panel: PanelDetail; onSignedOff(notice: Notice): Promise<void> }) {
   const { c, format } = useCatalogueText();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const newest = panel.versions[0];
   if (!newest || newest.signedOffAt) return null;
 
@@ -324,7 +324,7 @@ function SignOff({ panel, onSignedOff }: { panel: PanelDetail; onSignedOff(notic
       );
       await onSignedOff({ text: format(c.signedOffNow, { version: result.version }), warnings: [] });
     } catch (e) {
-      setError(problemText(e));
+      setError(e);
     }
   };
 

@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
-import { ErrorAlert, problemText } from '../../ErrorAlert.tsx';
+import { ErrorAlert } from '../../ErrorAlert.tsx';
 import { type ControlProps, Field, useGenomicsText } from './common.tsx';
 import { RAW_FILE_FORMATS, type RawFileRegistered } from './types.ts';
 import { rawFormatFromName } from './uploadChoices.ts';
@@ -28,7 +28,7 @@ export function RawFileForm({
   const [values, setValues] = useState<Values>(EMPTY);
   const [formatChosen, setFormatChosen] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const f = g.rawForm;
 
@@ -74,7 +74,7 @@ export function RawFileForm({
     } catch (e) {
       const byField = serverErrors(e, g.errors);
       if (Object.keys(byField).length > 0) showErrors(byField);
-      else setError(problemText(e));
+      else setError(e);
     } finally {
       setBusy(false);
     }

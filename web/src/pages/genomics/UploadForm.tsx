@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, api, upload } from '../../api.ts';
-import { ErrorAlert, problemText } from '../../ErrorAlert.tsx';
+import { ErrorAlert } from '../../ErrorAlert.tsx';
 import { Field, useGenomicsText } from './common.tsx';
 import { JobOutcome } from './IngestJobs.tsx';
 import { INGEST_KINDS, type IngestJob, type IngestKind, unfinished } from './types.ts';
@@ -34,7 +34,7 @@ export function UploadForm({ specimenId, onIngested }: { specimenId: string; onI
   const [pipeline, setPipeline] = useState('');
   const [pipelineVersion, setPipelineVersion] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const mounted = useRef(true);
   useEffect(() => {
@@ -79,7 +79,7 @@ export function UploadForm({ specimenId, onIngested }: { specimenId: string; onI
         e instanceof ApiError &&
         (e.problem.errors ?? []).some((x) => /^\/querystring\/(sample|role)/.test(x.path));
       if (aboutSamples) showErrors({ samples: g.errors.samples });
-      else setError(e instanceof ApiError && e.problem.status === 0 ? u.interrupted : problemText(e));
+      else setError(e instanceof ApiError && e.problem.status === 0 ? u.interrupted : e);
       return;
     }
     try {
@@ -91,7 +91,7 @@ export function UploadForm({ specimenId, onIngested }: { specimenId: string; onI
       }
     } catch (e) {
       setPhase({ step: 'idle' });
-      setError(problemText(e));
+      setError(e);
       return;
     }
     if (!mounted.current) return;

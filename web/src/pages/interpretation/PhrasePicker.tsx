@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, api } from '../../api.ts';
-import { ErrorAlert, problemText } from '../../ErrorAlert.tsx';
+import { ErrorAlert } from '../../ErrorAlert.tsx';
 import { withQuery } from '../../router.tsx';
 import { useInterpretationText } from './common.tsx';
 import type { Phrase } from './types.ts';
@@ -34,7 +34,7 @@ export function PhrasePicker({
   const [chosen, setChosen] = useState('');
   const [key, setKey] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   if (phrases.error instanceof ApiError && phrases.error.problem.status === 404) return null;
   const list = phrases.data?.phrases ?? [];
   const picked = list.find((p) => p.id === chosen);
@@ -56,7 +56,7 @@ export function PhrasePicker({
       setNotice(format(f.phraseSaved, { key: key.trim(), version: saved.version }));
       setKey('');
     } catch (e) {
-      setError(problemText(e));
+      setError(e);
     }
   };
 

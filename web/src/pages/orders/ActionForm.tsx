@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api.ts';
-import { ErrorAlert, problemText } from '../../ErrorAlert.tsx';
+import { ErrorAlert } from '../../ErrorAlert.tsx';
 import { FieldError, useOrdersText } from './common.tsx';
 import { RequiredMark } from './fields.tsx';
 
@@ -38,7 +38,7 @@ export function ActionForm({
   const initial = () => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? '']));
   const [values, setValues] = useState<Record<string, string>>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -66,7 +66,7 @@ export function ActionForm({
         else other.push(text);
       }
       setErrors(byField);
-      setError(Object.keys(byField).length > 0 ? other.join(' ') || null : problemText(e));
+      setError(Object.keys(byField).length > 0 ? other.join(' ') || null : e);
     } finally {
       setBusy(false);
     }

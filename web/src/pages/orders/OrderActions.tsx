@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { ErrorAlert, problemText } from '../../ErrorAlert.tsx';
+import { ErrorAlert } from '../../ErrorAlert.tsx';
 import { navigate, withQuery } from '../../router.tsx';
 import { useCatalogue } from '../catalogue/common.tsx';
 import { ActionForm } from './ActionForm.tsx';
@@ -94,7 +94,7 @@ export function DeriveFromSpecimen({
 export function LabActions({ order, change }: { order: Order; change: Change }) {
   const { o, format, status } = useOrdersText();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const labs = useCatalogue<{ labs: LabOption[] }>('/api/catalogue/labs');
   const next = nextStep(order.status);
   const otherLabs = (labs.data?.labs ?? []).filter((lab) => lab.id !== order.performingLab.id);
@@ -116,7 +116,7 @@ export function LabActions({ order, change }: { order: Order; change: Change }) 
         format(o.done.status, { status: status(to) }),
       );
     } catch (e) {
-      setError(problemText(e));
+      setError(e);
     }
   };
 

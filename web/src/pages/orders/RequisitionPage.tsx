@@ -40,7 +40,7 @@ export function RequisitionPage() {
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [generalError, setGeneralError] = useState<string | null>(null);
+  const [generalError, setGeneralError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const summaryRef = useRef<HTMLElement>(null);
@@ -137,7 +137,7 @@ export function RequisitionPage() {
         // A duplicate the check did not show yet: ask again, so the warning lists it.
         if (placed.byField.duplicateOverrideReason)
           await queryClient.invalidateQueries({ queryKey: ['orders', 'check'] });
-      } else setGeneralError(problemText(error));
+      } else setGeneralError(error);
       setAttempt(attempt + 1);
     } finally {
       setBusy(false);
@@ -156,7 +156,7 @@ export function RequisitionPage() {
       <h1 id="new-title">{o.newTitle}</h1>
       <p>{o.newIntro}</p>
       <form onSubmit={submit} noValidate aria-labelledby="new-title" className="requisition">
-        {(summary.length > 0 || generalError) && (
+        {(summary.length > 0 || Boolean(generalError)) && (
           <section ref={summaryRef} tabIndex={-1} className="error-summary" aria-labelledby="summary-title">
             <h2 id="summary-title">{o.fixErrors}</h2>
             <ul>
