@@ -1,6 +1,11 @@
 import { userInfo } from 'node:os';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { INGEST_KINDS, type IngestKind, kindFromFileName } from '../modules/genomics/ingest/kinds.ts';
+import {
+  INGEST_KINDS,
+  type IngestKind,
+  kindFromFileName,
+  MERGED_LINES_SHOWN,
+} from '../modules/genomics/ingest/kinds.ts';
 import type { SampleRole } from '../modules/genomics/ingest/resultFile.ts';
 import { loadConfig } from '../platform/config.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -104,11 +109,13 @@ function summaryOf(file: string, result: Record<string, unknown>): string {
     .filter((key) => typeof result[key] === 'number')
     .map((key) => `${result[key]} ${key}`);
   const merged = typeof result.merged === 'number' ? result.merged : 0;
-  const lines = Array.isArray(result.mergedLines) ? result.mergedLines : [];
+  const lines: number[] = Array.isArray(result.mergedLines) ? result.mergedLines : [];
+  const listed =
+    lines.slice(0, MERGED_LINES_SHOWN).join(', ') + (lines.length > MERGED_LINES_SHOWN ? ', …' : '');
   const mergedText =
     merged > 0
       ? `\n${merged === 1 ? '1 allele was' : `${merged} alleles were`} the same variant as an earlier record` +
-        ` of the file (line ${lines.join(', ')}${merged > lines.length ? ', …' : ''}):` +
+        ` of the file (${lines.length === 1 ? 'line' : 'lines'} ${listed}):` +
         ' the earlier record is stored, these lines are not stored on their own'
       : '';
   return `${file}: ${counts.join(', ')} (DRS id ${result.drsId})${mergedText}`;

@@ -11,6 +11,8 @@ export const genomicsNb = {
   noData: 'Ingen sekvensdata ennå.',
   noDataHint: 'Resultatfilene vises her når laboratoriet har lest dem inn.',
   percent: '{n} %',
+  lineOne: 'linje {lines}',
+  lineMany: 'linjene {lines}',
   roles: { tumor: 'Tumor', normal: 'Normal', germline: 'Kimbane' } as Record<string, string>,
 
   metrics: {
@@ -100,7 +102,7 @@ export const genomicsNb = {
     drsLabel: 'DRS-objekt for {name}',
     by: '{at} av {name}',
     merged:
-      '{file}: alleler som var samme variant som en tidligere post i filen: {count} (linje {lines}). Den tidligere postens kall og annotasjoner er lagret; disse linjene er ikke lagret for seg.',
+      '{file}: alleler som var samme variant som en tidligere post i filen: {count} ({where}). Den tidligere postens kall og annotasjoner er lagret; disse linjene er ikke lagret for seg.',
   },
   formats: {
     vcf: 'VCF',
@@ -189,7 +191,7 @@ export const genomicsNb = {
   } as Record<string, string>,
   outcome: {
     vcf: '{file} er lest inn. Poster: {records}, varianter: {variants}, observasjoner: {observations}.',
-    merged: 'Alleler som var samme variant som en tidligere post: {count} (linje {lines}).',
+    merged: 'Alleler som var samme variant som en tidligere post: {count} ({where}).',
     calls: '{file} er lest inn. Poster: {records}.',
     already: '{file} var allerede lest inn (samme SHA-256); ingenting er endret.',
     failed: 'Innlesingen av {file} feilet, og ingenting er lagret.',
@@ -223,6 +225,8 @@ export const genomicsEn: GenomicsDictionary = {
   noData: 'No sequencing data yet.',
   noDataHint: 'The result files appear here once the lab has ingested them.',
   percent: '{n}%',
+  lineOne: 'line {lines}',
+  lineMany: 'lines {lines}',
   roles: { tumor: 'Tumour', normal: 'Normal', germline: 'Germline' },
 
   metrics: {
@@ -312,7 +316,7 @@ export const genomicsEn: GenomicsDictionary = {
     drsLabel: 'DRS object for {name}',
     by: '{at} by {name}',
     merged:
-      "{file}: alleles that were the same variant as an earlier record of the file: {count} (line {lines}). The earlier record's calls and annotations are stored; these lines are not stored on their own.",
+      "{file}: alleles that were the same variant as an earlier record of the file: {count} ({where}). The earlier record's calls and annotations are stored; these lines are not stored on their own.",
   },
   formats: {
     vcf: 'VCF',
@@ -394,7 +398,7 @@ export const genomicsEn: GenomicsDictionary = {
   },
   outcome: {
     vcf: '{file} has been ingested. Records: {records}, variants: {variants}, observations: {observations}.',
-    merged: 'Alleles that were the same variant as an earlier record: {count} (line {lines}).',
+    merged: 'Alleles that were the same variant as an earlier record: {count} ({where}).',
     calls: '{file} has been ingested. Records: {records}.',
     already: '{file} had already been ingested (same SHA-256); nothing changed.',
     failed: 'Ingesting {file} failed, and nothing was stored.',

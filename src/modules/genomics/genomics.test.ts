@@ -209,7 +209,7 @@ describe('uploading a tumour/normal result set over HTTP', () => {
     });
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith('genvei-upload-')).length).toBe(before);
   });
-  it('removes the uploaded file and starts no ingest when the request cannot commit', async () => {
+  it('removes the uploaded file and keeps no job when the request cannot commit', async () => {
     // The upload's own audit entry fails at the end of its transaction, after the job was started.
     const { db } = t.database;
     await sql`
@@ -241,6 +241,9 @@ describe('uploading a tumour/normal result set over HTTP', () => {
     // The file removal is not awaited by the request; give it a moment.
     for (let i = 0; i < 50 && uploads() > before; i++) await new Promise((r) => setTimeout(r, 20));
     expect(uploads()).toBe(before);
+    // The job's row went with the rolled-back request, and nothing was ingested. (Whether the
+    // ingest was launched at all is not visible from here: with its file gone it would fail
+    // without a trace; the file's removal above is what shows `otherwise` ran.)
     await new Promise((resolve) => setTimeout(resolve, 100));
     const left = await db
       .selectFrom('ingest_job')

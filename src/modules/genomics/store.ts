@@ -71,7 +71,8 @@ export function resultFilesOf(db: Db, specimenId: string) {
         'merged_alleles',
       ),
       sql<number[]>`array(
-        select m.line from merged_allele m where m.file_id = f.id order by m.line limit ${MERGED_LINES_SHOWN}
+        select distinct m.line from merged_allele m where m.file_id = f.id order by m.line
+        limit ${MERGED_LINES_SHOWN + 1}
       )`.as('merged_lines'),
     ])
     .where('f.specimen_id', '=', specimenId)

@@ -249,10 +249,10 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     }).toEqual(before);
   });
 
-  it('finds the variants other files brought, keeps the first of two records that are one variant, names the merged line, and keeps escapes', async () => {
-    // 1,501 records, more than one batch on either engine. The last record (AC>AT at 9,999)
-    // trims to the first (C>T at 10,000), a batch later; its record must not replace the first.
-    // The one before it (GC>GT at 24,949) trims to the record just before it, in the same batch.
+  it('finds the variants other files brought, keeps the first of two records that are one variant, names the merged lines, and keeps escapes', async () => {
+    // 1,502 records, more than one batch on either engine. Line 1,507 (AC>AT at 9,999) trims to
+    // the first record (C>T at 10,000), a batch later; its record must not replace the first.
+    // Line 1,506 (GC>GT at 24,949) trims to the record just before it, in the same batch.
     const csq = 'Allele|Consequence|IMPACT|SYMBOL|Feature|HGVSc';
     const lines = [
       '##fileformat=VCFv4.2',
@@ -270,6 +270,9 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     }
     lines.push('chr2\t24949\t.\tGC\tGT\t50\tPASS\t.\tGT:DP\t1/1:5555'); // line 1,506
     lines.push('chr2\t9999\t.\tAC\tAT\t50\tPASS\t.\tGT:DP\t1/1:7777'); // line 1,507
+    // Line 1,508: both ALTs trim onto earlier records (C>T at 10,020 and at 10,030). The checker
+    // refuses a repeat it can see in a sorted file; these come after the file went back.
+    lines.push('chr2\t10020\t.\tCAAAAAAAAAC\tTAAAAAAAAAC,CAAAAAAAAAT\t50\tPASS\t.\tGT:DP\t1/2:9');
     // BGZF blocks of 64 KiB reach the reader one by one, so the last record comes in a later batch.
     const first = path.join(dir, 'first.vcf.gz');
     writeFileSync(first, bgzf(`${lines.join('\n')}\n`));
@@ -282,13 +285,13 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     });
     expect(stored).toMatchObject({
       status: 'ingested',
-      records: 1501,
-      alleles: 1501,
+      records: 1502,
+      alleles: 1503,
       variants: 1499,
       observations: 1499,
       annotations: 1499,
-      merged: 2,
-      mergedLines: [1506, 1507],
+      merged: 4,
+      mergedLines: [1506, 1507, 1508],
     });
     const { db } = t.database;
     const firstRecord = await db
@@ -309,10 +312,13 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
       )
       .select(['m.line', 'v.identity_key', 'r.line as kept_line'])
       .orderBy('m.line')
+      .orderBy('r.line')
       .execute();
     expect(merged).toEqual([
       { line: 1506, identity_key: 'GRCh38:chr2:24949:C:T', kept_line: 1502 },
       { line: 1507, identity_key: 'GRCh38:chr2:9999:C:T', kept_line: 7 },
+      { line: 1508, identity_key: 'GRCh38:chr2:10019:C:T', kept_line: 9 },
+      { line: 1508, identity_key: 'GRCh38:chr2:10029:C:T', kept_line: 10 },
     ]);
     await expect(db.deleteFrom('merged_allele').execute()).rejects.toThrow(/append-only|append only/i);
     const escaped = await db

@@ -63,7 +63,7 @@ export type IngestResult =
       annotations: number;
       /** Alleles that were the same variant as an earlier record of the file (see merged_allele). */
       merged: number;
-      /** The first lines of those alleles (up to MERGED_LINES_SHOWN). */
+      /** The first lines of those alleles: MERGED_LINES_SHOWN, and one more when there are more. */
       mergedLines: number[];
     }
   | AlreadyIngested;
@@ -150,9 +150,10 @@ export async function ingestVcf(
       const mergedLines = await tx
         .selectFrom('merged_allele')
         .select('line')
+        .distinct()
         .where('file_id', '=', fileId)
         .orderBy('line')
-        .limit(MERGED_LINES_SHOWN)
+        .limit(MERGED_LINES_SHOWN + 1)
         .execute();
       await finishResultFile(tx, request, { id: fileId, sha256, records: counts.records, patientId });
       return {

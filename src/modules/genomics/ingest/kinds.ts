@@ -14,7 +14,8 @@ export function kindFromFileName(name: string): IngestKind {
 
 /**
  * How many lines of alleles merged into an earlier record of their file (merged_allele) an
- * ingest's result and the sample page name; the count says how many there are in all.
+ * ingest's result and the sample page name. They are given one more line than this when there
+ * are more, so that a reader can say "…" exactly.
  */
 export const MERGED_LINES_SHOWN = 10;
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { MERGED_LINES_SHOWN } from '../../../../src/modules/genomics/ingest/kinds.ts';
 import { Checksum, DataTable, DrsLink, Section, useGenomicsText, WhenBy } from './common.tsx';
 import type { RawFile, ResultFile } from './types.ts';
 
@@ -53,7 +54,7 @@ export function ResultFilesSection({ files }: { files: ResultFile[] }) {
             {format(f.merged, {
               file: file.file_name,
               count: number(file.merged_alleles, 0),
-              lines: linesText(file.merged_lines, file.merged_alleles, number),
+              where: linesText(file.merged_lines, g, format, number),
             })}
           </p>
         ))}
@@ -61,14 +62,19 @@ export function ResultFilesSection({ files }: { files: ResultFile[] }) {
   );
 }
 
-/** The lines named, and "…" when there are more than were listed. */
+/** "linje 28" or "linjene 28, 30, …": a merged-allele list is given one line more when there are more. */
 export function linesText(
   lines: readonly number[],
-  count: number,
+  g: { lineOne: string; lineMany: string },
+  format: (text: string, values: Record<string, string>) => string,
   number: (value: number, digits: number) => string,
 ): string {
-  const listed = lines.map((line) => number(line, 0)).join(', ');
-  return count > lines.length ? `${listed} …` : listed;
+  let listed = lines
+    .slice(0, MERGED_LINES_SHOWN)
+    .map((line) => number(line, 0))
+    .join(', ');
+  if (lines.length > MERGED_LINES_SHOWN) listed += ', …';
+  return format(lines.length === 1 ? g.lineOne : g.lineMany, { lines: listed });
 }
 
 /** Raw files by reference: where they are and what they are, never a copy; the lab's form below. */

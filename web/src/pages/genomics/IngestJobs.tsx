@@ -45,7 +45,7 @@ export function JobOutcome({ job }: { job: IngestJob }) {
     <span>
       {text}
       {merged > 0 &&
-        ` ${format(o.merged, { count: number(merged, 0), lines: linesText(mergedLines, merged, number) })}`}
+        ` ${format(o.merged, { count: number(merged, 0), where: linesText(mergedLines, g, format, number) })}`}
     </span>
   );
 }

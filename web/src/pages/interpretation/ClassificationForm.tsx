@@ -54,7 +54,8 @@ export function ClassificationForm({
   const f = i.form;
   const [draft, setDraft] = useState<Draft>(() => initialDraft(scheme, prefill));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  // The error itself, worded at render: a language switch re-words it.
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const live = useMemo(() => liveResult(scheme, draft), [scheme, draft]);
   const reuse = prefill?.reuse;
@@ -97,7 +98,7 @@ export function ClassificationForm({
       for (const fieldError of e instanceof ApiError ? (e.problem.errors ?? []) : [])
         byField[fieldError.path.replace(/^\/body\//, '').replaceAll('/', '.')] = fieldError.message;
       setErrors(byField);
-      setError(problem(e));
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -230,7 +231,7 @@ export function ClassificationForm({
           <FieldError id="classify-reReviewed-error" error={errors.reReviewed} />
         </div>
       )}
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error === null ? null : problem(error)} />
       <div className="inline">
         <button type="submit" disabled={busy || live.refusal !== null}>
           {f.save}

@@ -21,7 +21,8 @@ export function OrderCaseButton({
 }) {
   const { i, format, problem } = useInterpretationText();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
+  // The error itself, worded at render: a language switch re-words it.
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const labId = session.organisationId;
   const performing =
@@ -42,7 +43,7 @@ export function OrderCaseButton({
       await queryClient.invalidateQueries({ queryKey: ['interpretation', 'cases'] });
       navigate(casePath(created.id));
     } catch (e) {
-      setError(problem(e));
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -60,7 +61,7 @@ export function OrderCaseButton({
           {i.orderCase.create}
         </button>
       )}
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error === null ? null : problem(error)} />
     </section>
   );
 }

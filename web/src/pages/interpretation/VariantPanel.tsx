@@ -46,7 +46,8 @@ export function VariantPanel({
   const queryClient = useQueryClient();
   const [prefill, setPrefill] = useState<Prefill | null>(null);
   const [classifying, setClassifying] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The error itself, worded at render: a language switch re-words it.
+  const [error, setError] = useState<unknown>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const p = i.panel;
 
@@ -64,7 +65,7 @@ export function VariantPanel({
       setPrefill({ ...assessment, reuse: { offer, version: assessment.version } });
       setClassifying(true);
     } catch (e) {
-      setError(problem(e));
+      setError(e);
     }
   };
   const classify = () => {
@@ -149,7 +150,7 @@ export function VariantPanel({
           )}
         </dd>
       </dl>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error === null ? null : problem(error)} />
 
       {row.offers.length > 0 && (
         <section aria-labelledby="offers-title">

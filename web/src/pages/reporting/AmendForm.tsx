@@ -21,7 +21,8 @@ export function AmendForm({
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The error itself, worded at render: a language switch re-words it.
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const openButton = useRef<HTMLButtonElement>(null);
   const next = current + 1;
@@ -41,7 +42,7 @@ export function AmendForm({
       });
       await onAmended(created.version);
     } catch (e) {
-      setError(problem(e));
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -86,7 +87,7 @@ export function AmendForm({
               </p>
             )}
           </div>
-          <ErrorAlert error={error} />
+          <ErrorAlert error={error === null ? null : problem(error)} />
           <div className="report-buttons">
             <button type="submit" disabled={busy}>
               {format(a.submit, { n: next })}

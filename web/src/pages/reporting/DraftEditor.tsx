@@ -29,7 +29,8 @@ export function DraftEditor({
   const [form, setForm] = useState<DraftForm>(() => formOf(content));
   const [savedForm, setSavedForm] = useState(() => JSON.stringify(formOf(content)));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  // The error itself, worded at render: a language switch re-words it.
+  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [addedRow, setAddedRow] = useState<number | null>(null);
@@ -60,7 +61,7 @@ export function DraftEditor({
       await onSaved();
       return true;
     } catch (err) {
-      setError(problem(err));
+      setError(err);
       return false;
     } finally {
       setBusy(false);
@@ -273,7 +274,7 @@ export function DraftEditor({
         </fieldset>
 
         {Object.keys(errors).length > 0 && <p className="error">{e.fixErrors}</p>}
-        <ErrorAlert error={error} />
+        <ErrorAlert error={error === null ? null : problem(error)} />
         <p role="status" className="ok" data-testid="draft-notice">
           {notice}
         </p>

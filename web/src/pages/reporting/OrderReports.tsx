@@ -99,7 +99,8 @@ export function DraftReportButton({
   const { r, problem } = useReportingText();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The error itself, worded at render: a language switch re-words it.
+  const [error, setError] = useState<unknown>(null);
   const draft = async () => {
     setError(null);
     setBusy(true);
@@ -110,7 +111,7 @@ export function DraftReportButton({
     } catch (e) {
       const existing = e instanceof ApiError && e.problem.status === 409 ? existingReportId(e.problem) : null;
       if (existing) navigate(reportPath(existing));
-      else setError(problem(e));
+      else setError(e);
     } finally {
       setBusy(false);
     }
@@ -120,7 +121,7 @@ export function DraftReportButton({
       <button type="button" onClick={draft} disabled={busy} aria-label={name}>
         {busy ? r.orderSection.drafting : (label ?? r.orderSection.draftFromCase)}
       </button>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error === null ? null : problem(error)} />
     </>
   );
 }

@@ -26,7 +26,8 @@ export function SignPanel({
   const { r, format, problem } = useReportingText();
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState<MissingItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The error itself, worded at render: a language switch re-words it.
+  const [error, setError] = useState<unknown>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -44,7 +45,7 @@ export function SignPanel({
     } catch (e) {
       const items = missingItems(e);
       if (items) setMissing(items);
-      else setError(problem(e));
+      else setError(e);
     } finally {
       setBusy(false);
     }
@@ -93,7 +94,7 @@ export function SignPanel({
         </div>
       )}
       <div data-testid="sign-error">
-        <ErrorAlert error={error} />
+        <ErrorAlert error={error === null ? null : problem(error)} />
       </div>
     </div>
   );
