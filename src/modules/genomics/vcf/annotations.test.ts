@@ -102,6 +102,18 @@ describe('VEP CSQ', () => {
     expect(alleles[2]?.consequences[0]).toMatchObject({ allele: 'C', consequences: ['intron_variant'] });
   });
 
+  it('matches entries whatever the case of the bases (bases are case-insensitive)', async () => {
+    const lowerCase = withoutAlleleNumber
+      .replace('\tCA\tC,CAA\t', '\tca\tc,caa\t')
+      .replace('AA|frameshift', 'aa|frameshift');
+    const alleles = await allelesOf(streamOf(lowerCase));
+    expect(alleles.slice(0, 2).map((allele) => allele.consequences.map((c) => c.hgvsc))).toEqual([
+      ['ENST00000269305.9:c.490del'],
+      ['ENST00000269305.9:c.490dup'],
+    ]);
+    expect(vepAlleles('ca', ['c', 'caa'])).toEqual(['-', 'aa']);
+  });
+
   it('writes alleles as VEP does: shared first base dropped from indels, empty as "-"', () => {
     expect(vepAlleles('T', ['TC'])).toEqual(['C']);
     expect(vepAlleles('TC', ['T'])).toEqual(['-']);

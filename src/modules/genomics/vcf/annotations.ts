@@ -179,8 +179,9 @@ function columnsOf(layout: AnnotationLayout): Columns {
 export function vepAlleles(ref: string, alts: readonly string[]): string[] {
   if (alts.some((alt) => /[<>[\].]/.test(alt))) return [...alts];
   if (alts.every((alt) => alt.length === ref.length)) return [...alts];
-  const first = ref[0];
-  if (!alts.every((alt) => alt.includes('*') || alt[0] === first)) return [...alts];
+  // Bases are case-insensitive (a soft-masked REF may come lower-case).
+  const first = ref[0]?.toUpperCase();
+  if (!alts.every((alt) => alt.includes('*') || alt[0]?.toUpperCase() === first)) return [...alts];
   return alts.map((alt) => (alt.includes('*') ? alt : alt.slice(1) || '-'));
 }
 
@@ -364,10 +365,8 @@ function maneSelectOf(columns: Columns, transcriptId: string | null): string | n
 function belongsTo(layout: AnnotationLayout, columns: Columns, allele: AnnotatedAllele): boolean {
   if (columns.alleleNumber >= 0) return Number(fields.raw(columns.alleleNumber)) === allele.index;
   if (allele.altCount === 1) return true;
-  const written = fields.raw(columns.allele) ?? '';
-  return layout.source === 'VEP'
-    ? written === allele.vepAllele
-    : written.toUpperCase() === allele.text.toUpperCase();
+  const written = (fields.raw(columns.allele) ?? '').toUpperCase();
+  return written === (layout.source === 'VEP' ? allele.vepAllele : allele.text).toUpperCase();
 }
 
 function splitTerms(text: string | null): string[] {

@@ -1,5 +1,5 @@
 import { VcfFault } from './errors.ts';
-import { checkGenotype, genotypeCount } from './genotype.ts';
+import { checkGenotype, genotypeCount, ploidyForCount } from './genotype.ts';
 import type { AnnotationLayout, Cardinality, ValueType, VcfHeader } from './model.ts';
 import { isFormatKey } from './names.ts';
 import { reservedFields } from './reserved.ts';
@@ -74,6 +74,13 @@ export function checkValues(spec: FieldSpec, text: string, altCount: number, plo
   // there; the corpus accepts both, so such counts are left unchecked.
   const unchecked = altCount === 0 && (spec.number === 'A' || spec.number === 'G');
   const expected = unchecked ? null : expectedCount(spec.number, altCount, ploidy);
+  // A lone `.` GT leaves the ploidy open, but a G count must still fit one.
+  if (!unchecked && spec.number === 'G' && ploidy === null && ploidyForCount(altCount + 1, count) === null) {
+    throw new VcfFault(
+      spec.label,
+      `${count} value(s) for Number=G fit no ploidy with ${altCount + 1} alleles: "${text}"`,
+    );
+  }
   if (expected !== null && count !== expected) {
     throw new VcfFault(
       spec.label,

@@ -64,6 +64,22 @@ export function genotypeCount(alleleCount: number, ploidy: number): number {
   return binomial(alleleCount + ploidy - 1, ploidy);
 }
 
+/** Ploidies a caller writes (haploid to octoploid, as in polyploid plants and pooled samples). */
+const MAX_PLOIDY = 8;
+
+/**
+ * The ploidy whose Number=G count is `count`, or null when none is: for a call whose GT is a lone
+ * `.`, the values say what the genotype does not (bcftools reads them the same way).
+ */
+export function ploidyForCount(alleleCount: number, count: number): number | null {
+  for (let ploidy = 1; ploidy <= MAX_PLOIDY; ploidy++) {
+    const expected = genotypeCount(alleleCount, ploidy);
+    if (expected === count) return ploidy;
+    if (expected > count) break;
+  }
+  return null;
+}
+
 /**
  * Index of the genotype with `copies` of allele `allele` and REF elsewhere, for a ploidy: the
  * sorted alleles are 0…0 then `allele` × copies, and zeros add nothing to Σ C(k_m + m − 1, m).

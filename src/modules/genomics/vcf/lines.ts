@@ -16,6 +16,11 @@ const CHUNK_BYTES = 1 << 20;
 export class LineSource {
   /** Known once the batches are exhausted: the last line had no line separator. */
   missingFinalNewline = false;
+  /**
+   * Bytes taken from the input so far, compressed bytes for gzip: against the file's size, how
+   * far the reading has come (a little ahead of the lines handed out, by what is buffered).
+   */
+  readonly consumed = { bytes: 0 };
 
   constructor(private readonly input: VcfInput) {}
 
@@ -52,7 +57,7 @@ export class LineSource {
     }
     if (head.length === 0) return;
     const tail = { bytes: Buffer.alloc(0) };
-    const replayed = Readable.from(replay(head, chunks, tail));
+    const replayed = Readable.from(replay(head, chunks, tail, this.consumed));
     const gzip = head[0] === 0x1f && head[1] === 0x8b;
     const bytes = gzip ? pipeline(replayed, createGunzip({ chunkSize: 1 << 16 }), () => {}) : replayed;
 
@@ -85,10 +90,19 @@ function isBgzf(head: Buffer): boolean {
   return head[0] === 0x1f && head[1] === 0x8b && extraField && head[12] === 0x42 && head[13] === 0x43;
 }
 
-/** Replays the sniffed head, then the rest, remembering the last bytes for the BGZF end check. */
-async function* replay(head: Buffer, chunks: AsyncIterator<Buffer | string>, tail: { bytes: Buffer }) {
+/**
+ * Replays the sniffed head, then the rest, remembering the last bytes for the BGZF end check and
+ * counting the bytes it passes on.
+ */
+async function* replay(
+  head: Buffer,
+  chunks: AsyncIterator<Buffer | string>,
+  tail: { bytes: Buffer },
+  consumed: { bytes: number },
+) {
   let chunk = head;
   for (;;) {
+    consumed.bytes += chunk.length;
     tail.bytes = Buffer.concat([
       tail.bytes,
       chunk.subarray(Math.max(0, chunk.length - BGZF_EOF.length)),

@@ -68,6 +68,11 @@ export class VcfFile {
     private readonly pending: LineBatch,
   ) {}
 
+  /** Bytes of the file read so far (compressed bytes for gzip), for progress against its size. */
+  get bytesRead(): number {
+    return this.source.consumed.bytes;
+  }
+
   /**
    * The raw data lines, in batches. Ends with an error when the last line has no line separator
    * (a truncated file looks exactly like that).

@@ -92,6 +92,32 @@ describe('splitting multi-allelic records per ALT', () => {
       [[1], [30, 0]],
     ]);
   });
+
+  it('splits PL by the ploidy its count gives when GT is a lone "."', async () => {
+    const { Readable } = await import('node:stream');
+    const text = [
+      '##fileformat=VCFv4.2',
+      '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+      '##FORMAT=<ID=PL,Number=G,Type=Integer,Description="Likelihoods">',
+      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tDIPLOID\tHAPLOID',
+      // Diploid PL 00,01,11,02,12,22; haploid 0,1,2 (as bcftools norm -m- splits them).
+      'chr1\t100\t.\tA\tC,G\t50\tPASS\t.\tGT:PL\t.:0,10,20,30,40,50\t.:5,6,7',
+      '',
+    ].join('\n');
+    const file = await openVcf(Readable.from([text]));
+    const pls = [];
+    for await (const allele of file.alleles()) pls.push(allele.calls.map((call) => call.values.get('PL')));
+    expect(pls).toEqual([
+      [
+        [0, 10, 20],
+        [5, 6],
+      ],
+      [
+        [0, 30, 50],
+        [5, 7],
+      ],
+    ]);
+  });
 });
 
 /** The spec's ordering pseudocode: for a_P = 0…N, for a_(P−1) = 0…a_P, …, print a_1 … a_P. */

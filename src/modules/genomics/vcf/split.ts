@@ -1,6 +1,6 @@
 import { consequencesFor, vepAlleles } from './annotations.ts';
 import { cardinalityOf } from './fieldSpecs.ts';
-import { biallelicGenotypeIndex, genotypeCount } from './genotype.ts';
+import { biallelicGenotypeIndex, genotypeCount, ploidyForCount } from './genotype.ts';
 import type {
   AlleleAnnotations,
   Cardinality,
@@ -116,7 +116,14 @@ function callFor(
   index: number,
   altCount: number,
 ): SampleCall {
-  const ploidy = sample.genotype?.alleles.length ?? 2;
+  // Diploid without GT (the spec's default); open for a lone `.`, where G values give the ploidy.
+  const genotype = sample.genotype;
+  const ploidy =
+    genotype === null || genotype === undefined
+      ? 2
+      : genotype.alleles.length === 1 && genotype.alleles[0] === null
+        ? null
+        : genotype.alleles.length;
   const pick = (key: string, value: Scalar[]) =>
     forAllele(value, facts.number('FORMAT', key), index, altCount, ploidy);
   const depths = sample.values.get('AD');
@@ -144,7 +151,7 @@ function forAllele(
   number: Cardinality,
   index: number,
   altCount: number,
-  ploidy: number,
+  ploidy: number | null,
 ): Scalar[] {
   // With one ALT every per-allele pick is the whole list.
   if (altCount === 1 || (values.length === 1 && values[0] === null)) return values;
@@ -153,10 +160,12 @@ function forAllele(
       return values.length === altCount ? [values[index - 1] ?? null] : values;
     case 'R':
       return values.length === altCount + 1 ? [values[0] ?? null, values[index] ?? null] : values;
-    case 'G':
-      return values.length === genotypeCount(altCount + 1, ploidy)
-        ? biallelicGenotypes(values, index, ploidy)
+    case 'G': {
+      const p = ploidy ?? ploidyForCount(altCount + 1, values.length);
+      return p !== null && values.length === genotypeCount(altCount + 1, p)
+        ? biallelicGenotypes(values, index, p)
         : values;
+    }
     default:
       return values;
   }

@@ -114,6 +114,35 @@ describe('validateVcf', () => {
     });
   });
 
+  it('accepts Number=G values that fit a ploidy when GT is a lone ".", and rejects a count that fits none', async () => {
+    const header = [
+      ...HEADER.slice(0, -1),
+      '##FORMAT=<ID=PL,Number=G,Type=Integer,Description="Likelihoods">',
+      HEADER.at(-1) as string[],
+    ];
+    const record = (tumour: string) =>
+      validateVcf(
+        streamOf(
+          vcfText([
+            ...header,
+            ['chr1', '1000', '.', 'A', 'C,G', '50', 'PASS', '.', 'GT:PL', tumour, '0/0:0,9,9,9,9,9'],
+          ]),
+        ),
+        { name: 'sample.vcf' },
+      );
+    // Diploid (6 values) and haploid (3) both fit three alleles; 5 fits no ploidy.
+    expect(await record('.:0,10,20,30,40,50')).toMatchObject({ ok: true });
+    expect(await record('.:5,6,7')).toMatchObject({ ok: true });
+    expect(await record('.:1,2,3,4,5')).toMatchObject({
+      ok: false,
+      error: {
+        line: RECORD_LINE + 1,
+        field: 'FORMAT/PL (sample TUMOR)',
+        message: /5 value\(s\) for Number=G fit no ploidy with 3 alleles/,
+      },
+    });
+  });
+
   it('rejects a sequence allele written twice, also in another shape', async () => {
     const text = vcfText([
       ...HEADER,
