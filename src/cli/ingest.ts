@@ -92,7 +92,7 @@ export function registerIngestCommand(program: Command) {
             accessZone: options.accessZone,
             actor: { userId: null, username: `cli:${userInfo().username}` },
           },
-          (records) => progress.update(`${records} records`),
+          (records, fraction) => progress.update(`${records} records`, fraction),
         );
         progress.done();
         process.stdout.write(`${summaryOf(file, result)}\n`);

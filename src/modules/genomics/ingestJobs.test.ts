@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../platform/testing/testApp.ts';
 import { melanomaOrder } from '../interpretation/testing.ts';
+import type { IngestProgress } from './ingest/kinds.ts';
 import { IngestJobs, unfinished } from './ingestJobs.ts';
 
 let t: TestApp;
@@ -36,11 +37,11 @@ afterAll(() => t.close());
 /** A job's run that reports progress and finishes when the test says so. */
 function controlledRun() {
   const control = {
-    report: (_records: number) => {},
+    report: (_records: number, _fraction?: number) => {},
     finish: (_result: Record<string, unknown>) => {},
     fail: (_error: unknown) => {},
   };
-  const run = (progress: (records: number) => void) =>
+  const run = (progress: IngestProgress) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
       control.report = progress;
       control.finish = resolve;
@@ -122,11 +123,11 @@ describe('an ingest job', () => {
     const jobs = new IngestJobs(t.database.db, timing);
     const { control, run } = controlledRun();
     const entry = await jobs.start(job, run, async () => {});
-    control.report(10);
+    control.report(10, 0.25);
     const elsewhere = new IngestJobs(t.database.db, timing);
-    // Well past the stale limit, the heartbeat keeps it running.
+    // Well past the stale limit, the heartbeat keeps it running, with how far it has come.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect((await elsewhere.get(entry.id))?.status).toBe('running');
+    expect(await elsewhere.get(entry.id)).toMatchObject({ status: 'running', records: 10, fraction: 0.25 });
     // A process that stopped writes no more beats: its job's last beat grows old.
     const oldBeat = async () => {
       await sql`update ingest_job set heartbeat_at = now() - interval '1 hour' where id = ${entry.id}`.execute(

@@ -8,7 +8,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { IngestJobError, IngestJobTable } from '../../platform/db/genomicsSchema.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { Problem } from '../../platform/http/problems.ts';
-import { type IngestJobStatus, unfinished } from './ingest/kinds.ts';
+import { type IngestJobStatus, type IngestProgress, unfinished } from './ingest/kinds.ts';
 
 /**
  * Ingests started over HTTP run after the upload has been answered, so the page can show their
@@ -29,6 +29,8 @@ export type IngestJob = {
   bytes: number;
   status: IngestJobStatus;
   records: number;
+  /** The share of the file done, while it runs; null when the ingest cannot say. */
+  fraction: number | null;
   startedAt: string;
   finishedAt: string | null;
   startedBy: string;
@@ -80,8 +82,11 @@ export class IngestJobs {
    * always find its row; a job never launched is never run (`launch` then cleans up).
    */
   async start(
-    job: Omit<IngestJob, 'id' | 'status' | 'records' | 'startedAt' | 'finishedAt' | 'result' | 'error'>,
-    run: (progress: (records: number) => void) => Promise<Record<string, unknown>>,
+    job: Omit<
+      IngestJob,
+      'id' | 'status' | 'records' | 'fraction' | 'startedAt' | 'finishedAt' | 'result' | 'error'
+    >,
+    run: (progress: IngestProgress) => Promise<Record<string, unknown>>,
     cleanUp: () => Promise<void>,
     options: { db?: Kysely<DB>; launch?: (begin: () => void) => void } = {},
   ): Promise<IngestJob> {
@@ -107,15 +112,16 @@ export class IngestJobs {
 
   private begin(
     entry: IngestJob,
-    run: (progress: (records: number) => void) => Promise<Record<string, unknown>>,
+    run: (progress: IngestProgress) => Promise<Record<string, unknown>>,
     cleanUp: () => Promise<void>,
   ): void {
     this.live.set(entry.id, entry);
     this.beat();
-    const work = run((records) => {
+    const work = run((records, fraction) => {
       const first = entry.status === 'queued';
       entry.status = 'running';
       entry.records = records;
+      if (fraction !== undefined) entry.fraction = fraction;
       // The page sees "running" at once; the count follows with the heartbeat.
       if (first) void this.save(entry);
     })
@@ -176,6 +182,7 @@ export class IngestJobs {
         .set({
           status: entry.status === 'interrupted' ? 'failed' : entry.status,
           records: entry.records,
+          fraction: entry.fraction,
           heartbeat_at: new Date(),
           ...(finished
             ? {
@@ -209,6 +216,7 @@ export class IngestJobs {
       bytes: Number(row.bytes),
       status: stopped ? 'interrupted' : row.status,
       records: row.records,
+      fraction: row.fraction,
       startedAt: new Date(row.started_at).toISOString(),
       finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
       startedBy: row.started_by,

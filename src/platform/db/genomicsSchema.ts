@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt } from './schema.ts';
 
 /**
- * Genomic data (migrations 0004, 0005, 0008, 0009, 0010): files by checksum with provenance, samples, variants,
+ * Genomic data (migrations 0004, 0005, 0008, 0009, 0010, 0011): files by checksum with provenance, samples, variants,
  * calls. `observation` and `variant_annotation` are views over `variant_record` (read them; the
  * ingest writes records).
  */
@@ -32,6 +32,8 @@ export interface IngestJobTable {
   bytes: number;
   status: 'queued' | 'running' | 'done' | 'failed';
   records: ColumnType<number, number | undefined, number>;
+  /** The share of the file read so far (migration 0011); null when the ingest cannot say. */
+  fraction: ColumnType<number | null, number | null | undefined, number | null>;
   started_at: CreatedAt;
   finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   heartbeat_at: ColumnType<Date, Date | undefined, Date>;

@@ -7,6 +7,7 @@ import { readFusions } from '../calls/fusions.ts';
 import type { SampleMetrics } from '../calls/model.ts';
 import { readSampleMetrics } from '../calls/sampleMetrics.ts';
 import type { IngestRequest } from './ingestVcf.ts';
+import type { IngestProgress } from './kinds.ts';
 import {
   type AlreadyIngested,
   alreadyIngested,
@@ -97,7 +98,7 @@ async function ploidyOnSpecimen(db: Kysely<DB>, specimenId: string) {
 
 const displayName = (request: IngestRequest) => request.fileName ?? path.basename(request.file);
 
-export function ingestCopyNumber(db: Kysely<DB>, request: IngestRequest, progress: (n: number) => void) {
+export function ingestCopyNumber(db: Kysely<DB>, request: IngestRequest, progress: IngestProgress) {
   return ingestCalls(db, request, 'copy-number-tsv', async () => {
     // Copy numbers are called against the tumour's ploidy when its metrics are already in.
     const ploidy = await ploidyOnSpecimen(db, request.specimenId);
@@ -128,14 +129,15 @@ export function ingestCopyNumber(db: Kysely<DB>, request: IngestRequest, progres
               })),
             )
             .execute();
-          progress(Math.min(i + 500, segments.length));
+          const done = Math.min(i + 500, segments.length);
+          progress(done, done / segments.length);
         }
       },
     };
   });
 }
 
-export function ingestFusions(db: Kysely<DB>, request: IngestRequest, progress: (n: number) => void) {
+export function ingestFusions(db: Kysely<DB>, request: IngestRequest, progress: IngestProgress) {
   return ingestCalls(db, request, 'fusion-tsv', async () => {
     const fusions = await readFusions(request.file, { file: displayName(request) });
     return {
@@ -168,7 +170,8 @@ export function ingestFusions(db: Kysely<DB>, request: IngestRequest, progress: 
               })),
             )
             .execute();
-          progress(Math.min(i + 500, fusions.length));
+          const done = Math.min(i + 500, fusions.length);
+          progress(done, done / fusions.length);
         }
       },
     };

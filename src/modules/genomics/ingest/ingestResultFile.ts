@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { ingestCopyNumber, ingestFusions, ingestMetrics } from './ingestCalls.ts';
 import { type IngestRequest, ingestVcf } from './ingestVcf.ts';
-import type { IngestKind } from './kinds.ts';
+import type { IngestKind, IngestProgress } from './kinds.ts';
 
 export { INGEST_KINDS, type IngestKind, kindFromFileName } from './kinds.ts';
 
@@ -10,7 +10,7 @@ export async function ingestResultFile(
   db: Kysely<DB>,
   kind: IngestKind,
   request: IngestRequest,
-  progress: (records: number) => void = () => {},
+  progress: IngestProgress = () => {},
 ): Promise<Record<string, unknown>> {
   // Only VCF ingests wait for one another; ingestVcf says when its turn has come.
   if (kind !== 'vcf') progress(0);

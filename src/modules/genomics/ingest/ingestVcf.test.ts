@@ -276,13 +276,19 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     // BGZF blocks of 64 KiB reach the reader one by one, so the last record comes in a later batch.
     const first = path.join(dir, 'first.vcf.gz');
     writeFileSync(first, bgzf(`${lines.join('\n')}\n`));
-    const stored = await ingestVcf(t.database.db, {
-      file: first,
-      orderId: order.id,
-      specimenId: order.specimenId,
-      role: 'tumor',
-      actor,
-    });
+    const reported: [number, number | undefined][] = [];
+    const stored = await ingestVcf(
+      t.database.db,
+      { file: first, orderId: order.id, specimenId: order.specimenId, role: 'tumor', actor },
+      (records, fraction) => reported.push([records, fraction]),
+    );
+    // Progress by the file's bytes: from 0, never back, to all of it (this small file is read at
+    // once; reader.test.ts shows the count growing chunk by chunk).
+    const shares = reported.map(([, fraction]) => fraction as number);
+    expect(shares[0]).toBe(0);
+    expect(shares.at(-1)).toBe(1);
+    expect(shares.every((share, i) => i === 0 || share >= (shares[i - 1] as number))).toBe(true);
+    expect(reported.at(-1)?.[0]).toBe(1502);
     expect(stored).toMatchObject({
       status: 'ingested',
       records: 1502,

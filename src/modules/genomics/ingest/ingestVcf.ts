@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { serverConnectionOf } from '../../../platform/db/connect.ts';
 import type { DB } from '../../../platform/db/schema.ts';
@@ -17,7 +18,7 @@ import {
   trimmedSequenceIdentity,
 } from './identity.ts';
 import { insertMetrics } from './ingestCalls.ts';
-import { MERGED_LINES_SHOWN } from './kinds.ts';
+import { type IngestProgress, MERGED_LINES_SHOWN } from './kinds.ts';
 import { SampleQc } from './qc.ts';
 import {
   type AlreadyIngested,
@@ -71,7 +72,7 @@ export type IngestResult =
 export async function ingestVcf(
   db: Kysely<DB>,
   request: IngestRequest,
-  progress: (records: number) => void = () => {},
+  progress: IngestProgress = () => {},
 ): Promise<IngestResult> {
   const { patientId } = await specimenOnOrder(db, request.orderId, request.specimenId);
   const sha256 = await sha256Of(request.file);
@@ -79,11 +80,14 @@ export async function ingestVcf(
   if (existing) return existing;
 
   const vcf = await openVcf(request.file, { name: request.fileName ?? request.file });
+  const { size } = await stat(request.file);
+  // How far the file has been read, by its (compressed) bytes.
+  const share = () => (size > 0 ? Math.min(1, vcf.bytesRead / size) : 1);
   const roles = sampleRoles(vcf.header, request);
   return oneAtATime(() =>
     db.transaction().execute(async (tx) => {
       // Our turn has come (a job shows as running from here).
-      progress(0);
+      progress(0, 0);
       const fileId = await insertResultFile(tx, request, {
         format: 'vcf',
         sha256,
@@ -117,7 +121,7 @@ export async function ingestVcf(
             counts.alleles += alleles;
           }
           await writer.write(batch);
-          progress(counts.records);
+          progress(counts.records, share());
         }
         await writer.finish();
       } catch (error) {

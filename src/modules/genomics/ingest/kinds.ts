@@ -19,6 +19,12 @@ export function kindFromFileName(name: string): IngestKind {
  */
 export const MERGED_LINES_SHOWN = 10;
 
+/**
+ * How an ingest reports how far it has come: records stored so far and, when it can say, the share
+ * of the file done (0 to 1).
+ */
+export type IngestProgress = (records: number, fraction?: number) => void;
+
 /** `queued`: waiting for the ingest before it (VCF ingests run one at a time); `running` from its first progress. */
 export type IngestJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
 

@@ -53,6 +53,28 @@ describe('reading VCF input', () => {
     expect(blocked.records).toHaveLength(4);
   });
 
+  it('counts the bytes it has read, for progress against the file size', async () => {
+    // Many small BGZF blocks arriving one chunk at a time, as from a slow disk or socket; the
+    // records repeat (the reader does not check them here).
+    const [header, body] = [
+      somatic.slice(0, somatic.indexOf('#CHROM')),
+      somatic.slice(somatic.indexOf('#CHROM')),
+    ];
+    const records = body.slice(body.indexOf('\n') + 1);
+    const text = `${header}${body.slice(0, body.indexOf('\n') + 1)}${records.repeat(300)}`;
+    const compressed = bgzf(text, 200);
+    const chunks = [];
+    for (let at = 0; at < compressed.length; at += 256) chunks.push(compressed.subarray(at, at + 256));
+    const { Readable } = await import('node:stream');
+    const file = await openVcf(Readable.from(chunks), { name: 'upload.vcf.gz' });
+    const seen = [file.bytesRead];
+    for await (const _batch of file.dataBatches()) seen.push(file.bytesRead);
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen[0]).toBeLessThan(compressed.length);
+    expect(seen.every((bytes, i) => i === 0 || bytes >= (seen[i - 1] as number))).toBe(true);
+    expect(seen.at(-1)).toBe(compressed.length);
+  });
+
   it('reads plain gzip and CR+LF line ends', async () => {
     const crlf = somatic.replaceAll('\n', '\r\n');
     const { records } = await recordsOf(streamOf(gzipSync(crlf)));

@@ -58,7 +58,7 @@ export function recordsOf(job: IngestJob): number {
 
 /** The specimen's uploads this server has seen lately: running ones with their count, finished ones with their outcome. */
 export function IngestJobsSection({ jobs }: { jobs: IngestJob[] }) {
-  const { g, number, dateTime } = useGenomicsText();
+  const { g, number, percent, dateTime } = useGenomicsText();
   if (jobs.length === 0) return null;
   const j = g.jobs;
   const newestFirst = [...jobs].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
@@ -74,6 +74,7 @@ export function IngestJobsSection({ jobs }: { jobs: IngestJob[] }) {
             <td>{g.kinds[job.kind] ?? job.kind}</td>
             <td>
               <span className={`badge job-${job.status}`}>{g.jobStatus[job.status] ?? job.status}</span>
+              {job.status === 'running' && job.fraction !== null && ` ${percent(job.fraction)}`}
             </td>
             <td className="number">{number(recordsOf(job), 0)}</td>
             <td>{job.startedBy}</td>

@@ -215,6 +215,15 @@ export function UploadForm({ specimenId, onIngested }: { specimenId: string; onI
             </span>
           </div>
         )}
+        {phase.step === 'ingesting' && phase.job.fraction !== null && (
+          <div className="progress-line">
+            <label htmlFor={`${FORM_ID}-ingest-progress`}>
+              {format(u.ingestProgress, { file: phase.job.fileName })}
+            </label>
+            <progress id={`${FORM_ID}-ingest-progress`} max={1} value={phase.job.fraction} />
+            <span>{percent(phase.job.fraction)}</span>
+          </div>
+        )}
         <p role="status" data-testid="upload-status">
           {phase.step === 'uploading' && format(u.uploading, { file: phase.fileName })}
           {phase.step === 'ingesting' &&
