@@ -82,7 +82,7 @@ describe('npm start on a fresh data directory', () => {
     await page.close();
   });
 
-  it('shows a wrong password as an error on the form', async () => {
+  it('shows a wrong password as an error on the form, in the language the reader switches to', async () => {
     const page = await browser.newPage();
     await page.goto(base);
     await page.getByRole('button', { name: 'Norsk' }).click();
@@ -90,6 +90,9 @@ describe('npm start on a fresh data directory', () => {
     await page.getByLabel('Passord').fill('feil-passord');
     await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Feil brukernavn eller passord.');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong username or password.');
+    await page.getByRole('button', { name: 'Norsk' }).click();
     await page.close();
   });
 

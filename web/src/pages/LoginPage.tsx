@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, setCsrfToken } from '../api.ts';
-import { ErrorAlert, problemText } from '../ErrorAlert.tsx';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import { LanguageSwitch, useI18n } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
 
@@ -19,10 +19,13 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
   });
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(() => {
-    const code = new URLSearchParams(window.location.search).get('error');
-    return code ? (t.loginErrors[code] ?? code) : null;
-  });
+  // The sign-in provider's error code from the URL, or the failed request: worded at render, so
+  // the language switch on this page re-words it.
+  const [error, setError] = useState<unknown>(() => new URLSearchParams(window.location.search).get('error'));
+  const code =
+    error instanceof ApiError
+      ? error.problem.type.replace('urn:genvei:problem:', '')
+      : (error as string | null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -38,8 +41,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
       if (window.location.pathname === '/login') navigate(afterSignIn(), { replace: true });
       onSignedIn();
     } catch (e) {
-      const slug = e instanceof ApiError ? e.problem.type.replace('urn:genvei:problem:', '') : '';
-      setError(t.loginErrors[slug] ?? problemText(e));
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -50,7 +52,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
       <LanguageSwitch />
       <form onSubmit={submit} aria-labelledby="login-title">
         <h1 id="login-title">{t.signInTitle}</h1>
-        <ErrorAlert error={error} />
+        <ErrorAlert error={(code && t.loginErrors[code]) || error} />
         <label>
           {t.username}
           <input

@@ -79,7 +79,7 @@ export function UploadForm({ specimenId, onIngested }: { specimenId: string; onI
         e instanceof ApiError &&
         (e.problem.errors ?? []).some((x) => /^\/querystring\/(sample|role)/.test(x.path));
       if (aboutSamples) showErrors({ samples: g.errors.samples });
-      else setError(e instanceof ApiError && e.problem.status === 0 ? u.interrupted : e);
+      else setError(e);
       return;
     }
     try {
@@ -198,7 +198,8 @@ export function UploadForm({ specimenId, onIngested }: { specimenId: string; onI
           </button>
         </div>
       </div>
-      <ErrorAlert error={error} />
+      {/* A request that never reached the server (status 0) was cut off: say so in words. */}
+      <ErrorAlert error={error instanceof ApiError && error.problem.status === 0 ? u.interrupted : error} />
       <div className="ingest-progress">
         {phase.step === 'uploading' && (
           <div className="progress-line">
