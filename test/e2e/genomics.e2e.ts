@@ -173,9 +173,45 @@ describe('a specimen’s sequencing in a browser', () => {
         'Den tidligere postens kall og annotasjoner er lagret; disse linjene er ikke lagret for seg.',
     );
 
+    // A file big enough to take a while shows the ingest's progress bar, by the file's bytes.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { ingestProgress: string[] }).ingestProgress = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector('progress[id$="ingest-progress"]') as HTMLProgressElement | null;
+        const label = bar && document.querySelector(`label[for="${bar.id}"]`)?.textContent;
+        if (bar) seen.push(`${label}: ${bar.value}`);
+      }).observe(document.body, { childList: true, subtree: true, attributes: true });
+    });
+    const big = [
+      '##fileformat=VCFv4.2',
+      '##contig=<ID=chr1,length=248956422,assembly=GRCh38>',
+      '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+      '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Read depth">',
+      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR',
+      ...Array.from(
+        { length: 40_000 },
+        (_, i) => `chr1\t${1000 + i * 10}\t.\tA\tC\t50\tPASS\t.\tGT:DP\t0/1:80`,
+      ),
+    ];
+    await uploadResult(
+      page,
+      { name: 'big.vcf', mimeType: 'text/plain', buffer: Buffer.from(`${big.join('\n')}\n`) },
+      'vcf',
+      'tumor',
+    );
+    await expect
+      .poll(() => status.textContent(), { timeout: 60_000 })
+      .toMatch(/^big\.vcf er lest inn\. Poster: 40\s000/);
+    const progressSeen = await page.evaluate(
+      () => (window as unknown as { ingestProgress: string[] }).ingestProgress,
+    );
+    expect(progressSeen.length).toBeGreaterThan(0);
+    expect(progressSeen.every((text) => /^Innlesing av big\.vcf: (0(\.\d+)?|1)$/.test(text))).toBe(true);
+
     // Provenance of what was read, each file a DRS object.
     const files = page.getByTestId('result-files').locator('tbody tr');
-    await expect.poll(() => files.count()).toBe(4);
+    await expect.poll(() => files.count()).toBe(5);
     const vcf = files.filter({ hasText: 'tumour-normal.vep.vcf' });
     const vcfText = await vcf.textContent();
     for (const expected of ['DRAGEN 4.2.4', 'GRCh38', 'VEP', 'Bjørn Bioinformatiker'])
@@ -189,8 +225,8 @@ describe('a specimen’s sequencing in a browser', () => {
     expect(await drs.json()).toMatchObject({ name: 'tumour-normal.vep.vcf', checksums: [{ checksum }] });
 
     const jobs = page.getByTestId('ingest-jobs').locator('tbody tr');
-    expect(await jobs.count()).toBe(5);
-    expect(await jobs.filter({ hasText: 'Ferdig' }).count()).toBe(4);
+    expect(await jobs.count()).toBe(6);
+    expect(await jobs.filter({ hasText: 'Ferdig' }).count()).toBe(5);
     expect(await jobs.filter({ hasText: 'Feilet' }).count()).toBe(1);
 
     // A raw file by reference: the server's error lands by its field, then the good one is listed.
