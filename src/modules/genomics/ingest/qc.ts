@@ -2,8 +2,15 @@
  * The QC summary of one sample, accumulated while a file streams past: how many calls, the PASS
  * fraction, Ti/Tv of its SNVs, and the spread of read depth (quantiles from a bounded histogram,
  * so a genome-sized file costs no more memory than a panel).
+ *
+ * What counts (the writer's callsOf decides, per allele after splitting): a call whose genotype
+ * carries this ALT, or a call without a GT field; not 0/0 or a no-call. A multi-allelic call such
+ * as 1/2 therefore counts once for each ALT it carries (bcftools stats counts the site once).
+ * FILTER `.` (not filtered) is not PASS. Depths above 10,000 count as 10,000.
  */
 const TRANSITIONS = new Set(['AG', 'GA', 'CT', 'TC']);
+/** Only base changes between A, C, G and T: an N (or another IUPAC code) is neither. */
+const TRANSVERSIONS = new Set(['AC', 'CA', 'AT', 'TA', 'GC', 'CG', 'GT', 'TG']);
 const DEPTH_CAP = 10_000;
 
 export class SampleQc {
@@ -18,8 +25,9 @@ export class SampleQc {
     this.records++;
     if (call.filters.length === 1 && call.filters[0] === 'PASS') this.passed++;
     if (call.kind === 'snv') {
-      if (TRANSITIONS.has(call.ref + call.alt)) this.transitions++;
-      else this.transversions++;
+      const change = (call.ref + call.alt).toUpperCase();
+      if (TRANSITIONS.has(change)) this.transitions++;
+      else if (TRANSVERSIONS.has(change)) this.transversions++;
     }
     if (call.depth !== null) {
       const bin = Math.min(call.depth, DEPTH_CAP);

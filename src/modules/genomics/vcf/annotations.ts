@@ -362,6 +362,11 @@ function maneSelectOf(columns: Columns, transcriptId: string | null): string | n
   );
 }
 
+/**
+ * Whether an entry is about this ALT. SnpEff's cancer-mode entries (Allele `T-C`: ALT T compared
+ * with ALT C, HGVS relative to C) match no ALT and are left out: every consequence we keep is of
+ * the ALT against REF (docs/decisions/vcf-conformance.md).
+ */
 function belongsTo(layout: AnnotationLayout, columns: Columns, allele: AnnotatedAllele): boolean {
   if (columns.alleleNumber >= 0) return Number(fields.raw(columns.alleleNumber)) === allele.index;
   if (allele.altCount === 1) return true;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { SampleQc } from './qc.ts';
+
+const pass = ['PASS'];
+
+describe('a sample’s QC', () => {
+  it('counts transitions and transversions among A, C, G and T only', () => {
+    const qc = new SampleQc();
+    for (const [ref, alt] of [
+      ['A', 'G'],
+      ['c', 't'],
+      ['A', 'C'],
+      ['A', 'N'],
+      ['N', 'G'],
+    ] as const)
+      qc.add({ filters: pass, ref, alt, kind: 'snv', depth: 30 });
+    // An indel is no SNV.
+    qc.add({ filters: ['LowQual'], ref: 'A', alt: 'AT', kind: 'insertion', depth: null });
+    expect(qc.summary()).toEqual({
+      records: 6,
+      passFraction: 5 / 6,
+      tiTv: 2,
+      depthQuantiles: { p10: 30, p25: 30, p50: 30, p75: 30, p90: 30 },
+    });
+  });
+
+  it('has no Ti/Tv without a transversion, and no quantiles without depths', () => {
+    const qc = new SampleQc();
+    qc.add({ filters: [], ref: 'A', alt: 'G', kind: 'snv', depth: null });
+    expect(qc.summary()).toMatchObject({
+      records: 1,
+      passFraction: 0,
+      tiTv: null,
+      depthQuantiles: { p50: null },
+    });
+  });
+});
