@@ -46,8 +46,18 @@ const MIME_TYPES: Record<string, string> = {
   'metrics-json': 'application/json',
 };
 
+/**
+ * Where a client fetches the bytes: the registered URI, except that an `htsget://host/path`
+ * registration is served as the htsget ticket URL `https://host/path` (DRS wants a URL a client
+ * can resolve; the htsget type says how to read it).
+ */
+function accessUrl(uri: string, type: AccessMethodType): string {
+  return type === 'htsget' ? `https://${uri.slice('htsget://'.length)}` : uri;
+}
+
 export function drsObject(source: DrsSource, publicUrl: string) {
-  const host = new URL(publicUrl).host;
+  // A hostname-based DRS URI has no port (DRS 1.x: it resolves to https on the default port).
+  const host = new URL(publicUrl).hostname;
   const type = source.uri ? accessMethodType(source.uri) : null;
   return {
     id: source.id,
@@ -63,7 +73,7 @@ export function drsObject(source: DrsSource, publicUrl: string) {
           access_methods: [
             {
               type,
-              access_url: { url: source.uri },
+              access_url: { url: accessUrl(source.uri, type) },
               ...(source.accessZone ? { region: source.accessZone } : {}),
             },
           ],

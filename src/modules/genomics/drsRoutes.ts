@@ -32,6 +32,18 @@ export async function drsRoutes(app: FastifyInstance, options: { publicUrl: stri
     handler: async () => drsServiceInfo(options.publicUrl),
   });
 
+  // This service has no bulk, POST (passport) or access-id routes: any other DRS path is a 404 in
+  // DRS's error form, not the web app's page.
+  app.route({
+    method: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    url: '/ga4gh/drs/v1/*',
+    schema: { hide: true },
+    config: { access: { public: 'an unknown DRS path holds no data' } },
+    handler: async (request) => {
+      throw notFound(`no DRS route ${request.method} ${request.url.split('?')[0]}`);
+    },
+  });
+
   api.get('/ga4gh/drs/v1/objects/:object_id', {
     schema: {
       tags,
@@ -42,8 +54,13 @@ export async function drsRoutes(app: FastifyInstance, options: { publicUrl: stri
       access: accessThroughOrder(
         'sequencing-data',
         'read',
-        async (request, db: Kysely<DB>) =>
-          (await drsSource(db, (request.params as { object_id: string }).object_id))?.order_id,
+        // DRS answers an id it does not know with 404 (the access rule would otherwise refuse it).
+        async (request, db: Kysely<DB>) => {
+          const id = (request.params as { object_id: string }).object_id;
+          const source = await drsSource(db, id);
+          if (!source) throw notFound(`DRS object ${id}`);
+          return source.order_id;
+        },
       ),
     },
     handler: async (request) => {

@@ -306,7 +306,8 @@ describe('raw files by reference, served through GA4GH DRS', () => {
     expect(response.json()).toEqual({
       id: rawId,
       name: 'tumour.cram',
-      self_uri: `drs://localhost:8080/${rawId}`,
+      // A hostname-based DRS URI carries no port.
+      self_uri: `drs://localhost/${rawId}`,
       size: 18_234_567_890,
       created_time: expect.any(String),
       mime_type: 'application/octet-stream',
@@ -341,5 +342,45 @@ describe('raw files by reference, served through GA4GH DRS', () => {
     });
     const anonymous = await t.app.inject({ method: 'GET', url: `/ga4gh/drs/v1/objects/${rawId}` });
     expect(anonymous.json()).toMatchObject({ status_code: 401 });
+  });
+
+  it('answers an unknown object and a path it does not serve with 404 in DRS form', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const missing = await lab.request('GET', `/ga4gh/drs/v1/objects/${unknown}`);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toEqual({ msg: expect.stringContaining(unknown), status_code: 404 });
+    // Without a session the answer is still "sign in", whether or not the id exists.
+    const anonymous = await t.app.inject({ method: 'GET', url: `/ga4gh/drs/v1/objects/${unknown}` });
+    expect(anonymous.statusCode).toBe(401);
+    for (const [method, url] of [
+      ['GET', `/ga4gh/drs/v1/objects/${rawId}/access/s3`],
+      ['POST', `/ga4gh/drs/v1/objects/${rawId}`],
+      ['GET', '/ga4gh/drs/v1/service-info/'],
+    ] as const) {
+      const response = await lab.request(method, url);
+      expect({ method, url, status: response.statusCode, body: response.json() }).toEqual({
+        method,
+        url,
+        status: 404,
+        body: { msg: expect.stringMatching(/^Not found|no DRS route/), status_code: 404 },
+      });
+    }
+  });
+
+  it('serves an htsget registration as a resolvable https ticket URL', async () => {
+    const registered = await lab.request('POST', `/api/specimens/${specimenId}/raw-files`, {
+      ...cram,
+      name: 'tumour-htsget.cram',
+      uri: 'htsget://htsget.fjordvik.example/reads/B2026-04711',
+    });
+    expect(registered.statusCode).toBeLessThan(300);
+    const object = (await lab.request('GET', `/ga4gh/drs/v1/objects/${registered.json().id}`)).json();
+    expect(object.access_methods).toEqual([
+      {
+        type: 'htsget',
+        access_url: { url: 'https://htsget.fjordvik.example/reads/B2026-04711' },
+        region: 'Fjordvik HF forskningssone',
+      },
+    ]);
   });
 });
