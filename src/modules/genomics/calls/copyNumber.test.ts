@@ -133,6 +133,26 @@ describe('reading copy-number segments', () => {
   it('accepts a header with no rows: a sample without segments', () => {
     expect(parseCopyNumber(tsv([HEADER]))).toEqual([]);
   });
+
+  it('refuses overlapping segments (two samples or callers in one file), naming the later line', () => {
+    const overlapping = tsv([
+      HEADER,
+      ['1', '5001', '9000', '-0.9'],
+      ['2', '1', '1000', '0.1'],
+      ['1', '1', '5001', '0.5'],
+    ]);
+    expect(() => parseCopyNumber(overlapping, { file: 'x.cna.tsv' })).toThrow(
+      expect.objectContaining({
+        name: 'CallsFileError',
+        line: 4,
+        field: 'Start',
+        reason: "1:1-5001 overlaps 1:5001-9000 on line 2 (one sample's segments do not overlap)",
+      }),
+    );
+    // Touching is not overlapping.
+    const touching = tsv([HEADER, ['1', '1', '5000', '0.5'], ['1', '5001', '9000', '-0.9']]);
+    expect(parseCopyNumber(touching)).toHaveLength(2);
+  });
 });
 
 describe('calling a segment when the file does not', () => {

@@ -6,7 +6,7 @@ import {
   DIPLOID,
   deriveCopyNumberCall,
 } from './copyNumberCalls.ts';
-import { CallsFault } from './errors.ts';
+import { CallsFault, CallsFileError } from './errors.ts';
 import type { CopyNumberCall, CopyNumberSegment } from './model.ts';
 import { type Column, type Header, parseTable, type Row, readTable, type TableLayout } from './table.ts';
 import { decimal, positivePosition, wholeNumber } from './values.ts';
@@ -29,11 +29,39 @@ export interface CopyNumberOptions {
 }
 
 export function parseCopyNumber(text: string, options: CopyNumberOptions = {}): CopyNumberSegment[] {
-  return parseTable(text, options.file ?? 'input', copyNumberLayout(options));
+  const file = options.file ?? 'input';
+  return withoutOverlaps(parseTable(text, file, copyNumberLayout(options)), file);
 }
 
-export function readCopyNumber(path: string, options: CopyNumberOptions = {}): Promise<CopyNumberSegment[]> {
-  return readTable(path, options.file ?? path, copyNumberLayout(options));
+export async function readCopyNumber(
+  path: string,
+  options: CopyNumberOptions = {},
+): Promise<CopyNumberSegment[]> {
+  const file = options.file ?? path;
+  return withoutOverlaps(await readTable(path, file, copyNumberLayout(options)), file);
+}
+
+/**
+ * A sample's segments do not overlap: a segmenter writes each stretch of the genome once, so an
+ * overlap means two samples or two callers were put in one file, and the same region could be
+ * called gain and loss. The later line of the first overlap found is named.
+ */
+function withoutOverlaps(segments: CopyNumberSegment[], file: string): CopyNumberSegment[] {
+  const sorted = [...segments].sort((a, b) =>
+    a.chrom < b.chrom ? -1 : a.chrom > b.chrom ? 1 : a.start - b.start || a.line - b.line,
+  );
+  for (let i = 1; i < sorted.length; i++) {
+    const [before, after] = [sorted[i - 1] as CopyNumberSegment, sorted[i] as CopyNumberSegment];
+    if (before.chrom !== after.chrom || after.start > before.end) continue;
+    const [earlier, later] = before.line < after.line ? [before, after] : [after, before];
+    throw new CallsFileError(
+      file,
+      later.line,
+      'Start',
+      `${later.chrom}:${later.start}-${later.end} overlaps ${earlier.chrom}:${earlier.start}-${earlier.end} on line ${earlier.line} (one sample's segments do not overlap)`,
+    );
+  }
+  return segments;
 }
 
 interface Columns {

@@ -56,6 +56,9 @@ export function dragenMsi(root: JsonNode, options: DragenMetricsOptions): Micros
   if (!DRAGEN_MSI_KEYS.some((key) => root.has(key))) return null;
   const percentNode = root.get('PercentageUnstableSites');
   const score = percentNode === null ? null : dragenNumber(percentNode);
+  if (percentNode !== null && score !== null && (score < 0 || score > 100)) {
+    throw percentNode.fault(`a percentage of unstable sites must be 0–100, got ${score}`);
+  }
   const method = 'DRAGEN MSI';
   if (!resultIsValid(root) || score === null) return { status: 'indeterminate', score, method };
   const cutoff = options.msiHighAtPercent;

@@ -298,6 +298,8 @@ describe('fusion errors name the file, line and column', () => {
       'Gene5',
       '"EML4::ALK" is not a gene symbol (no spaces, no "::")',
     ],
+    [['.', 'ALK', 'chr2:1', 'chr2:2', '1', '4', 'in-frame'], 'Gene5', 'no gene (".")'],
+    [['EML4', 'NA', 'chr2:1', 'chr2:2', '1', '4', 'in-frame'], 'Gene3', 'no gene ("NA")'],
   ])('%j → %s', (fields, field, reason) => {
     expect(errorOf(() => parseFusions(tsv([GENVEI_HEADER, fields]), { file: 'f.tsv' }))).toMatchObject({
       file: 'f.tsv',

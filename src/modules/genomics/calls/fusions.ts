@@ -1,7 +1,7 @@
 import { CallsFault } from './errors.ts';
 import type { Breakpoint, FusionCall, FusionConfidence, FusionFrame } from './model.ts';
 import { type Column, type Header, parseTable, type Row, readTable, type TableLayout } from './table.ts';
-import { positivePosition, wholeNumber } from './values.ts';
+import { isMissing, positivePosition, wholeNumber } from './values.ts';
 
 /**
  * Fusion calls, tab-separated, in one of two layouts told apart by the header:
@@ -102,6 +102,8 @@ function fusion(line: number, call: Omit<FusionCall, 'line' | 'name'>): FusionCa
 
 function gene(row: Row, column: Column): string {
   const symbol = row.required(column);
+  // `.` and NA are "no value" throughout these tables, never a gene.
+  if (isMissing(symbol)) throw new CallsFault(column.name, `no gene ("${symbol}")`);
   if (/\s/.test(symbol) || symbol.includes('::')) {
     throw new CallsFault(column.name, `"${symbol}" is not a gene symbol (no spaces, no "::")`);
   }

@@ -193,6 +193,17 @@ describe('DRAGEN’s flat TMB and MSI JSON', () => {
     expect(parseSampleMetrics(msiJson('"4.5"'), { dragen }).msi?.score).toBe(4.5);
   });
 
+  it('refuses a percentage of unstable sites outside 0–100', () => {
+    for (const percent of [-5, 150])
+      expect(
+        errorOf(() => parseSampleMetrics(msiJson(percent), { dragen: { msiHighAtPercent: 20 } })),
+      ).toMatchObject({
+        line: 3,
+        field: '/PercentageUnstableSites',
+        reason: `a percentage of unstable sites must be 0–100, got ${percent}`,
+      });
+  });
+
   it('reports an invalid or uncomputed result as indeterminate, cut-off or not', () => {
     expect(parseSampleMetrics(msiJson(3, false)).msi).toEqual({
       status: 'indeterminate',

@@ -43,9 +43,14 @@ describe('sample metrics in a VCF header', () => {
     expect(sampleMetricsFromVcfHeader(vcf.header, { file: 'tumour-normal.vep.vcf' })).toBeNull();
   });
 
-  it('accepts the same metric twice when the values agree', async () => {
+  it('accepts the same metric twice when the values agree, however they are written', async () => {
     const header = await headerWith(['##purity=0.45', '##tumourPurity=0.45']);
     expect(sampleMetricsFromVcfHeader(header, { file: 'somatic.vcf' })?.purity).toBe(0.45);
+    const written = await headerWith(['##purity=0.6', '##tumorPurity=0.60', '##MSI=MSS', '##msiStatus=mss']);
+    expect(sampleMetricsFromVcfHeader(written, { file: 'somatic.vcf' })).toMatchObject({
+      purity: 0.6,
+      msi: { status: 'MSS' },
+    });
   });
 
   it.each([

@@ -34,6 +34,17 @@ interface Found {
  * The metrics in a VCF header, or null when it has none. A metric given twice with different
  * values is an error: which of two purities to believe is not the reader's call.
  */
+/**
+ * Whether two header lines give one value: 0.6 and 0.60, 12 and 12.0 are one number; MSS and mss
+ * one status.
+ */
+function sameValue(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [x, y] = [Number(a), Number(b)];
+  if (a.trim() !== '' && b.trim() !== '' && Number.isFinite(x) && Number.isFinite(y)) return x === y;
+  return a.trim().toUpperCase() === b.trim().toUpperCase();
+}
+
 export function sampleMetricsFromVcfHeader(
   header: VcfHeader,
   options: { file: string },
@@ -45,7 +56,7 @@ export function sampleMetricsFromVcfHeader(
     if (metric === undefined) return;
     const line = index + 2;
     const earlier = found.get(metric);
-    if (earlier !== undefined && earlier.value !== value) {
+    if (earlier !== undefined && !sameValue(earlier.value, value)) {
       const reason = `contradicts ##${earlier.key}=${earlier.value} on line ${earlier.line}`;
       throw new CallsFileError(options.file, line, `##${key}`, reason);
     }
