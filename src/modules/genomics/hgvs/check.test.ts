@@ -162,6 +162,12 @@ describe('checkHgvs', () => {
     ['NP_004324.2:c.1799T>A', 'only p. descriptions fit it'],
     ['NC_000007.14:c.1799T>A', 'need a transcript'],
     ['NR_046018.2:c.76A>T', 'use n. positions'],
+    ['NM_004333.6:c.9007199254740993A>G', '9007199254740993 is too large a number'],
+    [`NM_004333.6:c.${'9'.repeat(5000)}A>G`, `${'9'.repeat(20)}… is too large a number`],
+    ['NM_004333.99999999999999999999:c.1799T>A', 'is too large a number'],
+    ['NP_004324.2:p.Met1ext-0', 'a new start is at least one residue upstream'],
+    ['NM_004333.6:c.100_100del', 'a range has two different positions, not 100_100'],
+    ['NP_004324.2:p.Lys23_Val23del', 'a range has two different residues, not Lys23_Val23'],
   ])('rejects %s: %s', (text, reason) => {
     const check = checkHgvs(text);
     expect(check.valid).toBe(false);

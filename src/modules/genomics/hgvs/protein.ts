@@ -40,7 +40,9 @@ function extension(s: Scanner, alternate: string | undefined): ProteinEdit {
     const start = s.attempt(() => {
       const residue = s.peek() === '-' ? undefined : aminoAcid(s);
       s.expect('-');
+      const offsetAt = s.index;
       const offset = -unsignedInteger(s, 'the number of residues upstream');
+      if (offset === 0) s.reject('a new start is at least one residue upstream (ext-1)', offsetAt);
       return residue === undefined ? { offset } : { aminoAcid: residue, offset };
     });
     if (start) return { type: 'extension', ...base, newStart: start };

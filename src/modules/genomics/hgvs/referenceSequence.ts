@@ -1,4 +1,5 @@
 import type { Molecule, ReferenceSequence } from './ast.ts';
+import { exactNumber } from './residues.ts';
 import type { Scanner } from './scanner.ts';
 
 const isLetter = (c: string) => /^[A-Za-z]$/.test(c);
@@ -52,9 +53,10 @@ export function accession(s: Scanner): ReferenceSequence {
   let version: number | null = null;
   if (s.lookingAt('.') && /\d/.test(s.peek(1))) {
     s.index++;
+    const versionAt = s.index;
     let digits = '';
     while (/\d/.test(s.peek())) digits += s.text[s.index++];
-    version = Number(digits);
+    version = exactNumber(s, digits, versionAt);
   } else if (s.peek() === '.') {
     s.fail('a version number');
   }

@@ -128,9 +128,21 @@ const isDigit = (c: string) => c >= '0' && c <= '9';
 
 /** A whole number written with digits only. */
 export function unsignedInteger(s: Scanner, description = 'a number'): number {
+  const start = s.index;
   let digits = s.character(isDigit, description);
   while (isDigit(s.peek())) digits += s.character(isDigit, description);
-  return Number(digits);
+  return exactNumber(s, digits, start);
+}
+
+/**
+ * The number the digits say, refused when a JavaScript number cannot hold it exactly: no
+ * sequence is that long, and a rounded position must not pass as the one written.
+ */
+export function exactNumber(s: Scanner, digits: string, start: number): number {
+  const value = Number(digits);
+  if (!Number.isSafeInteger(value))
+    s.reject(`${digits.length > 20 ? `${digits.slice(0, 20)}…` : digits} is too large a number`, start);
+  return value;
 }
 
 /** An integer with an optional + or - sign. */

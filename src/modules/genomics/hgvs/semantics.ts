@@ -123,6 +123,14 @@ function nucleicProblems(system: NucleicSystem, change: NucleicChange, at: SpanO
       message: `the range ${written} runs backwards; write the 5′ position first`,
     });
   }
+  if (
+    location.end !== undefined &&
+    !isPositionRange(location.start) &&
+    !isPositionRange(location.end) &&
+    compareNucleotides(location.start, location.end) === 0
+  ) {
+    problems.push({ index: at(location), message: `a range has two different positions, not ${written}` });
+  }
   const span = nucleotideSpan(location);
   const editAt = at(edit);
   const single = location.end === undefined && !location.uncertain;
@@ -216,6 +224,9 @@ function proteinProblems(change: ProteinChange, at: SpanOf): SemanticProblem[] {
       index: at(location),
       message: `the range ${written} runs backwards; write the N-terminal residue first`,
     });
+  }
+  if (end && start.number === end.number) {
+    problems.push({ index: at(location), message: `a range has two different residues, not ${written}` });
   }
   const editAt = at(edit);
   if (edit.type === 'substitution') {
