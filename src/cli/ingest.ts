@@ -4,7 +4,7 @@ import {
   INGEST_KINDS,
   type IngestKind,
   kindFromFileName,
-  MERGED_LINES_SHOWN,
+  shownLines,
 } from '../modules/genomics/ingest/kinds.ts';
 import type { SampleRole } from '../modules/genomics/ingest/resultFile.ts';
 import { loadConfig } from '../platform/config.ts';
@@ -110,8 +110,8 @@ function summaryOf(file: string, result: Record<string, unknown>): string {
     .map((key) => `${result[key]} ${key}`);
   const merged = typeof result.merged === 'number' ? result.merged : 0;
   const lines: number[] = Array.isArray(result.mergedLines) ? result.mergedLines : [];
-  const listed =
-    lines.slice(0, MERGED_LINES_SHOWN).join(', ') + (lines.length > MERGED_LINES_SHOWN ? ', …' : '');
+  const { shown, more } = shownLines(lines);
+  const listed = shown.join(', ') + (more ? ', …' : '');
   const mergedText =
     merged > 0
       ? `\n${merged === 1 ? '1 allele was' : `${merged} alleles were`} the same variant as an earlier record` +

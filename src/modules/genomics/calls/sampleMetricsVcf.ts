@@ -31,10 +31,6 @@ interface Found {
 }
 
 /**
- * The metrics in a VCF header, or null when it has none. A metric given twice with different
- * values is an error: which of two purities to believe is not the reader's call.
- */
-/**
  * Whether two header lines give one value: 0.6 and 0.60, 12 and 12.0 are one number; MSS and mss
  * one status.
  */
@@ -45,6 +41,10 @@ function sameValue(a: string, b: string): boolean {
   return a.trim().toUpperCase() === b.trim().toUpperCase();
 }
 
+/**
+ * The metrics in a VCF header, or null when it has none. A metric given twice with different
+ * values is an error: which of two purities to believe is not the reader's call.
+ */
 export function sampleMetricsFromVcfHeader(
   header: VcfHeader,
   options: { file: string },

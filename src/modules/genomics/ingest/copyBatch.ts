@@ -33,11 +33,13 @@ export async function copyBatch(
   const filled: { ids: number[]; vrsIds: string[] } = { ids: [], vrsIds: [] };
   const skipped: number[] = [];
   const merged: { lines: number[]; ids: number[] } = { lines: [], ids: [] };
+  const idOf: number[] = new Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
     const token = ids[i] as string;
     const isNew = token.charCodeAt(0) === 45; // '-'
     const lacksVrs = token.charCodeAt(token.length - 1) === 63; // '?'
     const id = Number(token.slice(isNew ? 1 : 0, lacksVrs ? -1 : undefined));
+    idOf[i] = id;
     const vrsId = rows.vrsId[i] ?? null;
     if (isNew) {
       const key = rows.key[i] as string;
@@ -90,9 +92,8 @@ export async function copyBatch(
   if (records) await copyIn(client, RECORD_COPY, records);
   // Alleles merged within the batch: the row they merge into is the one with their identity.
   for (let m = 0; m < rows.mergedKey.length; m++) {
-    const token = ids[rows.key.indexOf(rows.mergedKey[m] as string)] as string;
     merged.lines.push(rows.mergedLine[m] as number);
-    merged.ids.push(Number(token.replace(/^-|\?$/g, '')));
+    merged.ids.push(idOf[rows.key.indexOf(rows.mergedKey[m] as string)] as number);
   }
   if (merged.lines.length > 0) {
     await client.query(

@@ -19,6 +19,11 @@ export function kindFromFileName(name: string): IngestKind {
  */
 export const MERGED_LINES_SHOWN = 10;
 
+/** The merged lines to list, and whether there are more than those (then a reader adds "…"). */
+export function shownLines(lines: readonly number[]): { shown: readonly number[]; more: boolean } {
+  return { shown: lines.slice(0, MERGED_LINES_SHOWN), more: lines.length > MERGED_LINES_SHOWN };
+}
+
 /**
  * How an ingest reports how far it has come: records stored so far and, when it can say, the share
  * of the file done (0 to 1).

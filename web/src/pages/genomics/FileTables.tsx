@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { MERGED_LINES_SHOWN } from '../../../../src/modules/genomics/ingest/kinds.ts';
+import { shownLines } from '../../../../src/modules/genomics/ingest/kinds.ts';
 import { Checksum, DataTable, DrsLink, Section, useGenomicsText, WhenBy } from './common.tsx';
 import type { RawFile, ResultFile } from './types.ts';
 
@@ -69,11 +69,8 @@ export function linesText(
   format: (text: string, values: Record<string, string>) => string,
   number: (value: number, digits: number) => string,
 ): string {
-  let listed = lines
-    .slice(0, MERGED_LINES_SHOWN)
-    .map((line) => number(line, 0))
-    .join(', ');
-  if (lines.length > MERGED_LINES_SHOWN) listed += ', …';
+  const { shown, more } = shownLines(lines);
+  const listed = shown.map((line) => number(line, 0)).join(', ') + (more ? ', …' : '');
   return format(lines.length === 1 ? g.lineOne : g.lineMany, { lines: listed });
 }
 
