@@ -67,6 +67,34 @@ const countVariants = async () =>
     ).n,
   );
 
+/**
+ * 1,502 records, more than one batch on either engine, of which lines 1,506–1,508 are the same
+ * variants as earlier records (see the test that uses it).
+ */
+function mergingLines(): string[] {
+  const csq = 'Allele|Consequence|IMPACT|SYMBOL|Feature|HGVSc';
+  const lines = [
+    '##fileformat=VCFv4.2',
+    '##contig=<ID=chr2,length=242193529,assembly=GRCh38>',
+    `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${csq}">`,
+    '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+    '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">',
+    '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1',
+  ];
+  for (let i = 0; i < 1499; i++) {
+    const gene = i === 0 ? 'GENE"Q\\' : `GENE${i}`;
+    lines.push(
+      `chr2\t${10_000 + i * 10}\t.\tC\tT\t50\tPASS\tCSQ=T|missense_variant|MODERATE|${gene}|ENST${i}.1|c.${i}C>T\tGT:DP\t0/1:${i + 1}`,
+    );
+  }
+  lines.push('chr2\t24949\t.\tGC\tGT\t50\tPASS\t.\tGT:DP\t1/1:5555'); // line 1,506
+  lines.push('chr2\t9999\t.\tAC\tAT\t50\tPASS\t.\tGT:DP\t1/1:7777'); // line 1,507
+  // Line 1,508: both ALTs trim onto earlier records (C>T at 10,020 and at 10,030). The checker
+  // refuses a repeat it can see in a sorted file; these come after the file went back.
+  lines.push('chr2\t10020\t.\tCAAAAAAAAAC\tTAAAAAAAAAC,CAAAAAAAAAT\t50\tPASS\t.\tGT:DP\t1/2:9');
+  return lines;
+}
+
 describe('ingesting a tumour/normal VCF with VEP annotations', () => {
   it('stores what the file says: observations per sample, annotations, QC and provenance', async () => {
     const result = await ingestVcf(t.database.db, {
@@ -205,74 +233,62 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     expect(await count('observation')).toBe(before);
   });
 
-  it('leaves nothing behind when line 5,000 is broken, and names that line', async () => {
-    const header = [
-      '##fileformat=VCFv4.2',
-      '##contig=<ID=chr1,length=248956422,assembly=GRCh38>',
-      '##INFO=<ID=DP,Number=1,Type=Integer,Description="Depth">',
-      '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
-      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1',
-    ];
-    const lines = [...header];
-    for (let pos = 1000; lines.length < 4999; pos += 10)
-      lines.push(`chr1\t${pos}\t.\tA\tG\t50\tPASS\tDP=30\tGT\t0/1`);
-    lines.push('chr1\t99999999\t.\tA\tG\t50\tPASS\tDP=thirty\tGT\t0/1');
-    for (let pos = 200_000_000; lines.length < 5100; pos += 10)
-      lines.push(`chr1\t${pos}\t.\tC\tT\t50\tPASS\tDP=30\tGT\t0/1`);
-    // BGZF blocks reach the reader one by one: batches before line 5,000 are being written when it fails.
-    const broken = path.join(dir, 'broken.vcf.gz');
-    writeFileSync(broken, bgzf(`${lines.join('\n')}\n`, 16_000));
-    const before = {
-      observations: await count('observation'),
-      files: await count('sequencing_file'),
-      samples: await count('sequenced_sample'),
-      records: await count('variant_record'),
-      variants: await count('variant'),
-    };
-    await expect(
-      ingestVcf(t.database.db, {
-        file: broken,
-        orderId: order.id,
-        specimenId: order.specimenId,
-        role: 'tumor',
-        actor,
-      }),
-    ).rejects.toThrow(/broken\.vcf\.gz:5000: INFO\/DP/);
-    // Give a write that outlived the ingest's transaction time to land (it must not).
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect({
-      observations: await count('observation'),
-      files: await count('sequencing_file'),
-      samples: await count('sequenced_sample'),
-      records: await count('variant_record'),
-      variants: await count('variant'),
-    }).toEqual(before);
-  });
+  it.each([
+    ['here', false],
+    ['in a worker thread', true],
+  ])(
+    'leaves nothing behind when line 5,000 is broken, and names that line (file read %s)',
+    async (_, inWorker) => {
+      const header = [
+        '##fileformat=VCFv4.2',
+        '##contig=<ID=chr1,length=248956422,assembly=GRCh38>',
+        '##INFO=<ID=DP,Number=1,Type=Integer,Description="Depth">',
+        '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+        '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1',
+      ];
+      const lines = [...header];
+      for (let pos = 1000; lines.length < 4999; pos += 10)
+        lines.push(`chr1\t${pos}\t.\tA\tG\t50\tPASS\tDP=30\tGT\t0/1`);
+      lines.push('chr1\t99999999\t.\tA\tG\t50\tPASS\tDP=thirty\tGT\t0/1');
+      for (let pos = 200_000_000; lines.length < 5100; pos += 10)
+        lines.push(`chr1\t${pos}\t.\tC\tT\t50\tPASS\tDP=30\tGT\t0/1`);
+      // BGZF blocks reach the reader one by one: batches before line 5,000 are being written when it fails.
+      const broken = path.join(dir, 'broken.vcf.gz');
+      writeFileSync(broken, bgzf(`${lines.join('\n')}\n`, 16_000));
+      const before = {
+        observations: await count('observation'),
+        files: await count('sequencing_file'),
+        samples: await count('sequenced_sample'),
+        records: await count('variant_record'),
+        variants: await count('variant'),
+      };
+      await expect(
+        ingestVcf(t.database.db, {
+          file: broken,
+          orderId: order.id,
+          specimenId: order.specimenId,
+          role: 'tumor',
+          actor,
+          inWorker,
+        }),
+      ).rejects.toThrow(/broken\.vcf\.gz:5000: INFO\/DP/);
+      // Give a write that outlived the ingest's transaction time to land (it must not).
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect({
+        observations: await count('observation'),
+        files: await count('sequencing_file'),
+        samples: await count('sequenced_sample'),
+        records: await count('variant_record'),
+        variants: await count('variant'),
+      }).toEqual(before);
+    },
+  );
 
   it('finds the variants other files brought, keeps the first of two records that are one variant, names the merged lines, and keeps escapes', async () => {
     // 1,502 records, more than one batch on either engine. Line 1,507 (AC>AT at 9,999) trims to
     // the first record (C>T at 10,000), a batch later; its record must not replace the first.
     // Line 1,506 (GC>GT at 24,949) trims to the record just before it, in the same batch.
-    const csq = 'Allele|Consequence|IMPACT|SYMBOL|Feature|HGVSc';
-    const lines = [
-      '##fileformat=VCFv4.2',
-      '##contig=<ID=chr2,length=242193529,assembly=GRCh38>',
-      `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${csq}">`,
-      '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
-      '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">',
-      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1',
-    ];
-    for (let i = 0; i < 1499; i++) {
-      const gene = i === 0 ? 'GENE"Q\\' : `GENE${i}`;
-      lines.push(
-        `chr2\t${10_000 + i * 10}\t.\tC\tT\t50\tPASS\tCSQ=T|missense_variant|MODERATE|${gene}|ENST${i}.1|c.${i}C>T\tGT:DP\t0/1:${i + 1}`,
-      );
-    }
-    lines.push('chr2\t24949\t.\tGC\tGT\t50\tPASS\t.\tGT:DP\t1/1:5555'); // line 1,506
-    lines.push('chr2\t9999\t.\tAC\tAT\t50\tPASS\t.\tGT:DP\t1/1:7777'); // line 1,507
-    // Line 1,508: both ALTs trim onto earlier records (C>T at 10,020 and at 10,030). The checker
-    // refuses a repeat it can see in a sorted file; these come after the file went back.
-    lines.push('chr2\t10020\t.\tCAAAAAAAAAC\tTAAAAAAAAAC,CAAAAAAAAAT\t50\tPASS\t.\tGT:DP\t1/2:9');
+    const lines = mergingLines();
     // BGZF blocks of 64 KiB reach the reader one by one, so the last record comes in a later batch.
     const first = path.join(dir, 'first.vcf.gz');
     writeFileSync(first, bgzf(`${lines.join('\n')}\n`));
@@ -350,6 +366,53 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     });
     expect(again).toMatchObject({ status: 'ingested', records: 1001, variants: 1001 });
     expect(await countVariants()).toBe(variantsBefore + 1);
+  });
+
+  it('stores a file read in a worker thread as the same rows, merged lines and QC as one read here', async () => {
+    const lines = mergingLines();
+    const { db } = t.database;
+    const stored = async (name: string, inWorker: boolean) => {
+      // A header line of its own gives each file its own sha256.
+      const file = path.join(dir, name);
+      writeFileSync(file, bgzf(`${[lines[0], `##note=${name}`, ...lines.slice(1)].join('\n')}\n`));
+      const result = await ingestVcf(db, {
+        file,
+        orderId: order.id,
+        specimenId: order.specimenId,
+        role: 'tumor',
+        actor,
+        inWorker,
+      });
+      if (result.status !== 'ingested') throw new Error(result.status);
+      const { fileId, drsId, sha256, ...counts } = result;
+      return {
+        counts,
+        records: await db
+          .selectFrom('variant_record')
+          .select(['variant_id', 'line', 'qual', 'filters', 'calls', 'annotations'])
+          .where('file_id', '=', fileId)
+          .orderBy('variant_id')
+          .execute(),
+        merged: await db
+          .selectFrom('merged_allele')
+          .select(['line', 'variant_id'])
+          .where('file_id', '=', fileId)
+          .orderBy('line')
+          .orderBy('variant_id')
+          .execute(),
+        qc: await db
+          .selectFrom('sample_qc as q')
+          .innerJoin('sequenced_sample as s', 's.id', 'q.sample_id')
+          .select(['q.records', 'q.pass_fraction', 'q.ti_tv', 'q.depth_quantiles'])
+          .where('s.file_id', '=', fileId)
+          .execute(),
+      };
+    };
+    const here = await stored('here.vcf.gz', false);
+    const inWorker = await stored('worker.vcf.gz', true);
+    expect(inWorker).toEqual(here);
+    expect(inWorker.records).toHaveLength(1499);
+    expect(inWorker.merged).toHaveLength(4);
   });
 
   it('gives a variant stored without a reference its VRS id when a file brings one', async () => {

@@ -4,22 +4,12 @@ import { serverConnectionOf } from '../../../platform/db/connect.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { badRequest } from '../../../platform/http/problems.ts';
 import { sampleMetricsFromVcfHeader } from '../calls/sampleMetricsVcf.ts';
-import { VcfError } from '../vcf/errors.ts';
-import type { VariantAllele, VcfHeader } from '../vcf/model.ts';
-import { openVcf, type VcfFile } from '../vcf/reader.ts';
-import { RecordParser } from '../vcf/record.ts';
-import { RecordChecker } from '../vcf/recordCheck.ts';
-import { splitAlleles } from '../vcf/split.ts';
-import { type ReferenceGenome, UnknownSequenceError } from '../vrs/reference.ts';
-import {
-  type AlleleIdentity,
-  referenceIdentity,
-  trimmedIdentity,
-  trimmedSequenceIdentity,
-} from './identity.ts';
+import type { VcfHeader } from '../vcf/model.ts';
+import { openVcf } from '../vcf/reader.ts';
+import type { ReferenceGenome } from '../vrs/reference.ts';
 import { insertMetrics } from './ingestCalls.ts';
 import { type IngestProgress, MERGED_LINES_SHOWN } from './kinds.ts';
-import { SampleQc } from './qc.ts';
+import { type RowStream, readRows } from './readRows.ts';
 import {
   type AlreadyIngested,
   alreadyIngested,
@@ -31,8 +21,8 @@ import {
   sha256Of,
   specimenOnOrder,
 } from './resultFile.ts';
-import { SingleAltRecords } from './singleAlt.ts';
-import { AlleleWriter, type IdentifiedAllele, prepareIngest } from './writeAlleles.ts';
+import { readRowsInWorker } from './workerRows.ts';
+import { AlleleWriter, prepareIngest } from './writeAlleles.ts';
 
 /**
  * Ingests a VCF into an order's specimen: one transaction for the file record, its samples,
@@ -49,7 +39,20 @@ export type IngestRequest = ResultFileRequest & {
   role?: SampleRole;
   /** When given (GENVEI_REFERENCE), alleles are justified and get VRS ids; REF is checked against it. */
   reference?: ReferenceGenome | null;
+  /**
+   * Whether the file is read in a worker thread (workerRows.ts), beside the database work; by
+   * default a file of WORKER_MIN_BYTES or more is, unless a reference genome is configured.
+   */
+  inWorker?: boolean;
 };
+
+/**
+ * From this size (on disk, compressed or not) a VCF is read in a worker thread. Starting one
+ * costs about a quarter of a second; a file this size takes seconds to ingest, a panel's far less.
+ * With a reference genome the file is read here: its sequences' refget digests are computed once
+ * per process and kept (FastaReference), and a worker would have to compute them again.
+ */
+export const WORKER_MIN_BYTES = 4 << 20;
 
 export type IngestResult =
   | {
@@ -82,7 +85,7 @@ export async function ingestVcf(
   const vcf = await openVcf(request.file, { name: request.fileName ?? request.file });
   const { size } = await stat(request.file);
   // How far the file has been read, by its (compressed) bytes.
-  const share = () => (size > 0 ? Math.min(1, vcf.bytesRead / size) : 1);
+  const share = (bytesRead: number) => (size > 0 ? Math.min(1, bytesRead / size) : 1);
   const roles = sampleRoles(vcf.header, request);
   return oneAtATime(() =>
     db.transaction().execute(async (tx) => {
@@ -101,27 +104,29 @@ export async function ingestVcf(
       const measured = metrics && sampleIds.get(metrics.sample ?? tumourSample(roles) ?? '');
       if (metrics && measured) await insertMetrics(tx, fileId, measured, metrics);
       await prepareIngest(tx);
-      const qc = new Map([...sampleIds.keys()].map((name) => [name, new SampleQc()]));
       const writer = new AlleleWriter(
         tx,
         fileId,
         vcf.header.assembly,
-        sampleIds,
-        qc,
+        sampleIds.size,
         await serverConnectionOf(db, tx),
       );
+      const samples = [...sampleIds.keys()];
+      const inWorker = request.inWorker ?? (!request.reference && size >= WORKER_MIN_BYTES);
+      let stream: RowStream;
+      if (inWorker) {
+        await vcf.close();
+        stream = readRowsInWorker(request.file, { name: vcf.name, samples });
+      } else {
+        stream = readRows(vcf, { samples, reference: request.reference ?? null });
+      }
       const counts = { records: 0, alleles: 0 };
-      const read = alleleReader(vcf, request);
       try {
-        for await (const { lines, firstLine } of vcf.dataBatches()) {
-          const batch: IdentifiedAllele[] = [];
-          for (let i = 0; i < lines.length; i++) {
-            const alleles = await read(lines[i] as string, firstLine + i, batch);
-            if (alleles > 0) counts.records++;
-            counts.alleles += alleles;
-          }
-          await writer.write(batch);
-          progress(counts.records, share());
+        for await (const batch of stream.batches()) {
+          counts.records += batch.records;
+          counts.alleles += batch.alleles;
+          await writer.write(batch.rows);
+          progress(counts.records, share(batch.bytesRead));
         }
         await writer.finish();
       } catch (error) {
@@ -129,12 +134,11 @@ export async function ingestVcf(
         await writer.settle();
         throw error;
       }
-      for (const [name, sampleId] of sampleIds) {
-        const summary = (qc.get(name) as SampleQc).summary();
+      for (const [name, summary] of Object.entries(stream.qc())) {
         await tx
           .insertInto('sample_qc')
           .values({
-            sample_id: sampleId,
+            sample_id: sampleIds.get(name) as string,
             records: summary.records,
             pass_fraction: summary.passFraction,
             ti_tv: summary.tiTv,
@@ -213,48 +217,6 @@ function sampleRoles(header: VcfHeader, request: IngestRequest): Record<string, 
       message: `give each sample its role (tumor, normal, germline); the file has ${header.samples.join(', ') || 'no samples'}`,
     },
   ]);
-}
-
-/**
- * Checks a data line and appends its alleles, identified, to `batch`; returns how many alleles
- * the line has (`*` included, though it is no variant of its own and is not appended). A line
- * with one base-sequence ALT takes singleAlt's short way unless a reference genome is configured
- * (justifying against it is the general way's work); any other line is parsed and split.
- */
-function alleleReader(vcf: VcfFile, request: IngestRequest) {
-  const header = vcf.header;
-  const assembly = header.assembly;
-  const checker = new RecordChecker(header);
-  const parser = new RecordParser(header);
-  const singleAlt = request.reference ? null : new SingleAltRecords(header);
-  return async (line: string, lineNumber: number, batch: IdentifiedAllele[]): Promise<number> => {
-    let alleles: VariantAllele[];
-    try {
-      const columns = checker.check(line, lineNumber);
-      const single = singleAlt && checker.altCount === 1 ? singleAlt.read(columns, lineNumber) : null;
-      if (single) {
-        const identity = trimmedSequenceIdentity(single.chrom, assembly, single.pos, single.ref, single.alt);
-        batch.push({ allele: single.allele, identity });
-        return 1;
-      }
-      alleles = splitAlleles(parser.parse(columns, lineNumber), header);
-    } catch (error) {
-      throw VcfError.at(vcf.name, lineNumber, error);
-    }
-    for (const allele of alleles) {
-      let identity: AlleleIdentity | null;
-      try {
-        identity = request.reference
-          ? await referenceIdentity(request.reference, allele, assembly)
-          : trimmedIdentity(allele, assembly);
-      } catch (error) {
-        const field = error instanceof UnknownSequenceError ? 'CHROM' : 'REF';
-        throw new VcfError(vcf.name, lineNumber, field, (error as Error).message);
-      }
-      if (identity) batch.push({ allele, identity });
-    }
-    return alleles.length;
-  };
 }
 
 /** Header metrics (purity, TMB, MSI) describe the tumour when the header does not name a sample. */

@@ -8,6 +8,8 @@
  * as 1/2 therefore counts once for each ALT it carries (bcftools stats counts the site once).
  * FILTER `.` (not filtered) is not PASS. Depths above 10,000 count as 10,000.
  */
+export type SampleQcSummary = ReturnType<SampleQc['summary']>;
+
 const TRANSITIONS = new Set(['AG', 'GA', 'CT', 'TC']);
 /** Only base changes between A, C, G and T: an N (or another IUPAC code) is neither. */
 const TRANSVERSIONS = new Set(['AC', 'CA', 'AT', 'TA', 'GC', 'CG', 'GT', 'TG']);

@@ -8,7 +8,7 @@ import { splitAlleles } from '../vcf/split.ts';
 import { fixture, streamOf, vcfText } from '../vcf/testing.ts';
 import { trimmedIdentity, trimmedSequenceIdentity } from './identity.ts';
 import { infoValue, SingleAltRecords } from './singleAlt.ts';
-import type { StoredAllele } from './storedAllele.ts';
+import { type StoredAllele, storedAllele } from './storedAllele.ts';
 
 const CSQ_FORMAT =
   'Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|HGVSc|HGVSp|CANONICAL|AF|gnomADe_AF';
@@ -91,7 +91,7 @@ async function bothWays(input: string | ReturnType<typeof streamOf>) {
           ...stored(short.allele),
           identity: trimmedSequenceIdentity(short.chrom, header.assembly, short.pos, short.ref, short.alt),
         },
-        general: { ...stored(general), identity: trimmedIdentity(general, header.assembly) },
+        general: { ...stored(storedAllele(general)), identity: trimmedIdentity(general, header.assembly) },
       });
     }
   }
@@ -101,7 +101,7 @@ async function bothWays(input: string | ReturnType<typeof streamOf>) {
 /** What the writer reads of an allele, the annotations as the JSON it stores. */
 function stored(allele: StoredAllele) {
   const transcripts: string[] = [];
-  for (const a of allele.annotations) transcriptsJson(a.layout, a.entries, a.allele, transcripts);
+  for (const a of allele.annotations) transcriptsJson(a.layout, a.value, a.allele, transcripts);
   return {
     line: allele.line,
     qual: allele.qual,
@@ -113,7 +113,7 @@ function stored(allele: StoredAllele) {
       alleleDepths,
       alleleFraction,
     })),
-    annotations: allele.annotations.map(({ layout, entries, allele }) => ({ layout, entries, allele })),
+    annotations: allele.annotations.map(({ layout, value, allele }) => ({ layout, value, allele })),
     transcripts,
   };
 }

@@ -5,7 +5,7 @@ import type { VcfHeader } from '../vcf/model.ts';
 import { parseValues } from '../vcf/record.ts';
 import type { FixedColumns } from '../vcf/recordCheck.ts';
 import { parseFloatText } from '../vcf/scalars.ts';
-import type { StoredAllele, StoredCall } from './storedAllele.ts';
+import type { StoredAllele, StoredAnnotation, StoredCall } from './storedAllele.ts';
 
 /**
  * The ingest's short way through the common record — one ALT that is a base sequence — from a
@@ -24,20 +24,21 @@ export class SingleAltRecords {
   read(columns: readonly string[], line: number): SingleAlt | null {
     const [chrom, pos, , ref, alt, qual, filter, info] = columns as FixedColumns;
     if (alt.indexOf(',') >= 0 || alt === '.' || !isBases(alt)) return null;
+    const annotations: StoredAnnotation[] = [];
     const allele: StoredAllele = {
       line,
       qual: qual === '.' ? null : parseFloatText(qual),
       filters: this.filtersOf(filter),
       calls: columns.length > 8 ? this.callsOf(columns) : [],
-      annotations: [],
+      annotations,
     };
     if (info !== '.') {
       for (const layout of this.header.annotations) {
         const value = infoValue(info, layout.infoKey);
         if (value === null) continue;
-        allele.annotations.push({
+        annotations.push({
           layout,
-          entries: value.split(','),
+          value,
           allele: { index: 1, altCount: 1, text: alt, vepAllele: alt },
         });
       }

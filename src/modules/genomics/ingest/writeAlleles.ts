@@ -1,27 +1,13 @@
 import { sql, type Transaction } from 'kysely';
 import type pg from 'pg';
 import type { DB } from '../../../platform/db/schema.ts';
-import { transcriptsJson } from '../vcf/annotations.ts';
-import { type BatchRows, booleanArray, emptyRows, numberArray, textArray } from './batchRows.ts';
+import { type BatchRows, booleanArray, numberArray, textArray } from './batchRows.ts';
 import { copyBatch } from './copyBatch.ts';
-import type { AlleleIdentity } from './identity.ts';
-import type { SampleQc } from './qc.ts';
-import type { StoredAllele } from './storedAllele.ts';
-
-/** An allele to store and the variant it is. */
-export type IdentifiedAllele = { allele: StoredAllele; identity: AlleleIdentity };
 
 /**
- * Records per batch, by statement or COPY alike: big enough that a batch's overhead is small,
- * small enough to stay lean (COPY batches of 4,000 held more memory and were no faster).
- */
-const BATCH_RECORDS = 1000;
-
-/**
- * The write path of an ingest: a batch of identified alleles becomes variants (unique by
+ * The write path of an ingest: each batch of rows (rowBuilder.ts) becomes variants (unique by
  * identity) and one `variant_record` per variant in this file — the record's QUAL and FILTER,
  * each sample's call and each transcript's annotation — inside the caller's transaction.
- * Per-sample QC is gathered on the way.
  *
  * On a PostgreSQL server a batch goes in by COPY (copyBatch.ts); on PGlite it is ONE statement
  * (insertBatch). There, short columns travel as one array per column that `unnest` turns back
@@ -37,14 +23,8 @@ const BATCH_RECORDS = 1000;
  * and so never race each other to a new variant.
  */
 export class AlleleWriter {
-  /** Rows gathered from the reader's small batches, sent once there are BATCH_RECORDS of them. */
-  private rows = emptyRows();
-  /** Identity keys in `rows`: a second allele with the same identity in one batch is the same variant. */
-  private inBatch = new Set<string>();
   /** The statement of the batch before, still running on the server. */
   private pending: Promise<unknown> = Promise.resolve();
-  /** Sample name → its place in a record's calls (the order insertSamples gave them). */
-  private readonly positions: Map<string, number>;
   /** Variants this file has a record of, when batches go by COPY (see copyBatch). */
   private readonly recorded = new Set<number>();
   /**
@@ -61,42 +41,16 @@ export class AlleleWriter {
     private readonly tx: Transaction<DB>,
     private readonly fileId: string,
     private readonly assembly: string | null,
-    sampleIds: Map<string, string>,
-    private readonly qc: Map<string, SampleQc>,
+    private readonly sampleCount: number,
     private readonly copyClient: pg.PoolClient | null = null,
-  ) {
-    this.positions = new Map([...sampleIds.keys()].map((name, position) => [name, position]));
-  }
+  ) {}
 
   /**
-   * Takes the reader's next alleles. Every BATCH_RECORDS records it sends a statement and
-   * returns once the statement before it is done: with PostgreSQL the server stores one batch
-   * while we parse the next. Call finish() after the last alleles; `stored` then counts it all.
+   * Sends a batch once the batch before it is stored, and returns without waiting for this one:
+   * the server stores one batch while the next is parsed. Call finish() after the last batch;
+   * `stored` then counts it all.
    */
-  async write(identities: readonly IdentifiedAllele[]): Promise<void> {
-    this.add(identities);
-    if (this.rows.key.length >= BATCH_RECORDS) await this.send();
-  }
-
-  /**
-   * Waits for the batch being written, ignoring its outcome: call it before letting an error end
-   * the transaction. A batch by COPY is several round trips; the rollback must not be queued
-   * between them, or the rest would run outside the transaction.
-   */
-  async settle(): Promise<void> {
-    await this.pending.catch(() => {});
-  }
-
-  /** Sends what is left and waits until every batch is stored; throws if one could not be. */
-  async finish(): Promise<void> {
-    await this.send();
-    await this.pending;
-  }
-
-  private async send(): Promise<void> {
-    const rows = this.rows;
-    this.rows = emptyRows();
-    this.inBatch.clear();
+  async write(rows: BatchRows): Promise<void> {
     await this.pending;
     if (rows.key.length === 0) return;
     const skipped = this.copyClient
@@ -109,8 +63,22 @@ export class AlleleWriter {
           .execute(this.tx)
           .then((result) => result.rows.map((row) => Number(row.n) - 1));
     this.pending = skipped.then((indexes) => this.count(rows, indexes));
-    // Awaited by the next send; until then a failure must not count as unhandled.
+    // Awaited by the next write; until then a failure must not count as unhandled.
     this.pending.catch(() => {});
+  }
+
+  /**
+   * Waits for the batch being written, ignoring its outcome: call it before letting an error end
+   * the transaction. A batch by COPY is several round trips; the rollback must not be queued
+   * between them, or the rest would run outside the transaction.
+   */
+  async settle(): Promise<void> {
+    await this.pending.catch(() => {});
+  }
+
+  /** Waits until every batch is stored; throws if one could not be. */
+  async finish(): Promise<void> {
+    await this.pending;
   }
 
   /** Counts what a stored batch holds: every row but those `skipped` (merged, see copyBatch). */
@@ -119,73 +87,9 @@ export class AlleleWriter {
     let transcripts = 0;
     for (const count of rows.transcripts) transcripts += count;
     for (const index of skipped) transcripts -= rows.transcripts[index] as number;
-    stored.observations += (rows.key.length - skipped.length) * this.positions.size;
+    stored.observations += (rows.key.length - skipped.length) * this.sampleCount;
     stored.annotations += transcripts;
     stored.merged += skipped.length + rows.mergedLine.length;
-  }
-
-  private add(identities: readonly IdentifiedAllele[]): void {
-    const rows = this.rows;
-    let lastFilters: readonly string[] | null = null;
-    let filtersLiteral = '{}';
-    for (const { allele, identity } of identities) {
-      // QC counts every call the file makes, a merged allele's too.
-      const calls = this.callsOf(allele, identity);
-      // Two alleles of one file that normalise to the same variant: the first one's record stands,
-      // and merged_allele keeps the later line.
-      if (this.inBatch.has(identity.key)) {
-        rows.mergedLine.push(allele.line);
-        rows.mergedKey.push(identity.key);
-        continue;
-      }
-      this.inBatch.add(identity.key);
-      rows.key.push(identity.key);
-      rows.vrsId.push(identity.vrsId);
-      rows.chrom.push(identity.chrom);
-      rows.start.push(identity.start);
-      rows.ref.push(identity.ref);
-      rows.alt.push(identity.alt);
-      rows.kind.push(identity.kind);
-      rows.fullyNormalised.push(identity.fullyNormalised);
-      rows.line.push(allele.line);
-      rows.qual.push(allele.qual);
-      // The alleles of one record share their filter list.
-      if (allele.filters !== lastFilters) {
-        lastFilters = allele.filters;
-        filtersLiteral = textArray(allele.filters);
-      }
-      rows.filters.push(filtersLiteral);
-      rows.calls.push(calls);
-      const transcripts: string[] = [];
-      let count = 0;
-      for (const a of allele.annotations)
-        count += transcriptsJson(a.layout, a.entries, a.allele, transcripts);
-      rows.annotations.push(`[${transcripts.join(',')}]`);
-      rows.transcripts.push(count);
-    }
-  }
-
-  /** The record's calls as JSON, one [genotype, depth, ref_depth, alt_depth, vaf] per sample position. */
-  private callsOf(allele: StoredAllele, identity: AlleleIdentity): string {
-    const calls: string[] = new Array(this.positions.size).fill('null');
-    for (const call of allele.calls) {
-      const position = this.positions.get(call.sample);
-      if (position === undefined) continue;
-      const genotype = call.genotype;
-      calls[position] =
-        `[${genotype ? `"${genotypeText(genotype.alleles, genotype.phased)}"` : 'null'},${json(call.depth)},` +
-        `${json(call.alleleDepths?.[0])},${json(call.alleleDepths?.[1])},${json(call.alleleFraction)}]`;
-      if (genotype === null || genotype.alleles.some((i) => i !== null && i > 0)) {
-        (this.qc.get(call.sample) as SampleQc).add({
-          filters: allele.filters,
-          ref: identity.ref,
-          alt: identity.alt,
-          kind: identity.kind,
-          depth: call.depth,
-        });
-      }
-    }
-    return `[${calls.join(',')}]`;
   }
 }
 
@@ -202,11 +106,6 @@ export async function prepareIngest(tx: Transaction<DB>): Promise<void> {
 
 /** An arbitrary constant (the bytes of "genvar"), apart from the audit log's lock (auditLog.ts). */
 const VARIANT_IDENTITY_LOCK = 0x67656e766172;
-
-/** A number as JSON: null for missing, NaN and ±Infinity (JSON has no such numbers). */
-function json(value: number | null | undefined): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? 'null' : String(value);
-}
 
 /**
  * Variants first — those not stored yet are inserted, a stored one gains its VRS id when this
@@ -287,13 +186,3 @@ const as = {
   float4: (items: readonly (number | null)[]) => sql`${numberArray(items)}::float4[]`,
   bool: (items: readonly boolean[]) => sql`${booleanArray(items)}::bool[]`,
 };
-
-function genotypeText(alleles: readonly (number | null)[], phased: boolean): string {
-  let text = '';
-  for (let i = 0; i < alleles.length; i++) {
-    if (i > 0) text += phased ? '|' : '/';
-    const allele = alleles[i];
-    text += allele === null || allele === undefined ? '.' : String(allele);
-  }
-  return text;
-}

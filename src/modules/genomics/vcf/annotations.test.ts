@@ -213,7 +213,7 @@ describe('the JSON the ingest stores for each transcript', () => {
   ];
   const jsonOf = (allele: VariantAllele) => {
     const out: string[] = [];
-    for (const a of allele.annotations) transcriptsJson(a.layout, a.entries, a.allele, out);
+    for (const a of allele.annotations) transcriptsJson(a.layout, a.entries.join(','), a.allele, out);
     return JSON.parse(`[${out.join(',')}]`);
   };
 

@@ -205,10 +205,11 @@ class EntryFields {
   /** Where field i starts; starts[count] is one past the end of the entry. */
   private starts = new Int32Array(128);
 
-  read(entry: string): void {
-    this.entry = entry;
+  /** Reads the entry that is `text`, or its characters [from, to) when given. */
+  read(text: string, from = 0, to = text.length): void {
+    this.entry = text;
     let count = 0;
-    let start = 0;
+    let start = from;
     for (;;) {
       if (count + 1 >= this.starts.length) {
         const grown = new Int32Array(this.starts.length * 2);
@@ -216,11 +217,11 @@ class EntryFields {
         this.starts = grown;
       }
       this.starts[count++] = start;
-      const bar = entry.indexOf('|', start);
-      if (bar < 0) break;
+      const bar = text.indexOf('|', start);
+      if (bar < 0 || bar >= to) break;
       start = bar + 1;
     }
-    this.starts[count] = entry.length + 1;
+    this.starts[count] = to + 1;
     this.count = count;
   }
 
@@ -296,20 +297,25 @@ export function consequencesFor(
  * population frequencies or null). Ingest reads every transcript of every record: building the
  * TranscriptConsequence objects and then stringifying them cost more than reading the file.
  * Entries without a transcript are left out, and a transcript written twice for the allele is
- * kept once (the first), as the ingest always did. Appends to `out` and returns how many
+ * kept once (the first), as the ingest always did. `value` is the annotation INFO value (its
+ * entries joined by commas, as the file has them). Appends to `out` and returns how many
  * transcripts it wrote.
  */
 export function transcriptsJson(
   layout: AnnotationLayout,
-  entries: readonly string[],
+  value: string,
   allele: AnnotatedAllele,
   out: string[],
 ): number {
   const columns = columnsOf(layout);
   const source = `["${layout.source}",`;
   const seen: string[] = [];
-  for (const entry of entries) {
-    fields.read(entry);
+  // The entries are read in place: splitting the value would make a string of each.
+  for (let start = 0; start <= value.length; ) {
+    let end = value.indexOf(',', start);
+    if (end < 0) end = value.length;
+    fields.read(value, start, end);
+    start = end + 1;
     if (!belongsTo(layout, columns, allele)) continue;
     const transcriptId = fields.text(columns.feature);
     if (transcriptId === null || seen.includes(transcriptId)) continue;

@@ -106,6 +106,11 @@ export class VcfFile {
     }
   }
 
+  /** Closes the file without reading on (the data lines are then read by someone else, or not at all). */
+  async close(): Promise<void> {
+    await this.batches.return(undefined);
+  }
+
   /** Checked, parsed records, multi-allelic ones whole, a batch per decoded chunk (one await per batch). */
   async *recordBatches(): AsyncGenerator<VcfRecord[]> {
     const checker = new RecordChecker(this.header);

@@ -1,0 +1,146 @@
+import { VcfError } from '../vcf/errors.ts';
+import type { VariantAllele } from '../vcf/model.ts';
+import type { VcfFile } from '../vcf/reader.ts';
+import { RecordParser } from '../vcf/record.ts';
+import { RecordChecker } from '../vcf/recordCheck.ts';
+import { splitAlleles } from '../vcf/split.ts';
+import { type ReferenceGenome, UnknownSequenceError } from '../vrs/reference.ts';
+import type { BatchRows } from './batchRows.ts';
+import {
+  type AlleleIdentity,
+  referenceIdentity,
+  trimmedIdentity,
+  trimmedSequenceIdentity,
+} from './identity.ts';
+import type { SampleQcSummary } from './qc.ts';
+import { BATCH_RECORDS, type IdentifiedAllele, RowBuilder } from './rowBuilder.ts';
+import { SingleAltRecords } from './singleAlt.ts';
+import { storedAllele } from './storedAllele.ts';
+
+/** A batch of rows to store, with what the lines behind it counted and how far the file is read. */
+export type RowBatch = {
+  rows: BatchRows;
+  /** Records and alleles on the lines read since the batch before. */
+  records: number;
+  alleles: number;
+  /** Bytes of the file read so far (compressed bytes for gzip). */
+  bytesRead: number;
+};
+
+/**
+ * An ingest's data lines as batches of rows, read here (readRows) or in a worker thread
+ * (workerRows.ts): the same rows either way. `qc` is each sample's QC once the batches are done.
+ */
+export interface RowStream {
+  batches(): AsyncGenerator<RowBatch>;
+  qc(): Record<string, SampleQcSummary>;
+}
+
+export type RowOptions = {
+  /** The file's sample names in position order (sequenced_sample.position). */
+  samples: readonly string[];
+  /** When given, alleles are justified against it and get VRS ids; REF is checked against it. */
+  reference: ReferenceGenome | null;
+};
+
+/** Checks every data line of `vcf` and builds the rows the writer stores, in this thread. */
+export function readRows(vcf: VcfFile, options: RowOptions): RowStream {
+  const builder = new RowBuilder(options.samples);
+  let done = false;
+  return {
+    async *batches() {
+      const read = alleleReader(vcf, options.reference);
+      const identified: IdentifiedAllele[] = [];
+      let records = 0;
+      let alleles = 0;
+      for await (const { lines, firstLine } of vcf.dataBatches()) {
+        for (let i = 0; i < lines.length; i++) {
+          const found = read(lines[i] as string, firstLine + i, identified);
+          const count = typeof found === 'number' ? found : await found;
+          if (count > 0) records++;
+          alleles += count;
+        }
+        builder.add(identified);
+        identified.length = 0;
+        if (builder.size >= BATCH_RECORDS) {
+          yield { rows: builder.take(), records, alleles, bytesRead: vcf.bytesRead };
+          records = 0;
+          alleles = 0;
+        }
+      }
+      yield { rows: builder.take(), records, alleles, bytesRead: vcf.bytesRead };
+      done = true;
+    },
+    qc() {
+      if (!done) throw new Error('the QC is known only once every batch is read');
+      return builder.qcSummaries();
+    },
+  };
+}
+
+/**
+ * Checks a data line and appends its alleles, identified, to `batch`; returns how many alleles
+ * the line has (`*` included, though it is no variant of its own and is not appended). A line
+ * with one base-sequence ALT takes singleAlt's short way unless a reference genome is configured
+ * (justifying against it is the general way's work); any other line is parsed and split. Only
+ * the reference's lookups are asynchronous, so only then is a promise returned: an await per line
+ * would cost a genome's millions of lines a turn of the event loop each.
+ */
+function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null) {
+  const header = vcf.header;
+  const assembly = header.assembly;
+  const checker = new RecordChecker(header);
+  const parser = new RecordParser(header);
+  const singleAlt = reference ? null : new SingleAltRecords(header);
+  return (line: string, lineNumber: number, batch: IdentifiedAllele[]): number | Promise<number> => {
+    let alleles: VariantAllele[];
+    try {
+      const columns = checker.check(line, lineNumber);
+      const single = singleAlt && checker.altCount === 1 ? singleAlt.read(columns, lineNumber) : null;
+      if (single) {
+        const identity = trimmedSequenceIdentity(single.chrom, assembly, single.pos, single.ref, single.alt);
+        batch.push({ allele: single.allele, identity });
+        return 1;
+      }
+      alleles = splitAlleles(parser.parse(columns, lineNumber), header);
+    } catch (error) {
+      throw VcfError.at(vcf.name, lineNumber, error);
+    }
+    if (!reference) {
+      for (const allele of alleles) {
+        const identity = identified(vcf.name, lineNumber, () => trimmedIdentity(allele, assembly));
+        if (identity) batch.push({ allele: storedAllele(allele), identity });
+      }
+      return alleles.length;
+    }
+    return (async () => {
+      for (const allele of alleles) {
+        let identity: AlleleIdentity | null;
+        try {
+          identity = await referenceIdentity(reference, allele, assembly);
+        } catch (error) {
+          throw identityError(vcf.name, lineNumber, error);
+        }
+        if (identity) batch.push({ allele: storedAllele(allele), identity });
+      }
+      return alleles.length;
+    })();
+  };
+}
+
+function identified(
+  file: string,
+  line: number,
+  identify: () => AlleleIdentity | null,
+): AlleleIdentity | null {
+  try {
+    return identify();
+  } catch (error) {
+    throw identityError(file, line, error);
+  }
+}
+
+function identityError(file: string, line: number, error: unknown): VcfError {
+  const field = error instanceof UnknownSequenceError ? 'CHROM' : 'REF';
+  return new VcfError(file, line, field, (error as Error).message);
+}

@@ -1,0 +1,132 @@
+import { transcriptsJson } from '../vcf/annotations.ts';
+import { type BatchRows, emptyRows, textArray } from './batchRows.ts';
+import type { AlleleIdentity } from './identity.ts';
+import { SampleQc, type SampleQcSummary } from './qc.ts';
+import type { StoredAllele } from './storedAllele.ts';
+
+/** An allele to store and the variant it is. */
+export type IdentifiedAllele = { allele: StoredAllele; identity: AlleleIdentity };
+
+/**
+ * Records per batch, by statement or COPY alike: big enough that a batch's overhead is small,
+ * small enough to stay lean (COPY batches of 4,000 held more memory and were no faster).
+ */
+export const BATCH_RECORDS = 1000;
+
+/**
+ * Turns identified alleles into the rows of a batch — one `variant_record` per variant, the calls
+ * and the transcripts as the JSON texts migration 0008 stores — and gathers each sample's QC on
+ * the way. Pure, so that it can run beside the database work in a worker thread (parseWorker.ts).
+ *
+ * An allele that is the same variant as an earlier row of the batch is merged: the earlier row
+ * stands and the later line is kept in `mergedLine` (the writer stores it in merged_allele; an
+ * earlier batch's row is the writer's to find).
+ */
+export class RowBuilder {
+  private rows = emptyRows();
+  /** Identity keys in `rows`: a second allele with the same identity in one batch is the same variant. */
+  private readonly inBatch = new Set<string>();
+  /** Sample name → its place in a record's calls (the order insertSamples gave them). */
+  private readonly positions: Map<string, number>;
+  private readonly qc: Map<string, SampleQc>;
+
+  /** `samples`: the file's sample names in position order. */
+  constructor(samples: readonly string[]) {
+    this.positions = new Map(samples.map((name, position) => [name, position]));
+    this.qc = new Map(samples.map((name) => [name, new SampleQc()]));
+  }
+
+  /** Rows gathered since the last take(). */
+  get size(): number {
+    return this.rows.key.length;
+  }
+
+  /** The rows gathered so far, as one batch; the builder starts the next. */
+  take(): BatchRows {
+    const rows = this.rows;
+    this.rows = emptyRows();
+    this.inBatch.clear();
+    return rows;
+  }
+
+  /** Each sample's QC over every allele added so far. */
+  qcSummaries(): Record<string, SampleQcSummary> {
+    return Object.fromEntries([...this.qc].map(([name, qc]) => [name, qc.summary()]));
+  }
+
+  add(identities: readonly IdentifiedAllele[]): void {
+    const rows = this.rows;
+    let lastFilters: readonly string[] | null = null;
+    let filtersLiteral = '{}';
+    for (const { allele, identity } of identities) {
+      // QC counts every call the file makes, a merged allele's too.
+      const calls = this.callsOf(allele, identity);
+      if (this.inBatch.has(identity.key)) {
+        rows.mergedLine.push(allele.line);
+        rows.mergedKey.push(identity.key);
+        continue;
+      }
+      this.inBatch.add(identity.key);
+      rows.key.push(identity.key);
+      rows.vrsId.push(identity.vrsId);
+      rows.chrom.push(identity.chrom);
+      rows.start.push(identity.start);
+      rows.ref.push(identity.ref);
+      rows.alt.push(identity.alt);
+      rows.kind.push(identity.kind);
+      rows.fullyNormalised.push(identity.fullyNormalised);
+      rows.line.push(allele.line);
+      rows.qual.push(allele.qual);
+      // The alleles of one record share their filter list.
+      if (allele.filters !== lastFilters) {
+        lastFilters = allele.filters;
+        filtersLiteral = textArray(allele.filters);
+      }
+      rows.filters.push(filtersLiteral);
+      rows.calls.push(calls);
+      const transcripts: string[] = [];
+      let count = 0;
+      for (const a of allele.annotations) count += transcriptsJson(a.layout, a.value, a.allele, transcripts);
+      rows.annotations.push(`[${transcripts.join(',')}]`);
+      rows.transcripts.push(count);
+    }
+  }
+
+  /** The record's calls as JSON, one [genotype, depth, ref_depth, alt_depth, vaf] per sample position. */
+  private callsOf(allele: StoredAllele, identity: AlleleIdentity): string {
+    const calls: string[] = new Array(this.positions.size).fill('null');
+    for (const call of allele.calls) {
+      const position = this.positions.get(call.sample);
+      if (position === undefined) continue;
+      const genotype = call.genotype;
+      calls[position] =
+        `[${genotype ? `"${genotypeText(genotype.alleles, genotype.phased)}"` : 'null'},${json(call.depth)},` +
+        `${json(call.alleleDepths?.[0])},${json(call.alleleDepths?.[1])},${json(call.alleleFraction)}]`;
+      if (genotype === null || genotype.alleles.some((i) => i !== null && i > 0)) {
+        (this.qc.get(call.sample) as SampleQc).add({
+          filters: allele.filters,
+          ref: identity.ref,
+          alt: identity.alt,
+          kind: identity.kind,
+          depth: call.depth,
+        });
+      }
+    }
+    return `[${calls.join(',')}]`;
+  }
+}
+
+/** A number as JSON: null for missing, NaN and ±Infinity (JSON has no such numbers). */
+function json(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? 'null' : String(value);
+}
+
+function genotypeText(alleles: readonly (number | null)[], phased: boolean): string {
+  let text = '';
+  for (let i = 0; i < alleles.length; i++) {
+    if (i > 0) text += phased ? '|' : '/';
+    const allele = alleles[i];
+    text += allele === null || allele === undefined ? '.' : String(allele);
+  }
+  return text;
+}

@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VcfError } from '../vcf/errors.ts';
+import { openVcf } from '../vcf/reader.ts';
+import { bgzf, fixture } from '../vcf/testing.ts';
+import type { BatchRows } from './batchRows.ts';
+import { type RowStream, readRows } from './readRows.ts';
+import { readRowsInWorker } from './workerRows.ts';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'genvei-worker-rows-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Everything a stream gives: the rows of every batch in order, the counts, and the QC. */
+async function drain(stream: RowStream) {
+  const batches: { rows: BatchRows; records: number; alleles: number }[] = [];
+  let lastBytes = 0;
+  for await (const { rows, records, alleles, bytesRead } of stream.batches()) {
+    expect(bytesRead).toBeGreaterThanOrEqual(lastBytes);
+    lastBytes = bytesRead;
+    batches.push({ rows, records, alleles });
+  }
+  return { batches, qc: stream.qc() };
+}
+
+async function here(file: string, samples: string[]) {
+  return drain(readRows(await openVcf(file, { name: path.basename(file) }), { samples, reference: null }));
+}
+
+/** A file of `records` records over more than one batch: multi-allelic lines, and one that merges. */
+function manyRecords(records: number): string {
+  const csq = 'Allele|Consequence|IMPACT|SYMBOL|Feature|HGVSc|gnomADe_AF';
+  const lines = [
+    '##fileformat=VCFv4.2',
+    '##contig=<ID=chr3,length=198295559,assembly=GRCh38>',
+    `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${csq}">`,
+    '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+    '##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allele depths">',
+    '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">',
+    '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tT\tN',
+  ];
+  for (let i = 0; i < records; i++) {
+    const pos = 10_000 + i * 7;
+    const alts = i % 20 === 0 ? ['T', 'G'] : ['T'];
+    const entries = alts.flatMap((alt) => [
+      `${alt}|missense_variant|MODERATE|PIK3CA|ENST00000263967.4|c.${i}C>${alt}|0.0${i % 9}`,
+      `${alt}|intron_variant|MODIFIER|PIK3CA|ENST00000643187.1||`,
+    ]);
+    const gt = alts.length === 2 ? '1/2' : i % 3 === 0 ? '1/1' : '0/1';
+    const ad = alts.length === 2 ? '3,10,12' : `${i % 40},${(i * 7) % 50}`;
+    const normalAd = alts.length === 2 ? '30,0,0' : '30,0';
+    lines.push(
+      `chr3\t${pos}\t.\tC\t${alts.join(',')}\t${i % 60}\t${i % 4 === 0 ? 'lowq' : 'PASS'}\tCSQ=${entries.join(',')}\tGT:AD:DP\t${gt}:${ad}:${i % 90}\t0/0:${normalAd}:30`,
+    );
+  }
+  // Trims to the record at 10,000 (C>T): merged into it.
+  lines.push('chr3\t9999\t.\tAC\tAT\t50\tPASS\t.\tGT\t0/1\t0/0');
+  return `${lines.join('\n')}\n`;
+}
+
+describe('reading a VCF in a worker thread', () => {
+  it.each(['tumour-normal.vep.vcf', 'germline.snpeff.vcf', 'structural.vcf'])(
+    'gives the rows, counts and QC that reading it here gives: %s',
+    async (name) => {
+      const vcf = await openVcf(fixture(name));
+      const samples = [...vcf.header.samples];
+      await vcf.close();
+      const inWorker = await drain(readRowsInWorker(fixture(name), { name, samples }));
+      expect(inWorker).toEqual(await here(fixture(name), samples));
+      expect(inWorker.batches.flatMap((b) => b.rows.key).length).toBeGreaterThan(0);
+    },
+  );
+
+  it('gives the same batches of a bgzipped file of several batches, merged alleles included', async () => {
+    const file = path.join(dir, 'many.vcf.gz');
+    writeFileSync(file, bgzf(manyRecords(2_500), 20_000));
+    const inWorker = await drain(readRowsInWorker(file, { name: 'many.vcf.gz', samples: ['T', 'N'] }));
+    expect(inWorker).toEqual(await here(file, ['T', 'N']));
+    expect(inWorker.batches.length).toBeGreaterThan(2);
+    expect(inWorker.batches.reduce((n, b) => n + b.records, 0)).toBe(2_501);
+    expect(inWorker.batches.reduce((n, b) => n + b.alleles, 0)).toBe(2_501 + 125);
+  });
+
+  it('names the file, line and field of the first error, as reading here does', async () => {
+    const lines = manyRecords(1_800).split('\n');
+    // Line 7 is the first record: the 1,500th record is line 1,506.
+    lines[1505] = (lines[1505] as string).replace(/:30$/, ':thirty');
+    const file = path.join(dir, 'broken.vcf');
+    writeFileSync(file, lines.join('\n'));
+    const failure = await drain(readRowsInWorker(file, { name: 'broken.vcf', samples: ['T', 'N'] })).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(VcfError);
+    expect(failure).toMatchObject({ file: 'broken.vcf', line: 1506, field: 'FORMAT/DP (sample N)' });
+    const hereFailure = await here(file, ['T', 'N']).catch((error: unknown) => error);
+    expect((failure as VcfError).message).toBe((hereFailure as VcfError).message);
+  });
+
+  it('refuses a file that is not there with the reader’s own error', async () => {
+    const missing = path.join(dir, 'gone.vcf');
+    await expect(drain(readRowsInWorker(missing, { name: 'gone.vcf', samples: [] }))).rejects.toThrow(
+      /gone\.vcf:1: file: no such file/,
+    );
+  });
+
+  it('stops the worker when the reader stops early, and a new read starts afresh', async () => {
+    const file = path.join(dir, 'early.vcf.gz');
+    writeFileSync(file, bgzf(manyRecords(3_000), 20_000));
+    const stream = readRowsInWorker(file, { name: 'early.vcf.gz', samples: ['T', 'N'] });
+    for await (const batch of stream.batches()) {
+      expect(batch.rows.key.length).toBeGreaterThan(0);
+      break;
+    }
+    expect(() => stream.qc()).toThrow(/once every batch is read/);
+    const again = await drain(readRowsInWorker(file, { name: 'early.vcf.gz', samples: ['T', 'N'] }));
+    expect(again.batches.reduce((n, b) => n + b.records, 0)).toBe(3_001);
+  });
+});
