@@ -444,7 +444,13 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     const before = await variant();
     expect(before.vrs_id).toBeNull();
     const reference = new InMemoryReference({ chrQ: residues });
-    await ingestVcf(t.database.db, { ...request, file: vcf('with-reference.vcf'), reference });
+    // Asking for the worker thread does not lose the reference: such a file is read here.
+    await ingestVcf(t.database.db, {
+      ...request,
+      file: vcf('with-reference.vcf'),
+      reference,
+      inWorker: true,
+    });
     const after = await variant();
     expect(after).toMatchObject({ id: before.id, vrs_id: expect.stringMatching(/^ga4gh:VA\./) });
   });

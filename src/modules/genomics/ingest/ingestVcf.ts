@@ -41,7 +41,7 @@ export type IngestRequest = ResultFileRequest & {
   reference?: ReferenceGenome | null;
   /**
    * Whether the file is read in a worker thread (workerRows.ts), beside the database work; by
-   * default a file of WORKER_MIN_BYTES or more is, unless a reference genome is configured.
+   * default a file of WORKER_MIN_BYTES or more is. Never with a reference genome (see below).
    */
   inWorker?: boolean;
 };
@@ -112,7 +112,7 @@ export async function ingestVcf(
         await serverConnectionOf(db, tx),
       );
       const samples = [...sampleIds.keys()];
-      const inWorker = request.inWorker ?? (!request.reference && size >= WORKER_MIN_BYTES);
+      const inWorker = !request.reference && (request.inWorker ?? size >= WORKER_MIN_BYTES);
       let stream: RowStream;
       if (inWorker) {
         await vcf.close();

@@ -87,6 +87,11 @@ class Inbox {
       this.failure ??= error;
       this.notify();
     });
+    // A batch that could not be read back would otherwise leave next() waiting for ever.
+    worker.on('messageerror', (error) => {
+      this.failure ??= error;
+      this.notify();
+    });
     worker.on('exit', (code) => {
       this.failure ??= new Error(`the VCF reader's worker thread stopped early (exit code ${code})`);
       this.notify();

@@ -240,9 +240,12 @@ class EntryFields {
     const start = this.starts[index] as number;
     const end = (this.starts[index + 1] as number) - 1;
     if (start === end) return null;
-    const ampersand = this.entry.indexOf('&', start);
-    if (ampersand === start) return null;
-    const frequency = Number(this.entry.slice(start, ampersand < 0 || ampersand > end ? end : ampersand));
+    // The first `&` within the field: indexOf would search on through the rest of the value,
+    // which is every later entry of the record.
+    let stop = start;
+    while (stop < end && this.entry.charCodeAt(stop) !== 38) stop++;
+    if (stop === start) return null;
+    const frequency = Number(this.entry.slice(start, stop));
     return Number.isFinite(frequency) ? frequency : null;
   }
 
