@@ -1,4 +1,5 @@
 import { transcriptsJson } from '../vcf/annotations.ts';
+import { JsonBytes } from '../vcf/jsonBytes.ts';
 import { type BatchRows, emptyRows, textArray } from './batchRows.ts';
 import type { AlleleIdentity } from './identity.ts';
 import { SampleQc, type SampleQcSummary } from './qc.ts';
@@ -29,6 +30,8 @@ export class RowBuilder {
   /** Sample name → its place in a record's calls (the order insertSamples gave them). */
   private readonly positions: Map<string, number>;
   private readonly qc: Map<string, SampleQc>;
+  /** Where each row's transcripts JSON is written (see JsonBytes). */
+  private readonly json = new JsonBytes();
 
   /** `samples`: the file's sample names in position order. */
   constructor(samples: readonly string[]) {
@@ -84,10 +87,13 @@ export class RowBuilder {
       }
       rows.filters.push(filtersLiteral);
       rows.calls.push(calls);
-      const transcripts: string[] = [];
+      const json = this.json;
+      json.reset();
+      json.byte(91);
       let count = 0;
-      for (const a of allele.annotations) count += transcriptsJson(a.layout, a.value, a.allele, transcripts);
-      rows.annotations.push(`[${transcripts.join(',')}]`);
+      for (const a of allele.annotations) count += transcriptsJson(a.layout, a.value, a.allele, json);
+      json.byte(93);
+      rows.annotations.push(json.text());
       rows.transcripts.push(count);
     }
   }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkAnnotationValue, transcriptsJson, vepAlleles } from './annotations.ts';
+import { JsonBytes } from './jsonBytes.ts';
 import type { VariantAllele } from './model.ts';
 import { openVcf } from './reader.ts';
 import { fixture, streamOf, vcfText } from './testing.ts';
@@ -212,9 +213,11 @@ describe('the JSON the ingest stores for each transcript', () => {
     Object.keys(c.populationFrequencies).length > 0 ? c.populationFrequencies : null,
   ];
   const jsonOf = (allele: VariantAllele) => {
-    const out: string[] = [];
+    const out = new JsonBytes();
+    out.byte(91);
     for (const a of allele.annotations) transcriptsJson(a.layout, a.entries.join(','), a.allele, out);
-    return JSON.parse(`[${out.join(',')}]`);
+    out.byte(93);
+    return JSON.parse(out.text());
   };
 
   it.each(['tumour-normal.vep.vcf', 'germline.snpeff.vcf', 'structural.vcf'])(

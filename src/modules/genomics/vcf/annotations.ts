@@ -1,4 +1,5 @@
 import { VcfFault } from './errors.ts';
+import type { JsonBytes } from './jsonBytes.ts';
 import type { AnnotationLayout, FieldDefinition, Impact, TranscriptConsequence } from './model.ts';
 import { percentDecode } from './scalars.ts';
 
@@ -130,6 +131,8 @@ interface Columns {
   existing: number;
   /** Population frequency columns: their names and positions. */
   frequencyNames: string[];
+  /** Each frequency column's name as a JSON key with its colon: `"gnomADe_AF":`. */
+  frequencyKeys: string[];
   frequencyIndexes: number[];
 }
 
@@ -157,6 +160,7 @@ function columnsOf(layout: AnnotationLayout): Columns {
     mane: at('MANE'),
     existing: at('Existing_variation'),
     frequencyNames: [],
+    frequencyKeys: [],
     frequencyIndexes: [],
   };
   // VEP names every population frequency AF or <population>_AF (AFR_AF, gnomADe_NFE_AF, MAX_AF, …).
@@ -164,6 +168,7 @@ function columnsOf(layout: AnnotationLayout): Columns {
     layout.fields.forEach((name, index) => {
       if (name !== 'AF' && !name.endsWith('_AF')) return;
       columns.frequencyNames.push(name);
+      columns.frequencyKeys.push(`${JSON.stringify(name)}:`);
       columns.frequencyIndexes.push(index);
     });
   }
@@ -249,6 +254,42 @@ class EntryFields {
     return Number.isFinite(frequency) ? frequency : null;
   }
 
+  /** Whether the column is absent or the field empty. */
+  isEmpty(index: number): boolean {
+    return index < 0 || index >= this.count || this.starts[index] === (this.starts[index + 1] as number) - 1;
+  }
+
+  /** The field's decoded text as a JSON string, or null when the column is absent or the field empty. */
+  json(index: number, out: JsonBytes): void {
+    if (this.isEmpty(index)) {
+      out.plain('null');
+      return;
+    }
+    out.string(this.entry, this.starts[index] as number, (this.starts[index + 1] as number) - 1, true);
+  }
+
+  /** The field's `&`-separated terms, decoded, as a JSON array (empty terms left out). */
+  jsonTerms(index: number, out: JsonBytes): void {
+    out.byte(91);
+    if (!this.isEmpty(index)) {
+      const entry = this.entry;
+      const end = (this.starts[index + 1] as number) - 1;
+      let first = true;
+      // An escape never holds `&`, so splitting before decoding splits where splitting after would.
+      for (let term = this.starts[index] as number; term <= end; ) {
+        let stop = term;
+        while (stop < end && entry.charCodeAt(stop) !== 38) stop++;
+        if (stop > term) {
+          if (!first) out.byte(44);
+          first = false;
+          out.string(entry, term, stop, true);
+        }
+        term = stop + 1;
+      }
+    }
+    out.byte(93);
+  }
+
   /** The field's decoded text, or null when the column is absent or the field empty. */
   text(index: number): string | null {
     if (index < 0 || index >= this.count) return null;
@@ -308,7 +349,7 @@ export function transcriptsJson(
   layout: AnnotationLayout,
   value: string,
   allele: AnnotatedAllele,
-  out: string[],
+  out: JsonBytes,
 ): number {
   const columns = columnsOf(layout);
   const source = `["${layout.source}",`;
@@ -323,44 +364,52 @@ export function transcriptsJson(
     const transcriptId = fields.text(columns.feature);
     if (transcriptId === null || seen.includes(transcriptId)) continue;
     seen.push(transcriptId);
-    const maneSelect = maneSelectOf(columns, transcriptId);
-    out.push(
-      `${source}${jsonText(transcriptId)},${jsonText(fields.text(columns.symbol))},` +
-        `${jsonText(fields.text(columns.gene))},${jsonText(fields.text(columns.hgvsc))},` +
-        `${jsonText(fields.text(columns.hgvsp))},${jsonTerms(fields.text(columns.consequence))},` +
-        `${jsonText(impactOf(fields.raw(columns.impact)))},${jsonText(maneSelect)},` +
-        `${fields.raw(columns.canonical) === 'YES'},${jsonTerms(fields.text(columns.existing))},` +
-        `${frequenciesJson(columns)}]`,
-    );
+    if (out.lastByte() !== 91) out.byte(44); // ',' after an earlier transcript
+    out.plain(source);
+    out.string(transcriptId, 0, transcriptId.length, false);
+    out.byte(44);
+    fields.json(columns.symbol, out);
+    out.byte(44);
+    fields.json(columns.gene, out);
+    out.byte(44);
+    fields.json(columns.hgvsc, out);
+    out.byte(44);
+    fields.json(columns.hgvsp, out);
+    out.byte(44);
+    fields.jsonTerms(columns.consequence, out);
+    out.byte(44);
+    const impact = impactOf(fields.raw(columns.impact));
+    out.plain(impact === null ? 'null' : `"${impact}"`);
+    out.byte(44);
+    // MANE Select as maneSelectOf reads it.
+    if (!fields.isEmpty(columns.maneSelect)) fields.json(columns.maneSelect, out);
+    else if (fields.text(columns.mane)?.includes('MANE_Select'))
+      out.string(transcriptId, 0, transcriptId.length, false);
+    else out.plain('null');
+    out.byte(44);
+    out.plain(fields.raw(columns.canonical) === 'YES' ? 'true' : 'false');
+    out.byte(44);
+    fields.jsonTerms(columns.existing, out);
+    out.byte(44);
+    frequenciesJson(columns, out);
+    out.byte(93);
   }
   return seen.length;
 }
 
-/** Characters JSON strings must escape; annotation text almost never has one. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what JSON strings must escape.
-const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
-
-function jsonText(text: string | null): string {
-  if (text === null) return 'null';
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
-}
-
-function jsonTerms(text: string | null): string {
-  if (text === null) return '[]';
-  let json = '[';
-  for (const term of splitTerms(text)) json += json.length > 1 ? `,${jsonText(term)}` : jsonText(term);
-  return `${json}]`;
-}
-
-function frequenciesJson(columns: Columns): string {
-  const { frequencyNames, frequencyIndexes } = columns;
-  let json = '';
+function frequenciesJson(columns: Columns, out: JsonBytes): void {
+  const { frequencyKeys, frequencyIndexes } = columns;
+  let any = false;
   for (let i = 0; i < frequencyIndexes.length; i++) {
     const frequency = fields.frequency(frequencyIndexes[i] as number);
     if (frequency === null) continue;
-    json += `${json ? ',' : '{'}${jsonText(frequencyNames[i] as string)}:${frequency}`;
+    out.byte(any ? 44 : 123);
+    any = true;
+    out.plain(frequencyKeys[i] as string);
+    out.plain(String(frequency));
   }
-  return json ? `${json}}` : 'null';
+  if (any) out.byte(125);
+  else out.plain('null');
 }
 
 /** VEP ≥ 104 writes the MANE Select id in MANE_SELECT; VEP 103 wrote "MANE_Select" in MANE. */

@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { JsonBytes } from './jsonBytes.ts';
+import { percentDecode } from './scalars.ts';
+
+/** Text with what the writer must handle: escapes (whole, cut short, in either case), quotes, controls, non-ASCII. */
+const awkward = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '%3A',
+        '%3b',
+        '%3D',
+        '%25',
+        '%2C',
+        '%2c',
+        '%0D',
+        '%0a',
+        '%09',
+        '%',
+        '%2',
+        '%41',
+        '%%3B',
+      ),
+      fc.constantFrom('"', '\\', '\u0000', '\b', '\f', '\u001f', '\u007f', 'æøå', '€', '😀', '|', '&', ','),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+      fc.string({ maxLength: 8 }),
+    ),
+    { maxLength: 12 },
+  )
+  .map((parts) => parts.join(''));
+
+/** What the writer wrote, read back as the bytes a database would receive. */
+function written(write: (json: JsonBytes) => void): Buffer {
+  const json = new JsonBytes();
+  write(json);
+  return Buffer.from(json.text(), 'utf8');
+}
+
+describe('JSON written as bytes', () => {
+  it('is JSON.stringify of the percent-decoded text, in UTF-8, for any part of any text', () => {
+    fc.assert(
+      fc.property(awkward, fc.nat(), fc.nat(), fc.boolean(), (text, a, b, decode) => {
+        const from = text.length === 0 ? 0 : a % (text.length + 1);
+        const to = from + (text.length === 0 ? 0 : b % (text.length - from + 1));
+        const part = text.slice(from, to);
+        // Text decoded from UTF-8 never holds a lone surrogate (see the test below).
+        fc.pre(part.isWellFormed());
+        const expected = JSON.stringify(decode ? percentDecode(part) : part);
+        expect(written((json) => json.string(text, from, to, decode))).toEqual(Buffer.from(expected, 'utf8'));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('decodes VCF escapes, escapes what JSON must, and keeps everything else', () => {
+    const text = written((json) => {
+      json.byte(91);
+      const odd = 'a%3Bb%2cc%25d%41e"f\\g\u0001h%0A';
+      json.string(odd, 0, odd.length, true);
+      json.byte(44);
+      json.string('æ€😀', 0, 4, false);
+      json.byte(93);
+    }).toString('utf8');
+    expect(text).toBe('["a;b,c%d%41e\\"f\\\\g\\u0001h\\n","æ€😀"]');
+    expect(JSON.parse(text)).toEqual(['a;b,c%d%41e"f\\g\u0001h\n', 'æ€😀']);
+  });
+
+  it('writes a lone surrogate as U+FFFD, as UTF-8 encoding does', () => {
+    const text = 'a\ud800b';
+    expect(written((json) => json.string(text, 0, text.length, false))).toEqual(
+      Buffer.from(`"${text}"`, 'utf8'),
+    );
+  });
+
+  it('grows past its first buffer and starts afresh on reset', () => {
+    const long = 'x'.repeat(100_000);
+    const json = new JsonBytes();
+    json.string(long, 0, long.length, false);
+    expect(json.text()).toBe(`"${long}"`);
+    json.reset();
+    json.plain('null');
+    expect(json.text()).toBe('null');
+    expect(json.lastByte()).toBe(108);
+  });
+});

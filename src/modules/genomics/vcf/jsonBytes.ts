@@ -1,0 +1,153 @@
+/**
+ * JSON text written as UTF-8 into one reused byte buffer, for the ingest's transcripts: a genome's
+ * annotation values hold millions of fields, and building their JSON from strings made a string
+ * (or a concatenation node) of every field and every piece of punctuation — most of what the
+ * ingest allocated. Here a field goes from its place in the annotation value to the buffer, its
+ * VCF percent escapes decoded and JSON's escapes applied on the way, with nothing allocated.
+ */
+export class JsonBytes {
+  private bytes = new Uint8Array(1 << 14);
+  private view = Buffer.from(this.bytes.buffer);
+  private length = 0;
+  /** Whether every byte so far is ASCII, so that the text can be read back without UTF-8 decoding. */
+  private ascii = true;
+
+  reset(): void {
+    this.length = 0;
+    this.ascii = true;
+  }
+
+  /** The last byte written, or -1. */
+  lastByte(): number {
+    return this.length > 0 ? (this.bytes[this.length - 1] as number) : -1;
+  }
+
+  /** One ASCII character, by its code. */
+  byte(code: number): void {
+    this.room(1);
+    this.bytes[this.length++] = code;
+  }
+
+  /** Text that is ASCII and needs no escaping: punctuation, literals, numbers, names we chose. */
+  plain(text: string): void {
+    this.room(text.length);
+    const bytes = this.bytes;
+    let at = this.length;
+    for (let i = 0; i < text.length; i++) bytes[at++] = text.charCodeAt(i);
+    this.length = at;
+  }
+
+  /**
+   * A JSON string of `source`'s characters [from, to); with `decode`, VCF's percent escapes
+   * (%3A %3B %3D %25 %2C %0D %0A %09, as percentDecode reads them) are decoded first. The same
+   * text as JSON.stringify(percentDecode(…)) in UTF-8 (jsonBytes.test.ts).
+   */
+  string(source: string, from: number, to: number, decode: boolean): void {
+    // At most 6 bytes per character (\u00XX); UTF-8 needs at most 3 per UTF-16 unit.
+    this.room((to - from) * 6 + 2);
+    const bytes = this.bytes;
+    let at = this.length;
+    bytes[at++] = 34;
+    for (let i = from; i < to; i++) {
+      let code = source.charCodeAt(i);
+      if (code === 37 && decode && i + 2 < to) {
+        const decoded = percentEscape(source.charCodeAt(i + 1), source.charCodeAt(i + 2));
+        if (decoded >= 0) {
+          code = decoded;
+          i += 2;
+        }
+      }
+      if (code >= 0x20 && code < 0x80) {
+        if (code === 34 || code === 92) bytes[at++] = 92;
+        bytes[at++] = code;
+      } else if (code < 0x20) {
+        bytes[at++] = 92;
+        const short = SHORT_ESCAPES[code] ?? 0;
+        if (short !== 0) {
+          bytes[at++] = short;
+        } else {
+          bytes[at++] = 117; // \u00XX
+          bytes[at++] = 48;
+          bytes[at++] = 48;
+          bytes[at++] = HEX[code >> 4] as number;
+          bytes[at++] = HEX[code & 15] as number;
+        }
+      } else {
+        this.ascii = false;
+        if (code < 0x800) {
+          bytes[at++] = 0xc0 | (code >> 6);
+          bytes[at++] = 0x80 | (code & 63);
+        } else if (
+          code >= 0xd800 &&
+          code < 0xdc00 &&
+          i + 1 < to &&
+          isLowSurrogate(source.charCodeAt(i + 1))
+        ) {
+          const point = 0x10000 + ((code - 0xd800) << 10) + (source.charCodeAt(++i) - 0xdc00);
+          bytes[at++] = 0xf0 | (point >> 18);
+          bytes[at++] = 0x80 | ((point >> 12) & 63);
+          bytes[at++] = 0x80 | ((point >> 6) & 63);
+          bytes[at++] = 0x80 | (point & 63);
+        } else {
+          // A lone surrogate (text decoded from UTF-8 never has one) becomes U+FFFD, as in Buffer.from.
+          if (code >= 0xd800 && code < 0xe000) code = 0xfffd;
+          bytes[at++] = 0xe0 | (code >> 12);
+          bytes[at++] = 0x80 | ((code >> 6) & 63);
+          bytes[at++] = 0x80 | (code & 63);
+        }
+      }
+    }
+    bytes[at++] = 34;
+    this.length = at;
+  }
+
+  /** What has been written, as a string. */
+  text(): string {
+    return this.view.toString(this.ascii ? 'latin1' : 'utf8', 0, this.length);
+  }
+
+  private room(more: number): void {
+    if (this.length + more <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.length + more) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+    this.view = Buffer.from(grown.buffer);
+  }
+}
+
+const HEX = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
+
+/** JSON's two-character escapes for control characters: \b \t \n \f \r. */
+const SHORT_ESCAPES: Partial<Record<number, number>> = { 8: 98, 9: 116, 10: 110, 12: 102, 13: 114 };
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code < 0xe000;
+}
+
+/** The character VCF's escape %XY stands for (hex digits in either case), or -1. */
+function percentEscape(x: number, y: number): number {
+  const low = y | 0x20; // a lower-case letter, a digit unchanged
+  if (x === 51) {
+    // %3A %3B %3D
+    if (low === 97) return 58;
+    if (low === 98) return 59;
+    if (low === 100) return 61;
+    return -1;
+  }
+  if (x === 50) {
+    // %25 %2C
+    if (y === 53) return 37;
+    if (low === 99) return 44;
+    return -1;
+  }
+  if (x === 48) {
+    // %0D %0A %09
+    if (low === 100) return 13;
+    if (low === 97) return 10;
+    if (y === 57) return 9;
+    return -1;
+  }
+  return -1;
+}
