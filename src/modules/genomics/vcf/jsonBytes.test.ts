@@ -30,6 +30,8 @@ const awkward = fc
   )
   .map((parts) => parts.join(''));
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** What the writer wrote, read back as the bytes a database would receive. */
 function written(write: (json: JsonBytes) => void): Buffer {
   const json = new JsonBytes();
@@ -45,7 +47,7 @@ describe('JSON written as bytes', () => {
         const to = from + (text.length === 0 ? 0 : b % (text.length - from + 1));
         const part = text.slice(from, to);
         // Text decoded from UTF-8 never holds a lone surrogate (see the test below).
-        fc.pre(part.isWellFormed());
+        fc.pre(!LONE_SURROGATE.test(part));
         const expected = JSON.stringify(decode ? percentDecode(part) : part);
         expect(written((json) => json.string(text, from, to, decode))).toEqual(Buffer.from(expected, 'utf8'));
       }),
