@@ -254,6 +254,16 @@ class EntryFields {
     return Number.isFinite(frequency) ? frequency : null;
   }
 
+  /** The frequency `frequency` reads, written as JSON; false (nothing written) when there is none. */
+  frequencyJson(index: number, out: JsonBytes): boolean {
+    if (index < 0 || index >= this.count) return false;
+    const start = this.starts[index] as number;
+    const end = (this.starts[index + 1] as number) - 1;
+    let stop = start;
+    while (stop < end && this.entry.charCodeAt(stop) !== 38) stop++;
+    return out.number(this.entry, start, stop);
+  }
+
   /** Whether the column is absent or the field empty. */
   isEmpty(index: number): boolean {
     return index < 0 || index >= this.count || this.starts[index] === (this.starts[index + 1] as number) - 1;
@@ -397,16 +407,18 @@ export function transcriptsJson(
   return seen.length;
 }
 
+/** The population frequencies as a JSON object of the numbers `frequency` reads, or null. */
 function frequenciesJson(columns: Columns, out: JsonBytes): void {
   const { frequencyKeys, frequencyIndexes } = columns;
   let any = false;
   for (let i = 0; i < frequencyIndexes.length; i++) {
-    const frequency = fields.frequency(frequencyIndexes[i] as number);
-    if (frequency === null) continue;
+    // Most columns are empty: skip them before writing anything.
+    if (fields.isEmpty(frequencyIndexes[i] as number)) continue;
+    const mark = out.mark();
     out.byte(any ? 44 : 123);
-    any = true;
     out.plain(frequencyKeys[i] as string);
-    out.plain(String(frequency));
+    if (fields.frequencyJson(frequencyIndexes[i] as number, out)) any = true;
+    else out.rollback(mark);
   }
   if (any) out.byte(125);
   else out.plain('null');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonBytes } from './jsonBytes.ts';
+import { isShortestDecimal, JsonBytes } from './jsonBytes.ts';
 import { percentDecode } from './scalars.ts';
 
 /** Text with what the writer must handle: escapes (whole, cut short, in either case), quotes, controls, non-ASCII. */
@@ -73,6 +73,43 @@ describe('JSON written as bytes', () => {
     expect(written((json) => json.string(text, 0, text.length, false))).toEqual(
       Buffer.from(`"${text}"`, 'utf8'),
     );
+  });
+
+  it('writes a number as String(Number(text)) does, copying text that is already in that form', () => {
+    const numeric = fc.oneof(
+      fc.double({ noNaN: false }).map(String),
+      fc
+        .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 20 }))
+        .map(([x, digits]) => x.toFixed(digits)),
+      fc
+        .array(fc.constantFrom('0', '1', '5', '9', '.', 'e', '-', '+', ' ', 'x', '&'), { maxLength: 24 })
+        .map((chars) => chars.join('')),
+      fc.constantFrom(
+        '0',
+        '0.0',
+        '00',
+        '0.000001',
+        '0.0000001',
+        '1e-7',
+        '.5',
+        '5.',
+        '123456789012345',
+        '1234567890123456',
+        '0.1000',
+      ),
+    );
+    fc.assert(
+      fc.property(numeric, (text) => {
+        const value = Number(text);
+        const json = new JsonBytes();
+        const wrote = json.number(text, 0, text.length);
+        expect(wrote).toBe(text !== '' && Number.isFinite(value));
+        expect(json.text()).toBe(wrote ? String(value) : '');
+      }),
+      { numRuns: 5000 },
+    );
+    expect(isShortestDecimal('0.0324', 0, 6)).toBe(true);
+    expect(isShortestDecimal('0.0000001', 0, 9)).toBe(false);
   });
 
   it('grows past its first buffer and starts afresh on reset', () => {

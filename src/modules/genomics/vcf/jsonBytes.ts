@@ -101,6 +101,37 @@ export class JsonBytes {
     this.length = at;
   }
 
+  /** Where the text ends now, to go back to (rollback) when what follows turns out to be nothing. */
+  mark(): number {
+    return this.length;
+  }
+
+  rollback(mark: number): void {
+    this.length = mark;
+  }
+
+  /**
+   * The number that `source`'s characters [from, to) give to Number(), written as String() writes
+   * it, as the frequencies always were; false (nothing written) when it is not a finite number or
+   * the text is empty. A text that is already in that form (0.0324, 12) is copied as it is: the
+   * conversion there and back was most of the time a genome's frequencies took.
+   */
+  number(source: string, from: number, to: number): boolean {
+    if (from >= to) return false;
+    if (isShortestDecimal(source, from, to)) {
+      this.room(to - from);
+      const bytes = this.bytes;
+      let at = this.length;
+      for (let i = from; i < to; i++) bytes[at++] = source.charCodeAt(i);
+      this.length = at;
+      return true;
+    }
+    const value = Number(source.slice(from, to));
+    if (!Number.isFinite(value)) return false;
+    this.plain(String(value));
+    return true;
+  }
+
   /** What has been written, as a string. */
   text(): string {
     return this.view.toString(this.ascii ? 'latin1' : 'utf8', 0, this.length);
@@ -115,6 +146,42 @@ export class JsonBytes {
     this.bytes = grown;
     this.view = Buffer.from(grown.buffer);
   }
+}
+
+/**
+ * Whether String(Number(text)) is the text itself: plain digits with an optional fraction, no
+ * leading zero but a lone one before the point, no trailing zero in the fraction, at most 15
+ * significant digits (every such decimal is the shortest that gives its double), and not below
+ * 10⁻⁶, for which JavaScript writes an exponent (1e-7).
+ */
+export function isShortestDecimal(text: string, from: number, to: number): boolean {
+  let i = from;
+  let significant = 0;
+  const first = text.charCodeAt(i);
+  if (first === 48) {
+    i++;
+  } else if (first >= 49 && first <= 57) {
+    while (i < to && isDigit(text.charCodeAt(i))) i++;
+    significant = i - from;
+  } else {
+    return false;
+  }
+  if (i === to) return significant <= 15;
+  if (text.charCodeAt(i) !== 46) return false;
+  const fraction = ++i;
+  while (i < to && isDigit(text.charCodeAt(i))) i++;
+  if (i !== to || i === fraction || text.charCodeAt(to - 1) === 48) return false;
+  if (significant === 0) {
+    let zeros = 0;
+    while (text.charCodeAt(fraction + zeros) === 48) zeros++;
+    if (zeros >= 6) return false;
+    return to - fraction - zeros <= 15;
+  }
+  return significant + (to - fraction) <= 15;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 const HEX = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
