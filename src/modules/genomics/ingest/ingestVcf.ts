@@ -21,6 +21,7 @@ import {
   sha256Of,
   specimenOnOrder,
 } from './resultFile.ts';
+import { BATCH_RECORDS } from './rowBuilder.ts';
 import { readRowsInWorker } from './workerRows.ts';
 import { AlleleWriter, prepareIngest } from './writeAlleles.ts';
 
@@ -104,21 +105,17 @@ export async function ingestVcf(
       const measured = metrics && sampleIds.get(metrics.sample ?? tumourSample(roles) ?? '');
       if (metrics && measured) await insertMetrics(tx, fileId, measured, metrics);
       await prepareIngest(tx);
-      const writer = new AlleleWriter(
-        tx,
-        fileId,
-        vcf.header.assembly,
-        sampleIds.size,
-        await serverConnectionOf(db, tx),
-      );
+      const copyClient = await serverConnectionOf(db, tx);
+      const writer = new AlleleWriter(tx, fileId, vcf.header.assembly, sampleIds.size, copyClient);
       const samples = [...sampleIds.keys()];
+      const batchRecords = copyClient ? BATCH_RECORDS.copy : BATCH_RECORDS.statement;
       const inWorker = !request.reference && (request.inWorker ?? size >= WORKER_MIN_BYTES);
       let stream: RowStream;
       if (inWorker) {
         await vcf.close();
-        stream = readRowsInWorker(request.file, { name: vcf.name, samples });
+        stream = readRowsInWorker(request.file, { name: vcf.name, samples, batchRecords });
       } else {
-        stream = readRows(vcf, { samples, reference: request.reference ?? null });
+        stream = readRows(vcf, { samples, reference: request.reference ?? null, batchRecords });
       }
       const counts = { records: 0, alleles: 0 };
       try {

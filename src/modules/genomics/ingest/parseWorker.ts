@@ -26,7 +26,7 @@ function post(message: WorkerMessage): void {
 
 try {
   const vcf = await openVcf(task.file, { name: task.name });
-  const stream = readRows(vcf, { samples: task.samples, reference: null });
+  const stream = readRows(vcf, { samples: task.samples, reference: null, batchRecords: task.batchRecords });
   for await (const batch of stream.batches()) {
     while (credits === 0) {
       await new Promise<void>((resolve) => {

@@ -13,7 +13,7 @@ import {
   trimmedSequenceIdentity,
 } from './identity.ts';
 import type { SampleQcSummary } from './qc.ts';
-import { BATCH_RECORDS, type IdentifiedAllele, RowBuilder } from './rowBuilder.ts';
+import { type IdentifiedAllele, RowBuilder } from './rowBuilder.ts';
 import { SingleAltRecords } from './singleAlt.ts';
 import { storedAllele } from './storedAllele.ts';
 
@@ -41,6 +41,8 @@ export type RowOptions = {
   samples: readonly string[];
   /** When given, alleles are justified against it and get VRS ids; REF is checked against it. */
   reference: ReferenceGenome | null;
+  /** Rows per batch (BATCH_RECORDS, by how the batches will be stored). */
+  batchRecords: number;
 };
 
 /** Checks every data line of `vcf` and builds the rows the writer stores, in this thread. */
@@ -62,7 +64,7 @@ export function readRows(vcf: VcfFile, options: RowOptions): RowStream {
         }
         builder.add(identified);
         identified.length = 0;
-        if (builder.size >= BATCH_RECORDS) {
+        if (builder.size >= options.batchRecords) {
           yield { rows: builder.take(), records, alleles, bytesRead: vcf.bytesRead };
           records = 0;
           alleles = 0;

@@ -7,7 +7,11 @@ import { openVcf } from '../vcf/reader.ts';
 import { bgzf, fixture } from '../vcf/testing.ts';
 import type { BatchRows } from './batchRows.ts';
 import { type RowStream, readRows } from './readRows.ts';
+import { BATCH_RECORDS } from './rowBuilder.ts';
 import { readRowsInWorker } from './workerRows.ts';
+
+/** A server's batch size: small enough that the test files make several batches. */
+const batchRecords = BATCH_RECORDS.copy;
 
 let dir: string;
 beforeAll(() => {
@@ -47,7 +51,9 @@ async function drain(stream: RowStream) {
 }
 
 async function here(file: string, samples: string[]) {
-  return drain(readRows(await openVcf(file, { name: path.basename(file) }), { samples, reference: null }));
+  return drain(
+    readRows(await openVcf(file, { name: path.basename(file) }), { samples, reference: null, batchRecords }),
+  );
 }
 
 /** A file of `records` records over more than one batch: multi-allelic lines, and one that merges. */
@@ -88,7 +94,7 @@ describe('reading a VCF in a worker thread', () => {
       const vcf = await openVcf(fixture(name));
       const samples = [...vcf.header.samples];
       await vcf.close();
-      const inWorker = await drain(readRowsInWorker(fixture(name), { name, samples }));
+      const inWorker = await drain(readRowsInWorker(fixture(name), { name, samples, batchRecords }));
       expect(inWorker).toEqual(await here(fixture(name), samples));
       expect(inWorker.batches.flatMap((b) => b.rows.key).length).toBeGreaterThan(0);
     },
@@ -97,7 +103,9 @@ describe('reading a VCF in a worker thread', () => {
   it('gives the same batches of a bgzipped file of several batches, merged alleles included', async () => {
     const file = path.join(dir, 'many.vcf.gz');
     writeFileSync(file, bgzf(manyRecords(2_500), 20_000));
-    const inWorker = await drain(readRowsInWorker(file, { name: 'many.vcf.gz', samples: ['T', 'N'] }));
+    const inWorker = await drain(
+      readRowsInWorker(file, { name: 'many.vcf.gz', samples: ['T', 'N'], batchRecords }),
+    );
     expect(inWorker).toEqual(await here(file, ['T', 'N']));
     expect(inWorker.batches.length).toBeGreaterThan(2);
     expect(inWorker.batches.reduce((n, b) => n + b.records, 0)).toBe(2_501);
@@ -110,9 +118,9 @@ describe('reading a VCF in a worker thread', () => {
     lines[1505] = (lines[1505] as string).replace(/:30$/, ':thirty');
     const file = path.join(dir, 'broken.vcf');
     writeFileSync(file, lines.join('\n'));
-    const failure = await drain(readRowsInWorker(file, { name: 'broken.vcf', samples: ['T', 'N'] })).catch(
-      (error: unknown) => error,
-    );
+    const failure = await drain(
+      readRowsInWorker(file, { name: 'broken.vcf', samples: ['T', 'N'], batchRecords }),
+    ).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(VcfError);
     expect(failure).toMatchObject({ file: 'broken.vcf', line: 1506, field: 'FORMAT/DP (sample N)' });
     const hereFailure = await here(file, ['T', 'N']).catch((error: unknown) => error);
@@ -121,19 +129,21 @@ describe('reading a VCF in a worker thread', () => {
 
   it('refuses a file that is not there with the reader’s own error', async () => {
     const missing = path.join(dir, 'gone.vcf');
-    await expect(drain(readRowsInWorker(missing, { name: 'gone.vcf', samples: [] }))).rejects.toThrow(
-      /gone\.vcf:1: file: no such file/,
-    );
+    await expect(
+      drain(readRowsInWorker(missing, { name: 'gone.vcf', samples: [], batchRecords })),
+    ).rejects.toThrow(/gone\.vcf:1: file: no such file/);
   });
 
   it('stops the worker when the reader stops early', async () => {
     const file = path.join(dir, 'early.vcf.gz');
     writeFileSync(file, bgzf(manyRecords(3_000), 20_000));
     // A whole read first: it also starts the threads gunzip uses, which stay.
-    const whole = await drain(readRowsInWorker(file, { name: 'early.vcf.gz', samples: ['T', 'N'] }));
+    const whole = await drain(
+      readRowsInWorker(file, { name: 'early.vcf.gz', samples: ['T', 'N'], batchRecords }),
+    );
     expect(whole.batches.reduce((n, b) => n + b.records, 0)).toBe(3_001);
     const baseline = await settledThreads();
-    const stream = readRowsInWorker(file, { name: 'early.vcf.gz', samples: ['T', 'N'] });
+    const stream = readRowsInWorker(file, { name: 'early.vcf.gz', samples: ['T', 'N'], batchRecords });
     for await (const batch of stream.batches()) {
       expect(batch.rows.key.length).toBeGreaterThan(0);
       // The worker is a thread of this process while it reads …

@@ -9,6 +9,7 @@ export type WorkerTask = {
   file: string;
   name: string;
   samples: readonly string[];
+  batchRecords: number;
   /** How many batches the worker may post before the main thread has taken them. */
   ahead: number;
 };
@@ -36,7 +37,7 @@ const AHEAD = 4;
  */
 export function readRowsInWorker(
   file: string,
-  options: { name: string; samples: readonly string[] },
+  options: { name: string; samples: readonly string[]; batchRecords: number },
 ): RowStream {
   let qc: Record<string, SampleQcSummary> | null = null;
   return {
@@ -46,6 +47,7 @@ export function readRowsInWorker(
         file,
         name: options.name,
         samples: [...options.samples],
+        batchRecords: options.batchRecords,
         ahead: AHEAD,
       };
       const worker = new Worker(ENTRY, { workerData: task });
