@@ -25,7 +25,12 @@ export async function copyBatch(
   rows: BatchRows,
   target: { fileId: string; assembly: string | null; recorded: Set<number> },
 ): Promise<number[]> {
-  const resolved = await client.query<{ ids: string }>(RESOLVE, [textArray(rows.key)]);
+  // A named statement: the server parses and plans it once per connection, not once per batch.
+  const resolved = await client.query<{ ids: string }>({
+    name: 'genvei-resolve-variants',
+    text: RESOLVE,
+    values: [textArray(rows.key)],
+  });
   const ids = (resolved.rows[0]?.ids ?? '').split(',');
   const assembly = target.assembly === null ? '\\N' : escaped(target.assembly);
   let variants = '';
