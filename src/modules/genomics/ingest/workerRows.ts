@@ -25,7 +25,7 @@ export type WorkerMessage =
 
 const ENTRY = new URL('./parseWorkerEntry.mjs', import.meta.url);
 const MODULE = new URL('./parseWorker.ts', import.meta.url).href;
-/** Enough to keep the worker busy while a batch is stored; each is about a megabyte. */
+/** Enough to keep the worker busy while a batch is stored (a batch of 1,000 records is about 1 MB). */
 const AHEAD = 4;
 
 /**

@@ -243,12 +243,7 @@ class EntryFields {
   frequency(index: number): number | null {
     if (index < 0 || index >= this.count) return null;
     const start = this.starts[index] as number;
-    const end = (this.starts[index + 1] as number) - 1;
-    if (start === end) return null;
-    // The first `&` within the field: indexOf would search on through the rest of the value,
-    // which is every later entry of the record.
-    let stop = start;
-    while (stop < end && this.entry.charCodeAt(stop) !== 38) stop++;
+    const stop = this.firstValueEnd(index);
     if (stop === start) return null;
     const frequency = Number(this.entry.slice(start, stop));
     return Number.isFinite(frequency) ? frequency : null;
@@ -257,11 +252,18 @@ class EntryFields {
   /** The frequency `frequency` reads, written as JSON; false (nothing written) when there is none. */
   frequencyJson(index: number, out: JsonBytes): boolean {
     if (index < 0 || index >= this.count) return false;
-    const start = this.starts[index] as number;
+    return out.number(this.entry, this.starts[index] as number, this.firstValueEnd(index));
+  }
+
+  /**
+   * Where the field's first `&`-joined value ends. Searched within the field: indexOf would
+   * search on through the rest of the value, which is every later entry of the record.
+   */
+  private firstValueEnd(index: number): number {
     const end = (this.starts[index + 1] as number) - 1;
-    let stop = start;
+    let stop = this.starts[index] as number;
     while (stop < end && this.entry.charCodeAt(stop) !== 38) stop++;
-    return out.number(this.entry, start, stop);
+    return stop;
   }
 
   /** Whether the column is absent or the field empty. */
@@ -391,11 +393,9 @@ export function transcriptsJson(
     const impact = impactOf(fields.raw(columns.impact));
     out.plain(impact === null ? 'null' : `"${impact}"`);
     out.byte(44);
-    // MANE Select as maneSelectOf reads it.
-    if (!fields.isEmpty(columns.maneSelect)) fields.json(columns.maneSelect, out);
-    else if (fields.text(columns.mane)?.includes('MANE_Select'))
-      out.string(transcriptId, 0, transcriptId.length, false);
-    else out.plain('null');
+    const maneSelect = maneSelectOf(columns, transcriptId);
+    if (maneSelect === null) out.plain('null');
+    else out.string(maneSelect, 0, maneSelect.length, false);
     out.byte(44);
     out.plain(fields.raw(columns.canonical) === 'YES' ? 'true' : 'false');
     out.byte(44);
