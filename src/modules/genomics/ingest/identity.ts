@@ -40,6 +40,13 @@ export function trimmedSequenceIdentity(
 ): AlleleIdentity {
   const ref = refText.toUpperCase();
   const start = pos - 1;
+  // A substitution of one base is already trimmed and final: most of a file's records.
+  if (ref.length === 1 && altText.length === 1) {
+    const alt = altText.toUpperCase();
+    if (alt !== ref) {
+      return sequenceIdentity(chrom, assembly, start, ref, alt, { vrsId: null, fullyNormalised: true });
+    }
+  }
   const { allele: trimmed, final } = normaliseByTrimming({
     start,
     end: start + ref.length,

@@ -24,6 +24,24 @@ describe('a sample’s QC', () => {
     });
   });
 
+  it('classes every pair of one-character alleles as the table of changes does', () => {
+    const transitions = ['AG', 'GA', 'CT', 'TC'];
+    const transversions = ['AC', 'CA', 'AT', 'TA', 'GC', 'CG', 'GT', 'TG'];
+    const characters = [...'ACGTNacgtnRYKM*-.', '\u00c1', '!'];
+    for (const ref of characters) {
+      for (const alt of characters) {
+        const qc = new SampleQc();
+        qc.add({ filters: pass, ref, alt, kind: 'snv', depth: null });
+        // One transversion more: the ratio is then the transitions, and Infinity-free.
+        qc.add({ filters: pass, ref: 'A', alt: 'C', kind: 'snv', depth: null });
+        const change = (ref + alt).toUpperCase();
+        const expected = transitions.includes(change) ? 1 : 0;
+        const extra = transversions.includes(change) ? 1 : 0;
+        expect(qc.summary().tiTv, `${ref}>${alt}`).toBe(expected / (1 + extra));
+      }
+    }
+  });
+
   it('has no Ti/Tv without a transversion, and no quantiles without depths', () => {
     const qc = new SampleQc();
     qc.add({ filters: [], ref: 'A', alt: 'G', kind: 'snv', depth: null });

@@ -10,9 +10,13 @@
  */
 export type SampleQcSummary = ReturnType<SampleQc['summary']>;
 
-const TRANSITIONS = new Set(['AG', 'GA', 'CT', 'TC']);
-/** Only base changes between A, C, G and T: an N (or another IUPAC code) is neither. */
-const TRANSVERSIONS = new Set(['AC', 'CA', 'AT', 'TA', 'GC', 'CG', 'GT', 'TG']);
+/**
+ * A, C, G and T (either case) by character code, each a bit of its own with PURINE set for A and
+ * G; any other code (N, another IUPAC code) is 0, and a change to or from it is neither a
+ * transition nor a transversion.
+ */
+const PURINE = 16;
+const BASES: Partial<Record<number, number>> = { 97: 1 | PURINE, 99: 2, 103: 4 | PURINE, 116: 8 };
 const DEPTH_CAP = 10_000;
 
 export class SampleQc {
@@ -27,9 +31,13 @@ export class SampleQc {
     this.records++;
     if (call.filters.length === 1 && call.filters[0] === 'PASS') this.passed++;
     if (call.kind === 'snv') {
-      const change = (call.ref + call.alt).toUpperCase();
-      if (TRANSITIONS.has(change)) this.transitions++;
-      else if (TRANSVERSIONS.has(change)) this.transversions++;
+      const ref = BASES[call.ref.charCodeAt(0) | 0x20] ?? 0;
+      const alt = BASES[call.alt.charCodeAt(0) | 0x20] ?? 0;
+      if (ref !== 0 && alt !== 0 && ref !== alt) {
+        // Purines (A, G) to purines and pyrimidines (C, T) to pyrimidines are transitions.
+        if ((ref & PURINE) === (alt & PURINE)) this.transitions++;
+        else this.transversions++;
+      }
     }
     if (call.depth !== null) {
       const bin = Math.min(call.depth, DEPTH_CAP);
