@@ -1,4 +1,6 @@
+import { transcriptsJson } from '../vcf/annotations.ts';
 import { VcfError } from '../vcf/errors.ts';
+import { JsonBytes } from '../vcf/jsonBytes.ts';
 import type { VariantAllele } from '../vcf/model.ts';
 import type { VcfFile } from '../vcf/reader.ts';
 import { RecordParser } from '../vcf/record.ts';
@@ -15,7 +17,7 @@ import {
 import type { SampleQcSummary } from './qc.ts';
 import { type IdentifiedAllele, RowBuilder } from './rowBuilder.ts';
 import { SingleAltRecords } from './singleAlt.ts';
-import { storedAllele } from './storedAllele.ts';
+import { type StoredAllele, type StoredAnnotation, storedAllele } from './storedAllele.ts';
 
 /** A batch of rows to store, with what the lines behind it counted and how far the file is read. */
 export type RowBatch = {
@@ -91,19 +93,32 @@ export function readRows(vcf: VcfFile, options: RowOptions): RowStream {
 function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null) {
   const header = vcf.header;
   const assembly = header.assembly;
-  const checker = new RecordChecker(header);
+  // The shape of annotation values is checked as their transcripts are written (annotationsOf).
+  const checker = new RecordChecker(header, { deferAnnotationShapes: true });
   const parser = new RecordParser(header);
   const singleAlt = reference ? null : new SingleAltRecords(header);
+  const annotationsOf = annotationWriter();
   return (line: string, lineNumber: number, batch: IdentifiedAllele[]): number | Promise<number> => {
     let alleles: VariantAllele[];
     try {
       const columns = checker.check(line, lineNumber);
-      const single = singleAlt && checker.altCount === 1 ? singleAlt.read(columns, lineNumber) : null;
+      let single: ReturnType<SingleAltRecords['read']> = null;
+      if (singleAlt && checker.altCount === 1) {
+        try {
+          single = singleAlt.read(columns, lineNumber);
+        } catch (error) {
+          // A broken annotation shape comes before anything found after the check.
+          checker.checkDeferred();
+          throw error;
+        }
+      }
       if (single) {
+        const { json, transcripts } = annotationsOf(single.allele, checker);
         const identity = trimmedSequenceIdentity(single.chrom, assembly, single.pos, single.ref, single.alt);
-        batch.push({ allele: single.allele, identity });
+        batch.push({ allele: single.allele, identity, annotations: json, transcripts });
         return 1;
       }
+      checker.checkDeferred();
       alleles = splitAlleles(parser.parse(columns, lineNumber), header);
     } catch (error) {
       throw VcfError.at(vcf.name, lineNumber, error);
@@ -111,7 +126,7 @@ function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null) {
     if (!reference) {
       for (const allele of alleles) {
         const identity = identified(vcf.name, lineNumber, () => trimmedIdentity(allele, assembly));
-        if (identity) batch.push({ allele: storedAllele(allele), identity });
+        if (identity) batch.push(withAnnotations(storedAllele(allele), identity, annotationsOf));
       }
       return alleles.length;
     }
@@ -123,11 +138,57 @@ function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null) {
         } catch (error) {
           throw identityError(vcf.name, lineNumber, error);
         }
-        if (identity) batch.push({ allele: storedAllele(allele), identity });
+        if (identity) batch.push(withAnnotations(storedAllele(allele), identity, annotationsOf));
       }
       return alleles.length;
     })();
   };
+}
+
+/**
+ * Writes an allele's transcripts as the JSON text `variant_record.annotations` stores (one array
+ * per transcript, see transcriptsJson). Given the checker of the line, it also completes that
+ * check: the entries' field counts are compared as they are read, and when one differs — or a
+ * value the checker left was not among those written — the checker's own check of the deferred
+ * values runs and throws its error.
+ */
+function annotationWriter() {
+  const json = new JsonBytes();
+  const shape = { entriesMatch: true };
+  return (allele: StoredAllele, checker?: RecordChecker): { json: string; transcripts: number } => {
+    shape.entriesMatch = true;
+    json.reset();
+    json.byte(91);
+    let transcripts = 0;
+    for (const a of allele.annotations)
+      transcripts += transcriptsJson(a.layout, a.value, a.allele, json, shape);
+    json.byte(93);
+    if (checker && (!shape.entriesMatch || !covers(allele.annotations, checker.deferred))) {
+      checker.checkDeferred();
+    }
+    return { json: json.text(), transcripts };
+  };
+}
+
+/** Whether every deferred value is one of the annotation values (and so had its entries counted). */
+function covers(annotations: readonly StoredAnnotation[], deferred: readonly { value: string }[]): boolean {
+  for (let d = 0; d < deferred.length; d++) {
+    const value = (deferred[d] as { value: string }).value;
+    let found = false;
+    for (let a = 0; a < annotations.length && !found; a++)
+      found = (annotations[a] as StoredAnnotation).value === value;
+    if (!found) return false;
+  }
+  return true;
+}
+
+function withAnnotations(
+  allele: StoredAllele,
+  identity: AlleleIdentity,
+  annotationsOf: ReturnType<typeof annotationWriter>,
+): IdentifiedAllele {
+  const { json, transcripts } = annotationsOf(allele);
+  return { allele, identity, annotations: json, transcripts };
 }
 
 function identified(

@@ -1,12 +1,16 @@
-import { transcriptsJson } from '../vcf/annotations.ts';
-import { JsonBytes } from '../vcf/jsonBytes.ts';
 import { type BatchRows, emptyRows, textArray } from './batchRows.ts';
 import type { AlleleIdentity } from './identity.ts';
 import { SampleQc, type SampleQcSummary } from './qc.ts';
 import type { StoredAllele } from './storedAllele.ts';
 
-/** An allele to store and the variant it is. */
-export type IdentifiedAllele = { allele: StoredAllele; identity: AlleleIdentity };
+/** An allele to store, the variant it is, and its transcripts as JSON (written as the line is read). */
+export type IdentifiedAllele = {
+  allele: StoredAllele;
+  identity: AlleleIdentity;
+  /** The transcripts as the JSON text `variant_record.annotations` holds, and how many. */
+  annotations: string;
+  transcripts: number;
+};
 
 /**
  * Records per batch. By statement (PGlite) 1,000: big enough that a statement's overhead is
@@ -18,8 +22,9 @@ export const BATCH_RECORDS = { statement: 1000, copy: 250 } as const;
 
 /**
  * Turns identified alleles into the rows of a batch — one `variant_record` per variant, the calls
- * and the transcripts as the JSON texts migration 0008 stores — and gathers each sample's QC on
- * the way. Pure, so that it can run beside the database work in a worker thread (parseWorker.ts).
+ * and the transcripts as the JSON texts migration 0008 stores (the transcripts' JSON is written
+ * by the reader, which checks the annotation entries as it writes them; see readRows) — and
+ * gathers each sample's QC on the way. Pure, so that it can run beside the database work in a worker thread (parseWorker.ts).
  *
  * An allele that is the same variant as an earlier row of the batch is merged: the earlier row
  * stands and the later line is kept in `mergedLine` (the writer stores it in merged_allele; an
@@ -32,8 +37,6 @@ export class RowBuilder {
   /** Sample name → its place in a record's calls (the order insertSamples gave them). */
   private readonly positions: Map<string, number>;
   private readonly qc: Map<string, SampleQc>;
-  /** Where each row's transcripts JSON is written (see JsonBytes). */
-  private readonly json = new JsonBytes();
 
   /** `samples`: the file's sample names in position order. */
   constructor(samples: readonly string[]) {
@@ -63,7 +66,7 @@ export class RowBuilder {
     const rows = this.rows;
     let lastFilters: readonly string[] | null = null;
     let filtersLiteral = '{}';
-    for (const { allele, identity } of identities) {
+    for (const { allele, identity, annotations, transcripts } of identities) {
       // QC counts every call the file makes, a merged allele's too.
       const calls = this.callsOf(allele, identity);
       if (this.inBatch.has(identity.key)) {
@@ -89,14 +92,8 @@ export class RowBuilder {
       }
       rows.filters.push(filtersLiteral);
       rows.calls.push(calls);
-      const json = this.json;
-      json.reset();
-      json.byte(91);
-      let count = 0;
-      for (const a of allele.annotations) count += transcriptsJson(a.layout, a.value, a.allele, json);
-      json.byte(93);
-      rows.annotations.push(json.text());
-      rows.transcripts.push(count);
+      rows.annotations.push(annotations);
+      rows.transcripts.push(transcripts);
     }
   }
 

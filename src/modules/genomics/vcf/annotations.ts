@@ -93,6 +93,11 @@ export function checkAnnotationValue(
   }
 }
 
+/** Whether the layout has VEP's ALLELE_NUM, which checkAnnotationValue checks entry by entry. */
+export function hasAlleleNumber(layout: AnnotationLayout): boolean {
+  return columnsOf(layout).alleleNumber >= 0;
+}
+
 const entryShapes = new Map<number, RegExp>();
 
 /** Entries of exactly `fields` fields each: `|` separates fields and `,` entries, so neither occurs inside one. */
@@ -209,6 +214,11 @@ class EntryFields {
   private count = 0;
   /** Where field i starts; starts[count] is one past the end of the entry. */
   private starts = new Int32Array(128);
+
+  /** How many fields the entry read last has. */
+  get fieldCount(): number {
+    return this.count;
+  }
 
   /** Reads the entry that is `text`, or its characters [from, to) when given. */
   read(text: string, from = 0, to = text.length): void {
@@ -355,23 +365,28 @@ export function consequencesFor(
  * Entries without a transcript are left out, and a transcript written twice for the allele is
  * kept once (the first), as the ingest always did. `value` is the annotation INFO value (its
  * entries joined by commas, as the file has them). Appends to `out` and returns how many
- * transcripts it wrote.
+ * transcripts it wrote. With `shape`, its `entriesMatch` is set false when an entry does not
+ * have the layout's field count (the JSON is written all the same).
  */
 export function transcriptsJson(
   layout: AnnotationLayout,
   value: string,
   allele: AnnotatedAllele,
   out: JsonBytes,
+  shape?: { entriesMatch: boolean },
 ): number {
   const columns = columnsOf(layout);
   const source = `["${layout.source}",`;
   const seen: string[] = [];
+  const expected = layout.fields.length;
   // The entries are read in place: splitting the value would make a string of each.
   for (let start = 0; start <= value.length; ) {
     let end = value.indexOf(',', start);
     if (end < 0) end = value.length;
     fields.read(value, start, end);
     start = end + 1;
+    // Every entry is read, the other ALTs' too: counting here is checkAnnotationValue's shape check.
+    if (shape && fields.fieldCount !== expected) shape.entriesMatch = false;
     if (!belongsTo(layout, columns, allele)) continue;
     const transcriptId = fields.text(columns.feature);
     if (transcriptId === null || seen.includes(transcriptId)) continue;

@@ -1,8 +1,8 @@
 import { checkAllele, isBases } from './alleles.ts';
-import { checkAnnotationValue } from './annotations.ts';
+import { checkAnnotationValue, hasAlleleNumber } from './annotations.ts';
 import { VcfFault } from './errors.ts';
 import { checkSample, checkValues, type FieldSpec, fieldSpec, formatSpecs } from './fieldSpecs.ts';
-import type { VcfHeader } from './model.ts';
+import type { AnnotationLayout, VcfHeader } from './model.ts';
 import { checkChrom, isInfoKey } from './names.ts';
 import { hasWhitespace, isFloatText } from './scalars.ts';
 
@@ -27,12 +27,53 @@ export class RecordChecker {
   private chrom = '';
   private contigLength: number | null = null;
 
-  constructor(private readonly header: VcfHeader) {
+  /**
+   * Annotation values whose shape (the field count of every entry) check() left to the caller:
+   * with `deferAnnotationShapes`, a value without ALLELE_NUM is not matched against its shape
+   * here, because the ingest counts every entry's fields anyway as it writes the transcripts —
+   * a second pass over the longest value of the line. The caller must then call
+   * checkDeferred() unless it has counted every entry of every value listed here itself.
+   */
+  readonly deferred: { spec: FieldSpec; value: string }[] = [];
+  private deferring: boolean;
+
+  constructor(
+    private readonly header: VcfHeader,
+    options: { deferAnnotationShapes?: boolean } = {},
+  ) {
     this.columnCount = header.samples.length > 0 ? 9 + header.samples.length : 8;
+    this.deferring = options.deferAnnotationShapes ?? false;
   }
 
-  /** Throws a VcfFault at the first broken rule; returns the line's columns. */
+  /**
+   * Throws a VcfFault at the first broken rule; returns the line's columns. When shapes are
+   * deferred and the line breaks a rule, it is checked again in full, so that the error is the
+   * one a full check meets first (a broken shape before a broken field after it).
+   */
   check(line: string, lineNumber: number): string[] {
+    if (!this.deferring) return this.checkLine(line, lineNumber);
+    this.deferred.length = 0;
+    try {
+      return this.checkLine(line, lineNumber);
+    } catch (error) {
+      this.deferring = false;
+      try {
+        this.checkLine(line, lineNumber);
+      } finally {
+        this.deferring = true;
+      }
+      throw error;
+    }
+  }
+
+  /** Checks the shapes check() deferred (see `deferred`); throws the first one's error. */
+  checkDeferred(): void {
+    for (const { spec, value } of this.deferred) {
+      checkAnnotationValue(spec.annotation as AnnotationLayout, value, this.altCount, spec.label);
+    }
+  }
+
+  private checkLine(line: string, lineNumber: number): string[] {
     if (line.length === 0) throw new VcfFault('line', 'empty line');
     // No VCF text may hold one, and PostgreSQL cannot store it in text or read it out of JSON.
     if (line.includes('\u0000')) throw new VcfFault('line', 'a NUL character (byte 0) in the line');
@@ -137,7 +178,8 @@ export class RecordChecker {
       return;
     }
     if (spec.annotation && value !== '.') {
-      checkAnnotationValue(spec.annotation, value, this.altCount, spec.label);
+      if (this.deferring && !hasAlleleNumber(spec.annotation)) this.deferred.push({ spec, value });
+      else checkAnnotationValue(spec.annotation, value, this.altCount, spec.label);
       return;
     }
     // INFO has no ploidy, so Number=G is not counted (the corpus says so too).

@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { VcfError } from '../vcf/errors.ts';
+import { openVcf } from '../vcf/reader.ts';
+import { streamOf, vcfText } from '../vcf/testing.ts';
+import { validateVcf } from '../vcf/validate.ts';
+import { readRows } from './readRows.ts';
+import { BATCH_RECORDS } from './rowBuilder.ts';
+
+const CSQ = 'Allele|Consequence|IMPACT|SYMBOL|Feature|HGVSc|gnomADe_AF';
+
+/** Records of each kind the reader treats its own way: one ALT, several ALTs, a symbolic ALT, no CSQ. */
+const HEADER = [
+  '##fileformat=VCFv4.2',
+  '##contig=<ID=chr3,length=198295559,assembly=GRCh38>',
+  '##FILTER=<ID=lowq,Description="Low quality">',
+  '##INFO=<ID=DP,Number=1,Type=Integer,Description="Depth">',
+  '##INFO=<ID=END,Number=1,Type=Integer,Description="End">',
+  '##INFO=<ID=SVTYPE,Number=1,Type=String,Description="Type">',
+  `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${CSQ}">`,
+  '##ALT=<ID=DEL,Description="Deletion">',
+  '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+  '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">',
+  ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT', 'T'],
+];
+const RECORDS = [
+  [
+    'chr3',
+    '100',
+    '.',
+    'C',
+    'T',
+    '50',
+    'PASS',
+    'CSQ=T|missense_variant|MODERATE|PIK3CA|ENST1.1|c.1C>T|0.01,T|intron_variant|MODIFIER|PIK3CA|ENST2.1||;DP=40',
+    'GT:DP',
+    '0/1:40',
+  ],
+  [
+    'chr3',
+    '200',
+    '.',
+    'C',
+    'T,G',
+    '7',
+    'lowq',
+    'DP=9;CSQ=T|x|LOW|A|ENST3.1||,G|y|LOW|A|ENST3.1||0.5',
+    'GT:DP',
+    '1/2:9',
+  ],
+  [
+    'chr3',
+    '300',
+    '.',
+    'A',
+    '<DEL>',
+    '.',
+    'PASS',
+    'SVTYPE=DEL;END=400;CSQ=deletion|z|HIGH|B|ENST4.1||',
+    'GT:DP',
+    '0/1:12',
+  ],
+  ['chr3', '500', '.', 'G', 'A', '.', '.', 'DP=3', 'GT:DP', '1/1:3'],
+];
+
+async function readAll(text: string) {
+  const vcf = await openVcf(streamOf(text), { name: 'test.vcf' });
+  for await (const _ of readRows(vcf, {
+    samples: ['T'],
+    reference: null,
+    batchRecords: BATCH_RECORDS.statement,
+  }).batches()) {
+    // the rows themselves are other tests' business
+  }
+}
+
+async function ingestError(text: string) {
+  try {
+    await readAll(text);
+    return null;
+  } catch (error) {
+    if (!(error instanceof VcfError)) throw error;
+    return { file: error.file, line: error.line, field: error.field, message: error.reason };
+  }
+}
+
+async function validationError(text: string) {
+  const validation = await validateVcf(streamOf(text), { name: 'test.vcf' });
+  return validation.ok ? null : validation.error;
+}
+
+describe('the ingest’s check of a line', () => {
+  it('reports a broken CSQ before a broken field after it, as validation does', async () => {
+    const record = [...(RECORDS[0] as string[])];
+    record[7] = (record[7] as string).replace('|0.01', '0.01'); // an entry one field short
+    record[9] = '0/1:forty';
+    const text = vcfText([...HEADER, record]);
+    const error = await ingestError(text);
+    expect(error).toMatchObject({ line: 12, field: 'INFO/CSQ' });
+    expect(error?.message).toMatch(/entry 1 has 6 fields, the header declares 7/);
+    expect(error).toEqual(await validationError(text));
+  });
+
+  it('finds a broken CSQ shape on every kind of line', async () => {
+    for (let i = 0; i < 3; i++) {
+      const records = RECORDS.map((record) => [...record]);
+      const record = records[i] as string[];
+      record[7] = (record[7] as string).replace(/(CSQ=[^,;]*)/, '$1|extra');
+      const text = vcfText([...HEADER, ...records]);
+      const error = await ingestError(text);
+      expect(error, `record ${i + 1}`).toMatchObject({ line: 12 + i, field: 'INFO/CSQ' });
+      expect(error).toEqual(await validationError(text));
+    }
+  });
+
+  it('meets the same first error as validation in any broken file', async () => {
+    const lines = vcfText([...HEADER, ...RECORDS]).split('\n');
+    const first = HEADER.length;
+    const mutation = fc.record({
+      line: fc.integer({ min: first, max: first + RECORDS.length - 1 }),
+      at: fc.nat(),
+      cut: fc.integer({ min: 0, max: 2 }),
+      insert: fc.constantFrom('', '|', ',', ';', '=', 'x', '.', '1', '\t', '|x'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
+        const broken = [...lines];
+        for (const { line, at, cut, insert } of mutations) {
+          const text = broken[line] as string;
+          const place = at % (text.length + 1);
+          broken[line] = text.slice(0, place) + insert + text.slice(place + cut);
+        }
+        const text = broken.join('\n');
+        const expected = await validationError(text);
+        const found = await ingestError(text);
+        expect(found).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
