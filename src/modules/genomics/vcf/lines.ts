@@ -64,7 +64,11 @@ export class LineSource {
     const decoder = new StringDecoder('utf8');
     let rest = '';
     for await (const chunk of bytes) {
-      const lines = (rest + decoder.write(toBuffer(chunk))).split('\n');
+      // The chunk's text is split as it is: joined to the part-line before it, it would be copied
+      // whole (split flattens a joined string), and its lines are slices of it. Only the first
+      // line is joined to that part.
+      const lines = decoder.write(toBuffer(chunk)).split('\n');
+      if (rest.length > 0) lines[0] = rest + (lines[0] as string);
       rest = lines.pop() ?? '';
       if (lines.length === 0) continue;
       for (let i = 0; i < lines.length; i++) lines[i] = withoutCarriageReturn(lines[i] as string);
