@@ -30,6 +30,7 @@ export class SampleQc {
   add(call: { filters: readonly string[]; ref: string; alt: string; kind: string; depth: number | null }) {
     this.records++;
     if (call.filters.length === 1 && call.filters[0] === 'PASS') this.passed++;
+    // An 'snv' is one base each side (identity.ts's kindOf): the first character is the allele.
     if (call.kind === 'snv') {
       const ref = BASES[call.ref.charCodeAt(0) | 0x20] ?? 0;
       const alt = BASES[call.alt.charCodeAt(0) | 0x20] ?? 0;

@@ -9,7 +9,10 @@ import { BATCH_RECORDS } from './rowBuilder.ts';
 
 const CSQ = 'Allele|Consequence|IMPACT|SYMBOL|Feature|HGVSc|gnomADe_AF';
 
-/** Records of each kind the reader treats its own way: one ALT, several ALTs, a symbolic ALT, no CSQ. */
+const ANN =
+  'C|missense_variant|MODERATE|D|ENSG5|transcript|ENST5.1|protein_coding|2/9|c.1G>C|p.Gly1Arg|1/900|1/800|1/266||';
+
+/** Records of each kind the reader treats its own way: one ALT, several ALTs, a symbolic ALT, CSQ `.`, CSQ and ANN. */
 const HEADER = [
   '##fileformat=VCFv4.2',
   '##contig=<ID=chr3,length=198295559,assembly=GRCh38>',
@@ -18,6 +21,7 @@ const HEADER = [
   '##INFO=<ID=END,Number=1,Type=Integer,Description="End">',
   '##INFO=<ID=SVTYPE,Number=1,Type=String,Description="Type">',
   `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${CSQ}">`,
+  `##INFO=<ID=ANN,Number=.,Type=String,Description="Functional annotations: 'Allele | Annotation | Annotation_Impact | Gene_Name | Gene_ID | Feature_Type | Feature_ID | Transcript_BioType | Rank | HGVS.c | HGVS.p | cDNA.pos / cDNA.length | CDS.pos / CDS.length | AA.pos / AA.length | Distance | ERRORS / WARNINGS / INFO'">`,
   '##ALT=<ID=DEL,Description="Deletion">',
   '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
   '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">',
@@ -60,7 +64,8 @@ const RECORDS = [
     'GT:DP',
     '0/1:12',
   ],
-  ['chr3', '500', '.', 'G', 'A', '.', '.', 'DP=3', 'GT:DP', '1/1:3'],
+  ['chr3', '500', '.', 'G', 'A', '.', '.', 'DP=3;CSQ=.', 'GT:DP', '1/1:3'],
+  ['chr3', '600', '.', 'G', 'C', '9', 'PASS', `CSQ=C|x|LOW|D|ENST5.1||;ANN=${ANN}`, 'GT:DP', '0/1:8'],
 ];
 
 async function readAll(text: string) {
@@ -96,7 +101,7 @@ describe('the ingest’s check of a line', () => {
     record[9] = '0/1:forty';
     const text = vcfText([...HEADER, record]);
     const error = await ingestError(text);
-    expect(error).toMatchObject({ line: 12, field: 'INFO/CSQ' });
+    expect(error).toMatchObject({ line: 13, field: 'INFO/CSQ' });
     expect(error?.message).toMatch(/entry 1 has 6 fields, the header declares 7/);
     expect(error).toEqual(await validationError(text));
   });
@@ -108,9 +113,49 @@ describe('the ingest’s check of a line', () => {
       record[7] = (record[7] as string).replace(/(CSQ=[^,;]*)/, '$1|extra');
       const text = vcfText([...HEADER, ...records]);
       const error = await ingestError(text);
-      expect(error, `record ${i + 1}`).toMatchObject({ line: 12 + i, field: 'INFO/CSQ' });
+      expect(error, `record ${i + 1}`).toMatchObject({ line: 13 + i, field: 'INFO/CSQ' });
       expect(error).toEqual(await validationError(text));
     }
+  });
+
+  it('reports a repeated variant as validation does, also when a line’s second ALT repeats an earlier line', async () => {
+    const records = [
+      ['chr3', '100', '.', 'C', 'T', '.', '.', 'DP=1', 'GT:DP', '0/1:1'],
+      ['chr3', '100', '.', 'C', 'G,T', '.', '.', 'DP=1', 'GT:DP', '1/2:1'],
+    ];
+    const text = vcfText([...HEADER, ...records]);
+    const error = await ingestError(text);
+    expect(error).toMatchObject({ line: 14, field: 'ALT' });
+    expect(error?.message).toMatch(/C>T repeats the variant on line 13/);
+    expect(error).toEqual(await validationError(text));
+  });
+
+  it('checks an ANN value beside a CSQ value, and a VEP layout with ALLELE_NUM', async () => {
+    const broken = RECORDS.map((record) => [...record]);
+    const last = broken[4] as string[];
+    last[7] = (last[7] as string).replace('|p.Gly1Arg|', '|p.Gly1Arg||');
+    const text = vcfText([...HEADER, ...broken]);
+    expect(await ingestError(text)).toMatchObject({ line: 17, field: 'INFO/ANN' });
+    expect(await ingestError(text)).toEqual(await validationError(text));
+    const numbered = vcfText([
+      ...HEADER.map((line) =>
+        typeof line === 'string' ? line.replace(`Format: ${CSQ}`, `Format: ${CSQ}|ALLELE_NUM`) : line,
+      ),
+      [
+        'chr3',
+        '100',
+        '.',
+        'C',
+        'T,G',
+        '.',
+        '.',
+        'CSQ=T|x|LOW|A|ENST3.1|||1,G|y|LOW|A|ENST3.1|||3',
+        'GT',
+        '1/2',
+      ],
+    ]);
+    expect(await ingestError(numbered)).toMatchObject({ line: 13, field: 'INFO/CSQ' });
+    expect(await ingestError(numbered)).toEqual(await validationError(numbered));
   });
 
   it('meets the same first error as validation in any broken file', async () => {
@@ -122,19 +167,34 @@ describe('the ingest’s check of a line', () => {
       cut: fc.integer({ min: 0, max: 2 }),
       insert: fc.constantFrom('', '|', ',', ';', '=', 'x', '.', '1', '\t', '|x'),
     });
+    // A line copied over another, its ALT given one more allele: repeated variants, also as a second ALT.
+    const copy = fc.record({
+      from: fc.integer({ min: first, max: first + RECORDS.length - 1 }),
+      to: fc.integer({ min: first, max: first + RECORDS.length - 1 }),
+      extraAlt: fc.boolean(),
+    });
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
-        const broken = [...lines];
-        for (const { line, at, cut, insert } of mutations) {
-          const text = broken[line] as string;
-          const place = at % (text.length + 1);
-          broken[line] = text.slice(0, place) + insert + text.slice(place + cut);
-        }
-        const text = broken.join('\n');
-        const expected = await validationError(text);
-        const found = await ingestError(text);
-        expect(found).toEqual(expected);
-      }),
+      fc.asyncProperty(
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        fc.option(copy),
+        async (mutations, copied) => {
+          const broken = [...lines];
+          if (copied) {
+            const columns = (broken[copied.from] as string).split('\t');
+            if (copied.extraAlt) columns[4] = `A,${columns[4]}`;
+            broken[copied.to] = columns.join('\t');
+          }
+          for (const { line, at, cut, insert } of mutations) {
+            const text = broken[line] as string;
+            const place = at % (text.length + 1);
+            broken[line] = text.slice(0, place) + insert + text.slice(place + cut);
+          }
+          const text = broken.join('\n');
+          const expected = await validationError(text);
+          const found = await ingestError(text);
+          expect(found).toEqual(expected);
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -170,7 +170,10 @@ function annotationWriter() {
   };
 }
 
-/** Whether every deferred value is one of the annotation values (and so had its entries counted). */
+/**
+ * Whether every deferred value is among the values written (and so had its entries counted). By
+ * text alone: every annotation value of the line is written against its own layout.
+ */
 function covers(annotations: readonly StoredAnnotation[], deferred: readonly { value: string }[]): boolean {
   for (let d = 0; d < deferred.length; d++) {
     const value = (deferred[d] as { value: string }).value;

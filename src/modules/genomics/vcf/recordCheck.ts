@@ -48,17 +48,19 @@ export class RecordChecker {
   /**
    * Throws a VcfFault at the first broken rule; returns the line's columns. When shapes are
    * deferred and the line breaks a rule, it is checked again in full, so that the error is the
-   * one a full check meets first (a broken shape before a broken field after it).
+   * one a full check meets first (a broken shape before a broken field after it). The second
+   * check leaves out the repeated-allele check, which comes last and whose record the first
+   * check has already begun: when nothing else is wrong, the first check's error stands.
    */
   check(line: string, lineNumber: number): string[] {
-    if (!this.deferring) return this.checkLine(line, lineNumber);
+    if (!this.deferring) return this.checkLine(line, lineNumber, true);
     this.deferred.length = 0;
     try {
-      return this.checkLine(line, lineNumber);
+      return this.checkLine(line, lineNumber, true);
     } catch (error) {
       this.deferring = false;
       try {
-        this.checkLine(line, lineNumber);
+        this.checkLine(line, lineNumber, false);
       } finally {
         this.deferring = true;
       }
@@ -73,7 +75,8 @@ export class RecordChecker {
     }
   }
 
-  private checkLine(line: string, lineNumber: number): string[] {
+  /** `recordAlleles`: check the ALTs against those written before, and remember them. */
+  private checkLine(line: string, lineNumber: number, recordAlleles: boolean): string[] {
     if (line.length === 0) throw new VcfFault('line', 'empty line');
     // No VCF text may hold one, and PostgreSQL cannot store it in text or read it out of JSON.
     if (line.includes('\u0000')) throw new VcfFault('line', 'a NUL character (byte 0) in the line');
@@ -94,7 +97,9 @@ export class RecordChecker {
     if (filter !== '.' && filter !== 'PASS') checkList(filter, 'FILTER');
     if (info !== '.') this.checkInfo(info);
     if (this.columnCount > 8) this.checkSamples(columns);
-    for (const sequence of sequenceAlts) this.duplicates.add(pos, ref, sequence, lineNumber);
+    if (recordAlleles) {
+      for (const sequence of sequenceAlts) this.duplicates.add(pos, ref, sequence, lineNumber);
+    }
     return columns;
   }
 
