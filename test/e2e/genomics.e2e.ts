@@ -192,7 +192,8 @@ describe('a specimen’s sequencing in a browser', () => {
       '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR',
       ...Array.from(
         { length: 40_000 },
-        (_, i) => `chr1\t${1000 + i * 10}\tbig${String(i).padStart(66, '0')}\tA\tC\t50\tPASS\t.\tGT:DP\t0/1:80`,
+        (_, i) =>
+          `chr1\t${1000 + i * 10}\tbig${String(i).padStart(66, '0')}\tA\tC\t50\tPASS\t.\tGT:DP\t0/1:80`,
       ),
     ];
     await uploadResult(
