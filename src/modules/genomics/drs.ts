@@ -59,9 +59,12 @@ export function drsObject(source: DrsSource, publicUrl: string) {
   // A hostname-based DRS URI has no port (DRS 1.x: it resolves to https on the default port).
   const host = new URL(publicUrl).hostname;
   const type = source.uri ? accessMethodType(source.uri) : null;
+  const name = drsName(source.name);
   return {
     id: source.id,
-    name: source.name,
+    name,
+    // The file's own name, when DRS's characters could not hold it.
+    ...(name !== source.name ? { aliases: [source.name] } : {}),
     self_uri: `drs://${host}/${encodeURIComponent(source.id)}`,
     size: source.sizeBytes,
     created_time: source.createdAt.toISOString(),
@@ -81,6 +84,16 @@ export function drsObject(source: DrsSource, publicUrl: string) {
       : {}),
     description: `${source.format} file${source.accessZone ? ` in access zone ${source.accessZone}` : ''}`,
   };
+}
+
+/**
+ * A file name in the characters DRS 1.x allows in `name` (letters A–Z and a–z, digits, `.`, `-`,
+ * `_`): any other character — a space, æ, ø, å — becomes `_`. The name as given goes to
+ * `aliases`, so a client can still find the file by it.
+ */
+export function drsName(name: string): string {
+  const portable = name.replace(/[^A-Za-z0-9._-]/g, '_');
+  return portable.length > 0 ? portable : 'object';
 }
 
 export function drsServiceInfo(publicUrl: string) {
