@@ -24,7 +24,8 @@ export const BATCH_RECORDS = { statement: 1000, copy: 250 } as const;
  * Turns identified alleles into the rows of a batch — one `variant_record` per variant, the calls
  * and the transcripts as the JSON texts migration 0008 stores (the transcripts' JSON is written
  * by the reader, which checks the annotation entries as it writes them; see readRows) — and
- * gathers each sample's QC on the way. Pure, so that it can run beside the database work in a worker thread (parseWorker.ts).
+ * gathers each sample's QC on the way. Pure, so that it can run beside the database work in a
+ * worker thread (parseWorker.ts).
  *
  * An allele that is the same variant as an earlier row of the batch is merged: the earlier row
  * stands and the later line is kept in `mergedLine` (the writer stores it in merged_allele; an
