@@ -58,7 +58,7 @@ export function checkAnnotationValue(
   field: string,
 ): void {
   const expected = layout.fields.length;
-  const alleleNumber = layout.source === 'VEP' ? layout.fields.indexOf('ALLELE_NUM') : -1;
+  const alleleNumber = columnsOf(layout).alleleNumber;
   // Without ALLELE_NUM only the shape matters, and one regular expression checks it fastest.
   if (alleleNumber < 0 && entryShape(expected).test(value)) return;
   // Entry by entry, to check ALLELE_NUM or to name the entry that is wrong (indexOf beats a
@@ -134,6 +134,8 @@ interface Columns {
   maneSelect: number;
   mane: number;
   existing: number;
+  /** How each transcript's JSON array starts: `["VEP",`. */
+  sourceJson: string;
   /** Population frequency columns: their names and positions. */
   frequencyNames: string[];
   /** Each frequency column's name as a JSON key with its colon: `"gnomADe_AF":`. */
@@ -164,6 +166,7 @@ function columnsOf(layout: AnnotationLayout): Columns {
     maneSelect: at('MANE_SELECT'),
     mane: at('MANE'),
     existing: at('Existing_variation'),
+    sourceJson: `["${layout.source}",`,
     frequencyNames: [],
     frequencyKeys: [],
     frequencyIndexes: [],
@@ -376,7 +379,6 @@ export function transcriptsJson(
   shape?: { entriesMatch: boolean },
 ): number {
   const columns = columnsOf(layout);
-  const source = `["${layout.source}",`;
   const seen: string[] = [];
   const expected = layout.fields.length;
   // The entries are read in place: splitting the value would make a string of each.
@@ -392,7 +394,7 @@ export function transcriptsJson(
     if (transcriptId === null || seen.includes(transcriptId)) continue;
     seen.push(transcriptId);
     if (out.lastByte() !== 91) out.byte(44); // ',' after an earlier transcript
-    out.plain(source);
+    out.plain(columns.sourceJson);
     out.string(transcriptId, 0, transcriptId.length, false);
     out.byte(44);
     fields.json(columns.symbol, out);
@@ -406,7 +408,8 @@ export function transcriptsJson(
     fields.jsonTerms(columns.consequence, out);
     out.byte(44);
     const impact = impactOf(fields.raw(columns.impact));
-    out.plain(impact === null ? 'null' : `"${impact}"`);
+    if (impact === null) out.plain('null');
+    else out.string(impact, 0, impact.length, false);
     out.byte(44);
     const maneSelect = maneSelectOf(columns, transcriptId);
     if (maneSelect === null) out.plain('null');
