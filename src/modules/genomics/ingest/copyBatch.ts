@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type BatchRows, textArray } from './batchRows.ts';
+import { BinaryCopy, textArrayField, uuidField } from './binaryCopy.ts';
 
 /**
  * The PostgreSQL server's write path of an ingest batch (PGlite has no COPY FROM STDIN through
@@ -34,7 +35,9 @@ export async function copyBatch(
   const ids = (resolved.rows[0]?.ids ?? '').split(',');
   const assembly = target.assembly === null ? '\\N' : escaped(target.assembly);
   let variants = '';
-  let records = '';
+  const records = new BinaryCopy(rows.key.length * 1024);
+  const fileField = fileFieldOf(target.fileId);
+  let recordCount = 0;
   const filled: { ids: number[]; vrsIds: string[] } = { ids: [], vrsIds: [] };
   const skipped: number[] = [];
   const merged: { lines: number[]; ids: number[] } = { lines: [], ids: [] };
@@ -80,21 +83,20 @@ export async function copyBatch(
     }
     target.recorded.add(id);
     const qual = rows.qual[i] ?? null;
-    const filters = rows.filters[i] as string;
-    const calls = rows.calls[i] as string;
-    const annotations = rows.annotations[i] as string;
-    // The common row written straight out: only these three fields can hold a backslash, and
-    // only FILTER a raw carriage return (the JSON fields escape it).
-    records +=
-      filters.indexOf('\\') < 0 &&
-      filters.indexOf('\r') < 0 &&
-      calls.indexOf('\\') < 0 &&
-      annotations.indexOf('\\') < 0
-        ? `${target.fileId}\t${id}\t${rows.line[i]}\t${qual ?? '\\N'}\t${filters}\t${calls}\t${annotations}\n`
-        : copyRow([target.fileId, id, rows.line[i], qual, filters, calls, annotations]);
+    records.row(7);
+    records.encoded(fileField);
+    records.int8(id);
+    records.int4(rows.line[i] as number);
+    // A quality beyond a 32-bit float's range was refused before (AlleleWriter.write).
+    if (qual === null) records.null();
+    else records.float4(qual);
+    records.encoded(filtersField(rows.filters[i] as string));
+    records.text(rows.calls[i] as string);
+    records.text(rows.annotations[i] as string);
+    recordCount++;
   }
   if (variants) await copyIn(client, VARIANT_COPY, variants);
-  if (records) await copyIn(client, RECORD_COPY, records);
+  if (recordCount > 0) await copyIn(client, RECORD_COPY, records.finish());
   // Alleles merged within the batch: the row they merge into is the one with their identity.
   for (let m = 0; m < rows.mergedKey.length; m++) {
     merged.lines.push(rows.mergedLine[m] as number);
@@ -136,13 +138,33 @@ const RESOLVE = `
 
 const VARIANT_COPY =
   'copy variant (id, identity_key, vrs_id, assembly, chrom, start_pos, ref, alt, kind, fully_normalised) from stdin';
+// Binary (binaryCopy.ts): the records are most of what the server is sent.
 const RECORD_COPY =
-  'copy variant_record (file_id, variant_id, line, qual, filters, calls, annotations) from stdin';
+  'copy variant_record (file_id, variant_id, line, qual, filters, calls, annotations) from stdin with (format binary)';
 
-async function copyIn(client: pg.PoolClient, statement: string, text: string): Promise<void> {
+/** The file's id as a uuid field; one file is ingested at a time, so one is kept. */
+let lastFile: { id: string; field: Buffer } | null = null;
+function fileFieldOf(id: string): Buffer {
+  if (lastFile?.id !== id) lastFile = { id, field: uuidField(id) };
+  return lastFile.field;
+}
+
+/** FILTER lists as text[] fields, by their literal: a file has a handful of distinct lists. */
+const filterFields = new Map<string, Buffer>();
+function filtersField(literal: string): Buffer {
+  let field = filterFields.get(literal);
+  if (field === undefined) {
+    if (filterFields.size >= 1024) filterFields.clear();
+    field = textArrayField(literal);
+    filterFields.set(literal, field);
+  }
+  return field;
+}
+
+async function copyIn(client: pg.PoolClient, statement: string, data: string | Buffer): Promise<void> {
   const stream = client.query(copyFrom(statement));
   const done = once(stream, 'finish');
-  stream.end(text);
+  stream.end(data);
   await done;
 }
 

@@ -284,6 +284,30 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     },
   );
 
+  it('refuses a QUAL beyond a 32-bit float, naming its line, and leaves nothing behind', async () => {
+    const lines = [
+      '##fileformat=VCFv4.2',
+      '##contig=<ID=chr1,length=248956422,assembly=GRCh38>',
+      '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1',
+      'chr1\t3000\t.\tA\tG\t3.4e38\tPASS\t.\tGT\t0/1',
+      'chr1\t3010\t.\tA\tG\t1e39\tPASS\t.\tGT\t0/1',
+    ];
+    const file = path.join(dir, 'quality.vcf');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const before = { records: await count('variant_record'), files: await count('sequencing_file') };
+    await expect(
+      ingestVcf(t.database.db, {
+        file,
+        orderId: order.id,
+        specimenId: order.specimenId,
+        role: 'tumor',
+        actor,
+      }),
+    ).rejects.toThrow(/quality\.vcf:6: QUAL: 1e\+39 is beyond a 32-bit float's range/);
+    expect({ records: await count('variant_record'), files: await count('sequencing_file') }).toEqual(before);
+  });
+
   it('finds the variants other files brought, keeps the first of two records that are one variant, names the merged lines, and keeps escapes', async () => {
     // 1,502 records, more than one batch on either engine. Line 1,507 (AC>AT at 9,999) trims to
     // the first record (C>T at 10,000), a batch later; its record must not replace the first.
