@@ -24,7 +24,7 @@ import { BinaryCopy, textArrayField, uuidField } from './binaryCopy.ts';
 export async function copyBatch(
   client: pg.PoolClient,
   rows: BatchRows,
-  target: { fileId: string; assembly: string | null; recorded: Set<number> },
+  target: { fileId: string; assembly: string | null; recorded: RecordedVariants },
 ): Promise<number[]> {
   // A named statement: the server parses and plans it once per connection, not once per batch.
   const resolved = await client.query<{ ids: string }>({
@@ -81,7 +81,8 @@ export async function copyBatch(
         continue;
       }
     }
-    target.recorded.add(id);
+    if (isNew) target.recorded.created(id);
+    else target.recorded.add(id);
     const qual = rows.qual[i] ?? null;
     records.row(7);
     records.encoded(fileField);
@@ -117,6 +118,33 @@ export async function copyBatch(
     );
   }
   return skipped;
+}
+
+/**
+ * The variants this file has a record of, so that copyBatch can tell a later allele of an earlier
+ * record (see AlleleWriter). A variant this ingest created got its record in the batch that
+ * created it, and the ingest's new ids are the sequence's values from its first new id on: the
+ * ingest is the only writer of variants and prepareIngest's lock keeps every other ingest out
+ * until it ends. So only stored variants that the file also has are kept one by one; a genome's
+ * million new variants are one number rather than a set of a million.
+ */
+export class RecordedVariants {
+  private firstCreated = Number.POSITIVE_INFINITY;
+  private readonly stored = new Set<number>();
+
+  has(id: number): boolean {
+    return id >= this.firstCreated || this.stored.has(id);
+  }
+
+  /** A variant this ingest created (and recorded). */
+  created(id: number): void {
+    if (id < this.firstCreated) this.firstCreated = id;
+  }
+
+  /** A variant stored before this ingest that the file has a record of. */
+  add(id: number): void {
+    this.stored.add(id);
+  }
 }
 
 /**

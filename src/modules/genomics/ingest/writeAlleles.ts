@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { DB } from '../../../platform/db/schema.ts';
 import { VcfError } from '../vcf/errors.ts';
 import { type BatchRows, booleanArray, numberArray, textArray } from './batchRows.ts';
-import { copyBatch } from './copyBatch.ts';
+import { copyBatch, RecordedVariants } from './copyBatch.ts';
 
 /**
  * The write path of an ingest: each batch of rows (rowBuilder.ts) becomes variants (unique by
@@ -27,7 +27,7 @@ export class AlleleWriter {
   /** The statement of the batch before, still running on the server. */
   private pending: Promise<unknown> = Promise.resolve();
   /** Variants this file has a record of, when batches go by COPY (see copyBatch). */
-  private readonly recorded = new Set<number>();
+  private readonly recorded = new RecordedVariants();
   /**
    * What the batches stored so far hold: observations and transcript annotations, and the alleles
    * merged into an earlier record of the file (their lines are in `merged_allele`).
