@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkIntegerAt, isFloatText, percentDecode } from './scalars.ts';
+import { checkIntegerAt, isFloatText, parseFloatText, percentDecode } from './scalars.ts';
 
 const FLOAT_PATTERN = /^[-+]?[0-9]*\.?[0-9]+([eE][-+]?[0-9]+)?$|^[-+]?(INF|INFINITY|NAN)$/i;
 
@@ -22,6 +22,28 @@ describe('VCF scalars', () => {
         expect(isFloatText(text)).toBe(FLOAT_PATTERN.test(text));
       }),
     );
+  });
+
+  it('reads every Float as a number: infinities by their word, the rest as Number reads them', () => {
+    const floatish = fc.stringMatching(/^[-+.eE0-9IiNnFfAaTtYy]{1,9}$/).filter(isFloatText);
+    fc.assert(
+      fc.property(floatish, (text) => {
+        const word = text.toUpperCase();
+        const expected =
+          word.endsWith('INF') || word.endsWith('INFINITY')
+            ? word.startsWith('-')
+              ? -Infinity
+              : Infinity
+            : Number(text);
+        expect(parseFloatText(text)).toBe(expected);
+      }),
+    );
+    expect([
+      parseFloatText('-Inf'),
+      parseFloatText('+infinity'),
+      parseFloatText('NaN'),
+      parseFloatText('5.3e-10'),
+    ]).toEqual([-Infinity, Infinity, Number.NaN, 5.3e-10]);
   });
 
   it('keeps Integers inside the range BCF can store', () => {

@@ -154,6 +154,12 @@ describe('validateVcf', () => {
       ok: false,
       error: { line: RECORD_LINE + 1, field: 'ALT', message: /repeats the variant on line 8/ },
     });
+    // Bases are compared without regard to case.
+    const lower = vcfText([...HEADER, GOOD, ['chr1', '1000', '.', 'a', 'g', '.', '.', '.', 'GT', '0/1', '0/0']]);
+    expect(await validateVcf(streamOf(lower))).toMatchObject({
+      ok: false,
+      error: { line: RECORD_LINE + 1, field: 'ALT', message: /a>g repeats the variant on line 8/ },
+    });
   });
 
   it.each([
