@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -231,6 +231,20 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     });
     expect(again.status).toBe('already-ingested');
     expect(await count('observation')).toBe(before);
+    // Also when a worker thread was started for the reading: it ends without having read.
+    const threadsBefore = readdirSync('/proc/self/task').length;
+    const inWorker = await ingestVcf(t.database.db, {
+      file: FIXTURE,
+      orderId: order.id,
+      specimenId: order.specimenId,
+      samples: { TUMOR: 'tumor', NORMAL: 'normal' },
+      actor,
+      inWorker: true,
+    });
+    expect(inWorker.status).toBe('already-ingested');
+    for (let i = 0; i < 40 && readdirSync('/proc/self/task').length > threadsBefore; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readdirSync('/proc/self/task').length).toBeLessThanOrEqual(threadsBefore);
   });
 
   it.each([

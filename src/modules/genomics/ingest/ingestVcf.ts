@@ -22,7 +22,7 @@ import {
   specimenOnOrder,
 } from './resultFile.ts';
 import { BATCH_RECORDS } from './rowBuilder.ts';
-import { readRowsInWorker } from './workerRows.ts';
+import { ParseWorker, readRowsInWorker } from './workerRows.ts';
 import { AlleleWriter, prepareIngest } from './writeAlleles.ts';
 
 /**
@@ -79,12 +79,35 @@ export async function ingestVcf(
   progress: IngestProgress = () => {},
 ): Promise<IngestResult> {
   const { patientId } = await specimenOnOrder(db, request.orderId, request.specimenId);
+  const { size } = await stat(request.file);
+  const inWorker = !request.reference && (request.inWorker ?? size >= WORKER_MIN_BYTES);
+  // The worker thread loads its modules while the file is hashed and the transaction begins,
+  // unless another ingest is under way: then this one waits its turn, and so can the thread.
+  const worker = inWorker && ingestsUnderWay === 0 ? new ParseWorker() : null;
+  ingestsUnderWay++;
+  try {
+    return await ingestFile(db, request, { patientId, size, inWorker, worker }, progress);
+  } finally {
+    ingestsUnderWay--;
+    await worker?.terminate();
+  }
+}
+
+/** VCF ingests begun in this process and not yet ended (queued ones included). */
+let ingestsUnderWay = 0;
+
+async function ingestFile(
+  db: Kysely<DB>,
+  request: IngestRequest,
+  file: { patientId: string; size: number; inWorker: boolean; worker: ParseWorker | null },
+  progress: IngestProgress,
+): Promise<IngestResult> {
+  const { patientId, size, inWorker } = file;
   const sha256 = await sha256Of(request.file);
   const existing = await alreadyIngested(db, request.specimenId, sha256);
   if (existing) return existing;
 
   const vcf = await openVcf(request.file, { name: request.fileName ?? request.file });
-  const { size } = await stat(request.file);
   // How far the file has been read, by its (compressed) bytes.
   const share = (bytesRead: number) => (size > 0 ? Math.min(1, bytesRead / size) : 1);
   const roles = sampleRoles(vcf.header, request);
@@ -109,11 +132,14 @@ export async function ingestVcf(
       const writer = new AlleleWriter(tx, fileId, vcf.name, vcf.header.assembly, sampleIds.size, copyClient);
       const samples = [...sampleIds.keys()];
       const batchRecords = copyClient ? BATCH_RECORDS.copy : BATCH_RECORDS.statement;
-      const inWorker = !request.reference && (request.inWorker ?? size >= WORKER_MIN_BYTES);
       let stream: RowStream;
       if (inWorker) {
         await vcf.close();
-        stream = readRowsInWorker(request.file, { name: vcf.name, samples, batchRecords });
+        stream = readRowsInWorker(
+          request.file,
+          { name: vcf.name, samples, batchRecords },
+          file.worker ?? undefined,
+        );
       } else {
         stream = readRows(vcf, { samples, reference: request.reference ?? null, batchRecords });
       }

@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { VcfError } from '../vcf/errors.ts';
 import { openVcf } from '../vcf/reader.ts';
 import { readRows } from './readRows.ts';
@@ -10,8 +10,9 @@ import type { WorkerFailure, WorkerMessage, WorkerTask } from './workerRows.ts';
  * `ahead` batches ahead of the main thread, which grants one more with each batch it takes, so
  * a slow database cannot make the batches pile up in memory.
  */
-const task = workerData as WorkerTask;
 const port = parentPort as NonNullable<typeof parentPort>;
+// The thread may start before its file is known (ParseWorker): the first message is the task.
+const task = await new Promise<WorkerTask>((resolve) => port.once('message', resolve));
 let credits = task.ahead;
 let granted: (() => void) | null = null;
 port.on('message', () => {

@@ -8,7 +8,7 @@ import { bgzf, fixture } from '../vcf/testing.ts';
 import type { BatchRows } from './batchRows.ts';
 import { type RowStream, readRows } from './readRows.ts';
 import { BATCH_RECORDS } from './rowBuilder.ts';
-import { readRowsInWorker } from './workerRows.ts';
+import { ParseWorker, readRowsInWorker } from './workerRows.ts';
 
 /** A server's batch size: small enough that the test files make several batches. */
 const batchRecords = BATCH_RECORDS.copy;
@@ -110,6 +110,30 @@ describe('reading a VCF in a worker thread', () => {
     expect(inWorker.batches.length).toBeGreaterThan(2);
     expect(inWorker.batches.reduce((n, b) => n + b.records, 0)).toBe(2_501);
     expect(inWorker.batches.reduce((n, b) => n + b.alleles, 0)).toBe(2_501 + 125);
+  });
+
+  it('reads with a worker started before its file was known, and ends one that was never given a file', async () => {
+    const file = path.join(dir, 'early-start.vcf.gz');
+    writeFileSync(file, bgzf(manyRecords(1_200), 20_000));
+    const whole = await drain(
+      readRowsInWorker(file, { name: 'early-start.vcf.gz', samples: ['T', 'N'], batchRecords }),
+    );
+    const baseline = await settledThreads();
+    const started = new ParseWorker();
+    // Long enough for the thread to have loaded its modules and be waiting for its task.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const early = await drain(
+      readRowsInWorker(file, { name: 'early-start.vcf.gz', samples: ['T', 'N'], batchRecords }, started),
+    );
+    expect(early).toEqual(whole);
+    expect(() => started.take({ file, name: 'x', samples: [], batchRecords, ahead: 1 })).toThrow(
+      /one file only/,
+    );
+    expect(await settledThreads()).toBe(baseline);
+    const idle = new ParseWorker();
+    expect(threads()).toBeGreaterThan(baseline);
+    await idle.terminate();
+    expect(await settledThreads()).toBe(baseline);
   });
 
   it('names the file, line and field of the first error, as reading here does', async () => {

@@ -5,7 +5,6 @@ import type { RowBatch, RowStream } from './readRows.ts';
 
 /** What the worker is given: the file, its name for errors, the samples in position order. */
 export type WorkerTask = {
-  module: string;
   file: string;
   name: string;
   samples: readonly string[];
@@ -29,39 +28,62 @@ const MODULE = new URL('./parseWorker.ts', import.meta.url).href;
 const AHEAD = 4;
 
 /**
+ * A worker thread for readRowsInWorker, started before its file is known: the thread loads its
+ * modules (a third of a second, tsx's loader included) while the ingest hashes the file and
+ * begins its transaction. It waits for its one task; terminate() ends it either way, so an
+ * ingest that stops before reading (the file was ingested before, an error) must call it.
+ */
+export class ParseWorker {
+  readonly thread = new Worker(ENTRY, { workerData: { module: MODULE } });
+  readonly inbox = new Inbox(this.thread);
+  private taken = false;
+
+  /** Sends the task; a worker takes one task only. */
+  take(task: WorkerTask): void {
+    if (this.taken) throw new Error('a parse worker reads one file only');
+    this.taken = true;
+    this.thread.postMessage(task);
+  }
+
+  async terminate(): Promise<void> {
+    await this.thread.terminate();
+  }
+}
+
+/**
  * readRows in a worker thread: the file is read, checked and turned into rows on the machine's
  * other core while this thread and the database store the batches before. The rows are the same
- * as readRows gives (workerRows.test.ts). Starting a worker costs a quarter of a second, which
- * only a large file earns back (ingestVcf decides). Stopping early — an error here or in the
- * worker, or the consumer leaving the loop — ends the worker.
+ * as readRows gives (workerRows.test.ts). Starting a worker costs a third of a second, which
+ * only a large file earns back (ingestVcf decides, and may start it early: ParseWorker).
+ * Stopping early — an error here or in the worker, or the consumer leaving the loop — ends the
+ * worker.
  */
 export function readRowsInWorker(
   file: string,
   options: { name: string; samples: readonly string[]; batchRecords: number },
+  started?: ParseWorker,
 ): RowStream {
   let qc: Record<string, SampleQcSummary> | null = null;
   return {
     async *batches() {
-      const task: WorkerTask = {
-        module: MODULE,
-        file,
-        name: options.name,
-        samples: [...options.samples],
-        batchRecords: options.batchRecords,
-        ahead: AHEAD,
-      };
-      const worker = new Worker(ENTRY, { workerData: task });
-      const inbox = new Inbox(worker);
+      const worker = started ?? new ParseWorker();
       try {
+        worker.take({
+          file,
+          name: options.name,
+          samples: [...options.samples],
+          batchRecords: options.batchRecords,
+          ahead: AHEAD,
+        });
         for (;;) {
-          const message = await inbox.next();
+          const message = await worker.inbox.next();
           if (message.kind === 'done') {
             qc = message.qc;
             return;
           }
           if (message.kind === 'failed') throw revived(message.error);
           yield message.batch;
-          worker.postMessage('more');
+          worker.thread.postMessage('more');
         }
       } finally {
         await worker.terminate();
