@@ -5,7 +5,7 @@
  * number, uuid and array from text; in binary each field arrives with its length, in the form the
  * server keeps it (json is still validated: json_recv parses what it is given, as json_in does).
  * On the 200,000-record head the records' COPY took a fifth less of the server's time
- * (docs/decisions/0009-parse-worker.md, point 11). Our own: node-postgres and pg-copy-streams
+ * (docs/decisions/0009-ingest-in-a-worker-thread.md, point 11). Our own: node-postgres and pg-copy-streams
  * write only the text format, and the layout is a few integers.
  */
 export class BinaryCopy {
