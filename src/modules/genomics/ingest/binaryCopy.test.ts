@@ -77,6 +77,12 @@ describe('binary COPY rows', () => {
     const reals = [0, 1, 2, 3].map((i) => bytes.readFloatBE(19 + 2 + i * 8 + 4));
     expect(reals).toEqual([Math.fround(405.2), Number.POSITIVE_INFINITY, Number.NaN, 0]);
   });
+  it('grows from any size, and refuses an id it cannot write exactly', () => {
+    expect(new BinaryCopy(0).finish().length).toBe(21); // signature, flags, extension, trailer
+    expect(() => new BinaryCopy().int8(2 ** 53)).toThrow(/not an id/);
+    expect(() => new BinaryCopy().int8(-1)).toThrow(/not an id/);
+  });
+
   it('rejects what is not a uuid', () => {
     expect(() => uuidField('not-a-uuid')).toThrow(/not a uuid/);
   });

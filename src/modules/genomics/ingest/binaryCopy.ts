@@ -41,6 +41,7 @@ export class BinaryCopy {
 
   /** bigint. Ids are below 2⁵³, so the high word is the quotient by 2³² (a BigInt per row costs more). */
   int8(value: number): void {
+    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${value} is not an id this writes`);
     this.room(12);
     this.at = this.bytes.writeInt32BE(8, this.at);
     this.at = this.bytes.writeUInt32BE(Math.floor(value / 0x1_0000_0000), this.at);
@@ -56,8 +57,9 @@ export class BinaryCopy {
   /**
    * real. The text format handed the server String(value), which it rounded to the nearest
    * 32-bit float, refusing a finite number beyond the range (or a non-zero one so small it became
-   * 0): the same refusal is thrown here, and the rounding is the same but for a decimal that lies
-   * exactly halfway between two floats, where this rounds to even as IEEE 754 does.
+   * 0): the same refusal is thrown here (the check of a line refuses such a QUAL first). The value
+   * is rounded from the double rather than from its shortest decimal, which can differ, by one
+   * step of a float, only for a double within a hair of the midpoint between two floats.
    */
   float4(value: number): void {
     const single = Math.fround(value);
@@ -86,7 +88,7 @@ export class BinaryCopy {
 
   private room(more: number): void {
     if (this.at + more <= this.bytes.length) return;
-    let size = this.bytes.length * 2;
+    let size = Math.max(64, this.bytes.length * 2);
     while (size < this.at + more) size *= 2;
     const grown = Buffer.allocUnsafe(size);
     this.bytes.copy(grown, 0, 0, this.at);

@@ -123,22 +123,39 @@ export async function copyBatch(
 /**
  * The variants this file has a record of, so that copyBatch can tell a later allele of an earlier
  * record (see AlleleWriter). A variant this ingest created got its record in the batch that
- * created it, and the ingest's new ids are the sequence's values from its first new id on: the
- * ingest is the only writer of variants and prepareIngest's lock keeps every other ingest out
- * until it ends. So only stored variants that the file also has are kept one by one; a genome's
- * million new variants are one number rather than a set of a million.
+ * created it, and its ids come from the sequence one after another (prepareIngest's lock keeps
+ * other ingests, the only writers of variants, out meanwhile): they are kept as runs of
+ * consecutive ids, a genome's million new variants one run rather than a set of a million. A gap
+ * (another session's nextval, a sequence cache) only starts another run. Stored variants that the
+ * file also has are kept one by one.
  */
 export class RecordedVariants {
-  private firstCreated = Number.POSITIVE_INFINITY;
+  /** Runs of created ids, [first, last], in the order created (the sequence only grows). */
+  private readonly firsts: number[] = [];
+  private readonly lasts: number[] = [];
   private readonly stored = new Set<number>();
 
   has(id: number): boolean {
-    return id >= this.firstCreated || this.stored.has(id);
+    if (this.stored.has(id)) return true;
+    // The last run whose first id is at most `id` (the runs ascend), by bisection.
+    let low = 0;
+    let high = this.firsts.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if ((this.firsts[middle] as number) <= id) low = middle + 1;
+      else high = middle - 1;
+    }
+    return high >= 0 && id <= (this.lasts[high] as number);
   }
 
   /** A variant this ingest created (and recorded). */
   created(id: number): void {
-    if (id < this.firstCreated) this.firstCreated = id;
+    const last = this.lasts.length - 1;
+    if (last >= 0 && id === (this.lasts[last] as number) + 1) this.lasts[last] = id;
+    else if (last < 0 || id > (this.lasts[last] as number)) {
+      this.firsts.push(id);
+      this.lasts.push(id);
+    } else this.stored.add(id); // not after the last run (never from one sequence): kept one by one
   }
 
   /** A variant stored before this ingest that the file has a record of. */

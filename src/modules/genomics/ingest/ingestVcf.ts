@@ -129,7 +129,7 @@ async function ingestFile(
       if (metrics && measured) await insertMetrics(tx, fileId, measured, metrics);
       await prepareIngest(tx);
       const copyClient = await serverConnectionOf(db, tx);
-      const writer = new AlleleWriter(tx, fileId, vcf.name, vcf.header.assembly, sampleIds.size, copyClient);
+      const writer = new AlleleWriter(tx, fileId, vcf.header.assembly, sampleIds.size, copyClient);
       const samples = [...sampleIds.keys()];
       const batchRecords = copyClient ? BATCH_RECORDS.copy : BATCH_RECORDS.statement;
       let stream: RowStream;

@@ -120,7 +120,7 @@ describe('reading a VCF in a worker thread', () => {
     );
     const baseline = await settledThreads();
     const started = new ParseWorker();
-    // Long enough for the thread to have loaded its modules and be waiting for its task.
+    // Usually long enough for the thread to be waiting for its task; if not, the task waits in its port.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const early = await drain(
       readRowsInWorker(file, { name: 'early-start.vcf.gz', samples: ['T', 'N'], batchRecords }, started),

@@ -1,7 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type pg from 'pg';
 import type { DB } from '../../../platform/db/schema.ts';
-import { VcfError } from '../vcf/errors.ts';
 import { type BatchRows, booleanArray, numberArray, textArray } from './batchRows.ts';
 import { copyBatch, RecordedVariants } from './copyBatch.ts';
 
@@ -41,8 +40,6 @@ export class AlleleWriter {
   constructor(
     private readonly tx: Transaction<DB>,
     private readonly fileId: string,
-    /** The file's name, for errors. */
-    private readonly fileName: string,
     private readonly assembly: string | null,
     private readonly sampleCount: number,
     private readonly copyClient: pg.PoolClient | null = null,
@@ -56,7 +53,6 @@ export class AlleleWriter {
   async write(rows: BatchRows): Promise<void> {
     await this.pending;
     if (rows.key.length === 0) return;
-    checkQualities(rows, this.fileName);
     const skipped = this.copyClient
       ? copyBatch(this.copyClient, rows, {
           fileId: this.fileId,
@@ -94,27 +90,6 @@ export class AlleleWriter {
     stored.observations += (rows.key.length - skipped.length) * this.sampleCount;
     stored.annotations += transcripts;
     stored.merged += skipped.length + rows.mergedLine.length;
-  }
-}
-
-/**
- * QUAL is stored as a 32-bit float (`real`), as VCF defines Float; the check of a line accepts
- * any decimal, so a quality beyond that range (or so small it would become 0) is refused here,
- * naming its line, rather than by the database, which names neither file nor line.
- */
-function checkQualities(rows: BatchRows, fileName: string): void {
-  for (let i = 0; i < rows.qual.length; i++) {
-    const qual = rows.qual[i];
-    if (qual === null || qual === undefined) continue;
-    const single = Math.fround(qual);
-    if ((Number.isFinite(qual) && !Number.isFinite(single)) || (single === 0 && qual !== 0)) {
-      throw new VcfError(
-        fileName,
-        rows.line[i] as number,
-        'QUAL',
-        `${qual} is beyond a 32-bit float's range`,
-      );
-    }
   }
 }
 

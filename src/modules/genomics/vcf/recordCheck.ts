@@ -235,7 +235,16 @@ function checkList(text: string, field: 'ID' | 'FILTER'): void {
 
 function checkQual(text: string): void {
   if (!isFloatText(text)) throw new VcfFault('QUAL', `expected a Float or ".", got "${text}"`);
-  if (Number(text) < 0) throw new VcfFault('QUAL', `a Phred quality cannot be negative, got ${text}`);
+  const value = Number(text); // NaN for the words Inf and NaN
+  if (value < 0) throw new VcfFault('QUAL', `a Phred quality cannot be negative, got ${text}`);
+  // VCF's Float is 32-bit (and QUAL is stored as one): a number it cannot hold is refused here, a
+  // word (Inf, Infinity, NaN) is not a number written out and stands as it is.
+  const last = text.charCodeAt(text.length - 1) | 0x20;
+  if (last === 102 || last === 121 || last === 110) return; // f, y, n: the end of a word
+  const single = Math.fround(value);
+  if (!Number.isFinite(single) || (single === 0 && value !== 0)) {
+    throw new VcfFault('QUAL', `${text} is beyond the range of a 32-bit Float`);
+  }
 }
 
 /**

@@ -76,6 +76,9 @@ describe('validateVcf', () => {
     [{ 4: 'A' }, 'ALT', /equals REF/],
     [{ 4: 'G,,T' }, 'ALT', /empty allele/],
     [{ 5: '-1' }, 'QUAL', /cannot be negative/],
+    [{ 5: '3.5e38' }, 'QUAL', /3\.5e38 is beyond the range of a 32-bit Float/],
+    [{ 5: '1e400' }, 'QUAL', /beyond the range/],
+    [{ 5: '1e-46' }, 'QUAL', /beyond the range/],
     [{ 6: 'PASS;' }, 'FILTER', /stray/],
     [{ 7: 'DP=30;DP=31' }, 'INFO/DP', /appears twice/],
     [{ 7: 'AF=0.5,0.5' }, 'INFO/AF', /expected 1 value\(s\) for Number=A, got 2/],
@@ -91,6 +94,13 @@ describe('validateVcf', () => {
       error: { line: RECORD_LINE, field, message },
     });
   });
+
+  it.each(['3.4e38', '1e-45', '0', '0.0', 'Inf', 'Infinity', 'NaN', '.'])(
+    'accepts the QUAL %s',
+    async (qual) => {
+      expect(await withRecord({ 5: qual })).toMatchObject({ ok: true });
+    },
+  );
 
   it('rejects a wrong column count and a missing final newline', async () => {
     const short = await validateVcf(streamOf(vcfText([...HEADER, GOOD.slice(0, 10)])));
@@ -155,7 +165,11 @@ describe('validateVcf', () => {
       error: { line: RECORD_LINE + 1, field: 'ALT', message: /repeats the variant on line 8/ },
     });
     // Bases are compared without regard to case.
-    const lower = vcfText([...HEADER, GOOD, ['chr1', '1000', '.', 'a', 'g', '.', '.', '.', 'GT', '0/1', '0/0']]);
+    const lower = vcfText([
+      ...HEADER,
+      GOOD,
+      ['chr1', '1000', '.', 'a', 'g', '.', '.', '.', 'GT', '0/1', '0/0'],
+    ]);
     expect(await validateVcf(streamOf(lower))).toMatchObject({
       ok: false,
       error: { line: RECORD_LINE + 1, field: 'ALT', message: /a>g repeats the variant on line 8/ },
