@@ -95,15 +95,20 @@ function mergingLines(): string[] {
   return lines;
 }
 
+/** The tumour/normal fixture into the test order's specimen. */
+const ingestFixture = (options: { inWorker?: boolean } = {}) =>
+  ingestVcf(t.database.db, {
+    file: FIXTURE,
+    orderId: order.id,
+    specimenId: order.specimenId,
+    samples: { TUMOR: 'tumor', NORMAL: 'normal' },
+    actor,
+    ...options,
+  });
+
 describe('ingesting a tumour/normal VCF with VEP annotations', () => {
   it('stores what the file says: observations per sample, annotations, QC and provenance', async () => {
-    const result = await ingestVcf(t.database.db, {
-      file: FIXTURE,
-      orderId: order.id,
-      specimenId: order.specimenId,
-      samples: { TUMOR: 'tumor', NORMAL: 'normal' },
-      actor,
-    });
+    const result = await ingestFixture();
     expect(result).toMatchObject({ status: 'ingested', records: 4, alleles: 5 });
     const { db } = t.database;
     const braf = await db
@@ -222,25 +227,12 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
 
   it('does nothing the second time, and says so', async () => {
     const before = await count('observation');
-    const again = await ingestVcf(t.database.db, {
-      file: FIXTURE,
-      orderId: order.id,
-      specimenId: order.specimenId,
-      samples: { TUMOR: 'tumor', NORMAL: 'normal' },
-      actor,
-    });
+    const again = await ingestFixture();
     expect(again.status).toBe('already-ingested');
     expect(await count('observation')).toBe(before);
     // Also when a worker thread was started for the reading: it ends without having read.
     const threadsBefore = readdirSync('/proc/self/task').length;
-    const inWorker = await ingestVcf(t.database.db, {
-      file: FIXTURE,
-      orderId: order.id,
-      specimenId: order.specimenId,
-      samples: { TUMOR: 'tumor', NORMAL: 'normal' },
-      actor,
-      inWorker: true,
-    });
+    const inWorker = await ingestFixture({ inWorker: true });
     expect(inWorker.status).toBe('already-ingested');
     for (let i = 0; i < 40 && readdirSync('/proc/self/task').length > threadsBefore; i++)
       await new Promise((resolve) => setTimeout(resolve, 50));
