@@ -88,6 +88,15 @@ describe('binary COPY rows', () => {
   });
 });
 
+/** Sends binary COPY rows into `table` on the client's connection. */
+function copyInto(client: pg.Client, table: string, rows: Buffer): Promise<void> {
+  const stream = client.query(copyFrom(`copy ${table} from stdin with (format binary)`));
+  return new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve).on('error', reject);
+    stream.end(rows);
+  });
+}
+
 // The server is the judge of the format; PGlite's API has no COPY FROM STDIN (CI runs this on a server).
 const server = process.env.GENVEI_TEST_DATABASE_URL;
 describe.skipIf(!server)('binary COPY rows on a PostgreSQL server', () => {
@@ -115,11 +124,7 @@ describe.skipIf(!server)('binary COPY rows on a PostgreSQL server', () => {
         copy.text(calls);
         copy.text(annotations);
       }
-      const stream = client.query(copyFrom('copy t from stdin with (format binary)'));
-      await new Promise<void>((resolve, reject) => {
-        stream.on('finish', resolve).on('error', reject);
-        stream.end(copy.finish());
-      });
+      await copyInto(client, 't', copy.finish());
       const stored = await client.query(
         'select id::text, n::text, line, qual::text, filters, calls::text, annotations::text from t order by line',
       );
@@ -165,13 +170,9 @@ describe.skipIf(!server)('binary COPY rows on a PostgreSQL server', () => {
       const copy = new BinaryCopy();
       copy.row(1);
       copy.text('[["VEP",');
-      const stream = client.query(copyFrom('copy j from stdin with (format binary)'));
-      await expect(
-        new Promise<void>((resolve, reject) => {
-          stream.on('finish', resolve).on('error', reject);
-          stream.end(copy.finish());
-        }),
-      ).rejects.toThrow(/invalid input syntax for type json/);
+      await expect(copyInto(client, 'j', copy.finish())).rejects.toThrow(
+        /invalid input syntax for type json/,
+      );
     } finally {
       await client.end();
     }

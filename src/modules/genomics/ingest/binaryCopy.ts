@@ -32,7 +32,7 @@ export class BinaryCopy {
     this.at = this.bytes.writeInt32BE(-1, this.at);
   }
 
-  /** A field already encoded, its length included (see field()). */
+  /** A field already encoded, its length included (uuidField, textArrayField). */
   encoded(field: Uint8Array): void {
     this.room(field.length);
     this.bytes.set(field, this.at);

@@ -88,7 +88,7 @@ export async function copyBatch(
     records.encoded(fileField);
     records.int8(id);
     records.int4(rows.line[i] as number);
-    // A quality beyond a 32-bit float's range was refused before (AlleleWriter.write).
+    // A QUAL beyond a 32-bit float's range was refused by the line check (recordCheck.ts).
     if (qual === null) records.null();
     else records.float4(qual);
     records.encoded(filtersField(rows.filters[i] as string));

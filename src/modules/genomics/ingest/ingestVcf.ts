@@ -135,11 +135,7 @@ async function ingestFile(
       let stream: RowStream;
       if (inWorker) {
         await vcf.close();
-        stream = readRowsInWorker(
-          request.file,
-          { name: vcf.name, samples, batchRecords },
-          file.worker ?? undefined,
-        );
+        stream = readRowsInWorker(request.file, { name: vcf.name, samples, batchRecords }, file.worker);
       } else {
         stream = readRows(vcf, { samples, reference: request.reference ?? null, batchRecords });
       }

@@ -61,7 +61,7 @@ export class ParseWorker {
 export function readRowsInWorker(
   file: string,
   options: { name: string; samples: readonly string[]; batchRecords: number },
-  started?: ParseWorker,
+  started: ParseWorker | null = null,
 ): RowStream {
   let qc: Record<string, SampleQcSummary> | null = null;
   return {
