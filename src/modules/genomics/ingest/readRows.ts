@@ -6,6 +6,7 @@ import type { VcfFile } from '../vcf/reader.ts';
 import { RecordParser } from '../vcf/record.ts';
 import { RecordChecker } from '../vcf/recordCheck.ts';
 import { splitAlleles } from '../vcf/split.ts';
+import { TranscriptsWasm, type WrittenTranscripts } from '../vcf/transcriptsWasm.ts';
 import { type ReferenceGenome, UnknownSequenceError } from '../vrs/reference.ts';
 import type { BatchRows } from './batchRows.ts';
 import {
@@ -154,19 +155,25 @@ function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null) {
  */
 function annotationWriter() {
   const json = new JsonBytes();
-  const shape = { entriesMatch: true };
-  return (allele: StoredAllele, checker?: RecordChecker): { json: string; transcripts: number } => {
-    shape.entriesMatch = true;
+  const kernel = new TranscriptsWasm();
+  // transcriptsJson itself: the reference the kernel is held to, and the way for what the kernel
+  // leaves (text outside ASCII).
+  const inJavaScript = (allele: StoredAllele): WrittenTranscripts => {
+    const shape = { entriesMatch: true };
     json.reset();
     json.byte(91);
     let transcripts = 0;
     for (const a of allele.annotations)
       transcripts += transcriptsJson(a.layout, a.value, a.allele, json, shape);
     json.byte(93);
-    if (checker && (!shape.entriesMatch || !covers(allele.annotations, checker.deferred))) {
+    return { json: json.text(), transcripts, entriesMatch: shape.entriesMatch };
+  };
+  return (allele: StoredAllele, checker?: RecordChecker): WrittenTranscripts => {
+    const written = kernel.write(allele.annotations) ?? inJavaScript(allele);
+    if (checker && (!written.entriesMatch || !covers(allele.annotations, checker.deferred))) {
       checker.checkDeferred();
     }
-    return { json: json.text(), transcripts };
+    return written;
   };
 }
 

@@ -145,6 +145,11 @@ interface Columns {
 
 const columnCache = new WeakMap<AnnotationLayout, Columns>();
 
+/** The columns transcriptsJson reads, for the WebAssembly kernel's layout block (transcriptsWasm.ts). */
+export function annotationColumns(layout: AnnotationLayout): Readonly<Columns> {
+  return columnsOf(layout);
+}
+
 function columnsOf(layout: AnnotationLayout): Columns {
   const cached = columnCache.get(layout);
   if (cached) return cached;

@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { type AnnotatedAllele, annotationColumns } from './annotations.ts';
+import type { AnnotationLayout } from './model.ts';
+
+/** One annotation value of an allele, as the ingest keeps it (storedAllele.ts). */
+export type AnnotationValue = { layout: AnnotationLayout; value: string; allele: AnnotatedAllele };
+
+/** An allele's transcripts JSON (`[` … `]`), how many transcripts it holds, and whether every entry had the layout's field count. */
+export type WrittenTranscripts = { json: string; transcripts: number; entriesMatch: boolean };
+
+type Kernel = {
+  memory: WebAssembly.Memory;
+  heapBase(): number;
+  written(): number;
+  shapeMatches(): number;
+  transcripts(
+    layout: number,
+    value: number,
+    length: number,
+    alleleIndex: number,
+    altCount: number,
+    target: number,
+    targetLength: number,
+    out: number,
+    outEnd: number,
+    scratch: number,
+  ): number;
+};
+
+const NO_ROOM = -2;
+const PAGE = 65536;
+const LAYOUT_AREA = 64 * 1024;
+
+/**
+ * The transcripts JSON of annotations.ts's transcriptsJson, written by the WebAssembly kernel
+ * (assembly/transcripts.ts) from the values' bytes: the same text, several times faster
+ * (docs/decisions/0010-annotations-in-webassembly.md). It writes ASCII values only; for an allele
+ * with anything else `write` returns null and the caller writes it with transcriptsJson.
+ *
+ * Memory above the kernel's own data: layout blocks, then the work area (the value, the allele
+ * it is read for, the field starts and seen ids), then the output.
+ */
+export class TranscriptsWasm {
+  private readonly kernel: Kernel;
+  private bytes: Buffer;
+  private readonly layoutStart: number;
+  private layoutEnd: number;
+  private readonly layouts = new Map<AnnotationLayout, number>();
+  private readonly workStart: number;
+  private workSize = 0;
+  private outputSize = 64 * 1024;
+
+  constructor() {
+    const imports = {
+      env: {
+        // Number() of an ALLELE_NUM that is not plain digits, as belongsTo reads it.
+        alleleNumber: (from: number, to: number) => Number(this.bytes.toString('latin1', from, to)),
+        // String(Number()) of a frequency not written as JavaScript writes it.
+        number: (from: number, to: number, out: number) => {
+          const value = Number(this.bytes.toString('latin1', from, to));
+          if (!Number.isFinite(value)) return -1;
+          return this.bytes.write(String(value), out, 'latin1');
+        },
+      },
+    };
+    const instance = new WebAssembly.Instance(kernelModule(), imports);
+    this.kernel = instance.exports as unknown as Kernel;
+    this.layoutStart = align(this.kernel.heapBase());
+    this.layoutEnd = this.layoutStart;
+    this.workStart = this.layoutStart + LAYOUT_AREA;
+    this.bytes = Buffer.from(this.kernel.memory.buffer);
+    this.reserve(64 * 1024);
+  }
+
+  /** The JSON of every transcript the values give their alleles, or null when a value is not ASCII. */
+  write(values: readonly AnnotationValue[]): WrittenTranscripts | null {
+    // The work area is sized for the longest value; the output grows until the allele fits.
+    let longest = 0;
+    let longestTarget = 0;
+    for (const v of values) {
+      longest = Math.max(longest, v.value.length);
+      longestTarget = Math.max(longestTarget, targetOf(v).length);
+    }
+    this.reserve(16 * longest + 3 * longestTarget + 64);
+    for (;;) {
+      const written = this.tryWrite(values, longest);
+      if (written !== NO_ROOM) return written;
+      this.outputSize *= 2;
+      this.reserve(this.workSize);
+    }
+  }
+
+  private tryWrite(
+    values: readonly AnnotationValue[],
+    longest: number,
+  ): WrittenTranscripts | null | typeof NO_ROOM {
+    const bytes = this.bytes;
+    const valueAt = this.workStart;
+    const targetAt = valueAt + 3 * longest + 8;
+    const outStart = this.workStart + this.workSize;
+    const outEnd = outStart + this.outputSize;
+    let out = outStart;
+    bytes[out++] = 91;
+    let transcripts = 0;
+    let entriesMatch = true;
+    for (const v of values) {
+      const length = bytes.write(v.value, valueAt, 'utf8');
+      if (length !== v.value.length) return null;
+      const target = targetOf(v);
+      const scratchAt = align(targetAt + 3 * target.length + 8);
+      const targetLength = target.length > 0 ? bytes.write(target, targetAt, 'utf8') : 0;
+      if (targetLength !== target.length) return null;
+      const end = this.kernel.transcripts(
+        this.layoutOf(v.layout),
+        valueAt,
+        length,
+        v.allele.index,
+        v.allele.altCount,
+        targetAt,
+        targetLength,
+        out,
+        outEnd - 1,
+        scratchAt,
+      );
+      if (end === NO_ROOM) return NO_ROOM;
+      out = end;
+      transcripts += this.kernel.written();
+      if (this.kernel.shapeMatches() === 0) entriesMatch = false;
+    }
+    bytes[out++] = 93;
+    return { json: bytes.toString('latin1', outStart, out), transcripts, entriesMatch };
+  }
+
+  /** The layout's block: the columns transcriptsJson reads, the source's JSON and the frequency keys. */
+  private layoutOf(layout: AnnotationLayout): number {
+    const known = this.layouts.get(layout);
+    if (known !== undefined) return known;
+    const c = annotationColumns(layout);
+    const slots = 17 + 3 * c.frequencyIndexes.length;
+    let text = this.layoutEnd + 4 * slots;
+    const size = 4 * slots + c.sourceJson.length + c.frequencyKeys.reduce((n, k) => n + k.length, 0);
+    if (this.layoutEnd + size > this.workStart) {
+      // Many headers in one process: start the area again.
+      this.layouts.clear();
+      this.layoutEnd = this.layoutStart;
+      if (size > LAYOUT_AREA)
+        throw new Error(`an annotation layout of ${size} bytes is more than the kernel takes`);
+      return this.layoutOf(layout);
+    }
+    const at = this.layoutEnd;
+    const ints = new Int32Array(this.kernel.memory.buffer, at, slots);
+    ints.set([
+      layout.fields.length,
+      c.alleleNumber,
+      c.allele,
+      c.consequence,
+      c.impact,
+      c.symbol,
+      c.gene,
+      c.feature,
+      c.hgvsc,
+      c.hgvsp,
+      c.canonical,
+      c.maneSelect,
+      c.mane,
+      c.existing,
+      text,
+      c.sourceJson.length,
+      c.frequencyIndexes.length,
+    ]);
+    text += this.bytes.write(c.sourceJson, text, 'latin1');
+    c.frequencyIndexes.forEach((index, f) => {
+      const key = c.frequencyKeys[f] as string;
+      ints.set([index, text, key.length], 17 + 3 * f);
+      text += this.bytes.write(key, text, 'latin1');
+    });
+    this.layoutEnd = align(text);
+    this.layouts.set(layout, at);
+    return at;
+  }
+
+  /** Makes the work area at least `work` bytes, with the output area after it. */
+  private reserve(work: number): void {
+    this.workSize = Math.max(this.workSize, align(work));
+    const needed = this.workStart + this.workSize + this.outputSize;
+    const memory = this.kernel.memory;
+    if (needed > memory.buffer.byteLength) {
+      memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+      this.bytes = Buffer.from(memory.buffer);
+    }
+  }
+}
+
+/**
+ * The allele as the entries name it, upper-cased as belongsTo compares it; only a multi-allelic
+ * record without ALLELE_NUM compares it.
+ */
+function targetOf(v: AnnotationValue): string {
+  if (v.allele.altCount === 1) return '';
+  return (v.layout.source === 'VEP' ? v.allele.vepAllele : v.allele.text).toUpperCase();
+}
+
+function align(at: number): number {
+  return (at + 15) & ~15;
+}
+
+let module: WebAssembly.Module | null = null;
+
+function kernelModule(): WebAssembly.Module {
+  module ??= new WebAssembly.Module(readFileSync(new URL('./assembly/transcripts.wasm', import.meta.url)));
+  return module;
+}
