@@ -181,12 +181,24 @@ function columnsOf(layout: AnnotationLayout): Columns {
     layout.fields.forEach((name, index) => {
       if (name !== 'AF' && !name.endsWith('_AF')) return;
       columns.frequencyNames.push(name);
-      columns.frequencyKeys.push(`${JSON.stringify(name)}:`);
+      columns.frequencyKeys.push(`${asciiJson(name)}:`);
       columns.frequencyIndexes.push(index);
     });
   }
   columnCache.set(layout, columns);
   return columns;
+}
+
+/**
+ * A JSON string of `text` in ASCII, anything beyond escaped as \uXXXX: the frequency keys come
+ * from the header's text and are copied into the transcripts as they are (JsonBytes.plain, the
+ * kernel), byte per character.
+ */
+function asciiJson(text: string): string {
+  return JSON.stringify(text).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**

@@ -95,18 +95,6 @@ const fieldText = fc
         '%%3B',
       ),
       fc.constantFrom('"', '\\', '\u0000', '\b', '\f', '\u001f', '\u007f', '&', '&&', 'T', 'c', 'A'),
-      fc.constantFrom(
-        'HIGH',
-        'MODERATE',
-        'LOW',
-        'MODIFIER',
-        'YES',
-        'MANE_Select',
-        'ENST0001.2',
-        'NM_004333.6',
-      ),
-      fc.constantFrom('0.0324', '1e-05', '0.10', '5.0E-3', '00.5', '1', '12', '0.000001', '1.5&0.2', 'NaN'),
-      fc.constantFrom('01', ' 1', '1.0', '+1', '2', '3', '0x1', ''),
       fc.string({
         unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
         maxLength: 6,
@@ -115,24 +103,117 @@ const fieldText = fc
     ),
     { maxLength: 3 },
   )
-  .map((parts) => parts.join('').replace(/[|,]/g, ''));
+  .map((parts) => withoutSeparators(parts.join('')));
 
-/** Entries of about the layout's field count (sometimes one more or one less) from a few transcript ids. */
-function annotationValues(layout: AnnotationLayout) {
-  const width = layout.fields.length;
-  const feature = layout.fields.indexOf(layout.source === 'VEP' ? 'Feature' : 'Feature_ID');
+function withoutSeparators(text: string): string {
+  return text.replace(/[|,]/g, '');
+}
+
+/** Numbers in the forms pipelines write them, and the edges of the forms copied as written. */
+const frequencyText = fc.oneof(
+  fc.constantFrom(
+    '0.0324',
+    '0.000001',
+    '0.0000001',
+    '0.00000123',
+    '123456789012345',
+    '1234567890123456',
+    '0.123456789012345',
+    '0.1234567890123456',
+    '12.3456789012345',
+    '1e-05',
+    '5.0E-3',
+    '0.10',
+    '00.5',
+    '-0',
+    '.5',
+    '1e21',
+    'NaN',
+    'Infinity',
+    'abc',
+    '0.05&0.1',
+    '&0.2',
+    '',
+  ),
+  // Decimals and integers of 13–19 digits, about where a text stops being the shortest for its number.
+  fc
+    .tuple(fc.constantFrom('0', '7', '12', '345'), fc.stringMatching(/^[0-9]{11,17}[1-9]$/))
+    .map(([whole, fraction]) => `${whole}.${fraction}`),
+  fc.stringMatching(/^[1-9][0-9]{13,18}$/),
+  fc
+    .tuple(fc.double({ min: 0, max: 1000, noNaN: true }), fc.integer({ min: 0, max: 4 }))
+    .map(
+      ([x, form]) =>
+        [String(x), x.toExponential(), x.toFixed(5), x.toPrecision(16), x.toPrecision(17)][form] as string,
+    ),
+);
+
+/** `&`-joined terms, some empty. */
+const terms = fc
+  .array(fc.oneof(fc.constantFrom('missense_variant', 'splice_region_variant', 'rs1', ''), fieldText), {
+    maxLength: 3,
+  })
+  .map((parts) => parts.join('&'));
+
+/** A field by its column, drawn so that each way the writers read that column is reached. */
+function fieldFor(name: string, allele: AnnotatedAllele): fc.Arbitrary<string> {
+  switch (name) {
+    case 'Allele':
+      return fc.oneof(
+        fc.constantFrom(allele.vepAllele, allele.text, allele.vepAllele.toLowerCase(), 'G', ''),
+        fieldText,
+      );
+    case 'ALLELE_NUM':
+      return fc.constantFrom(
+        String(allele.index),
+        String((allele.index % allele.altCount) + 1),
+        '01',
+        ' 1',
+        '1.0',
+        '1e0',
+        '0x1',
+        '',
+      );
+    case 'CANONICAL':
+      return fc.constantFrom('YES', 'YES', 'yes', 'YES%3A', 'NO', '');
+    case 'IMPACT':
+    case 'Annotation_Impact':
+      return fc.constantFrom('HIGH', 'MODERATE', 'LOW', 'MODIFIER', 'high', 'MODERATE%3A', 'LOWER', '');
+    case 'MANE_SELECT':
+      return fc.constantFrom('', '', 'NM_004333.6', 'NM%3A1');
+    case 'MANE':
+      return fc.constantFrom(
+        '',
+        'MANE_Select',
+        'MANE_Plus_Clinical',
+        'MANE_Select&MANE_Plus_Clinical',
+        'mane_select',
+      );
+    case 'Feature':
+    case 'Feature_ID':
+      return fc.constantFrom('ENST01.1', 'ENST02.3', 'ENST0%3A', 'ENST"1', 'NM_1', '');
+    case 'Consequence':
+    case 'Annotation':
+    case 'Existing_variation':
+      return terms;
+    default:
+      return name === 'AF' || name.endsWith('_AF') ? frequencyText.map(withoutSeparators) : fieldText;
+  }
+}
+
+/** Entries of the layout's columns, sometimes with a field more or one less. */
+function annotationValues(layout: AnnotationLayout, allele: AnnotatedAllele): fc.Arbitrary<string> {
   const entry = fc
     .tuple(
       fc.integer({ min: -1, max: 1 }),
-      fc.array(fieldText, { minLength: width + 1, maxLength: width + 1 }),
-      fc.constantFrom('ENST01.1', 'ENST02.3', 'ENST0%3A', 'NM_1', ''),
+      fc.tuple(...layout.fields.map((name) => fieldFor(name, allele))),
+      fieldText,
     )
-    .map(([extra, texts, id]) => {
-      const fields = texts.slice(0, Math.max(1, width + extra));
-      if (feature < fields.length && id !== '') fields[feature] = id;
-      return fields.join('|');
+    .map(([extra, fields, more]) => {
+      if (extra > 0) return [...fields, more].join('|');
+      return (extra < 0 && fields.length > 1 ? fields.slice(0, -1) : fields).join('|');
     });
-  return fc.array(entry, { minLength: 0, maxLength: 6 }).map((entries) => entries.join(','));
+  return fc.array(entry, { maxLength: 6 }).map((entries) => entries.join(','));
 }
 
 const alleles: fc.Arbitrary<AnnotatedAllele> = fc
@@ -148,19 +229,20 @@ const alleles: fc.Arbitrary<AnnotatedAllele> = fc
     vepAllele: text === 'AT' ? 'T' : text,
   }));
 
+/** A layout, an allele and a value of that layout's entries for it. */
+const annotated = fc
+  .tuple(layouts, alleles)
+  .chain(([layout, allele]) => annotationValues(layout, allele).map((value) => ({ layout, value, allele })));
+
 const kernel = new TranscriptsWasm();
 
 describe('transcripts JSON written in WebAssembly', () => {
   it('is what transcriptsJson writes, for any layout, value and allele', () => {
     fc.assert(
-      fc.property(
-        layouts.chain((layout) => fc.tuple(fc.constant(layout), annotationValues(layout))),
-        alleles,
-        ([layout, value], allele) => {
-          const values = [{ layout, value, allele }];
-          expect(kernel.write(values)).toEqual(reference(values));
-        },
-      ),
+      fc.property(annotated, (value) => {
+        const values = [value];
+        expect(kernel.write(values)).toEqual(reference(values));
+      }),
       { numRuns: 3000 },
     );
   });
@@ -168,16 +250,15 @@ describe('transcripts JSON written in WebAssembly', () => {
   it('writes two annotation sources of one allele into one array, as the ingest does', () => {
     fc.assert(
       fc.property(
-        fc.array(
-          layouts.chain((layout) => fc.tuple(fc.constant(layout), annotationValues(layout))),
-          {
-            minLength: 2,
-            maxLength: 3,
-          },
+        alleles.chain((allele) =>
+          fc.array(
+            layouts.chain((layout) =>
+              annotationValues(layout, allele).map((value) => ({ layout, value, allele })),
+            ),
+            { minLength: 2, maxLength: 3 },
+          ),
         ),
-        alleles,
-        (pairs, allele) => {
-          const values = pairs.map(([layout, value]) => ({ layout, value, allele }));
+        (values) => {
           expect(kernel.write(values)).toEqual(reference(values));
         },
       ),
@@ -185,25 +266,49 @@ describe('transcripts JSON written in WebAssembly', () => {
     );
   });
 
-  it('grows its memory for a value of thousands of transcripts and long fields', () => {
+  it('grows its memory for a value of thousands of transcripts, then serves a small one', () => {
     const layout: AnnotationLayout = { source: 'VEP', infoKey: 'CSQ', fields: VEP_FIELDS };
     const allele: AnnotatedAllele = { index: 1, altCount: 1, text: 'T', vepAllele: 'T' };
     const long = 'x%3A"'.repeat(20_000);
     const entries = Array.from(
-      { length: 3000 },
+      { length: 2000 },
       (_, i) =>
-        `T|missense_variant|HIGH|G${i}|ENSG1|Transcript|ENST${i}.1|pc|${long.slice(0, i * 7)}|p.X|rs1&rs2|YES|NM_${i}.1||1|0.1|1e-05|0.5|0.05`,
+        `T|missense_variant|HIGH|G${i}|ENSG1|Transcript|ENST${i}.1|pc|${long.slice(0, (i % 150) * 7)}|p.X|` +
+        `rs1&rs2|YES|NM_${i}.1||1|0.1|1e-05|0.5|0.05`,
     );
+    entries.push(`T|stop_gained|HIGH|G|ENSG1|Transcript|ENSTlong.1|pc|${long.slice(0, 60_000)}||||||1||||`);
     const values = [{ layout, value: entries.join(','), allele }];
     const written = kernel.write(values);
-    expect(written?.transcripts).toBe(3000);
+    expect(written?.transcripts).toBe(2001);
     expect(written).toEqual(reference(values));
-    // And the memory it grew serves a small value after it.
     const small = [{ layout, value: entries[1] as string, allele }];
     expect(kernel.write(small)).toEqual(reference(small));
   });
 
-  it('leaves a value or an allele outside ASCII to transcriptsJson', () => {
+  it('keeps the layouts of many headers apart, starting its layout area again when it is full', () => {
+    const allele: AnnotatedAllele = { index: 1, altCount: 1, text: 'T', vepAllele: 'T' };
+    // Each layout's block is about 2 KB (100 frequency columns): 40 fill the area.
+    const layoutsMade = Array.from({ length: 80 }, (_, n) => {
+      const frequencies = Array.from({ length: 100 }, (_, f) => `P${n}_${f}_AF`);
+      return {
+        source: 'VEP',
+        infoKey: 'CSQ',
+        fields: ['Allele', 'Consequence', 'Feature', ...frequencies],
+      } as const;
+    });
+    const valueFor = (n: number) =>
+      `T|missense_variant|ENST${n}.1|${Array.from({ length: 100 }, (_, f) => (f === n % 100 ? '0.5' : '')).join('|')}`;
+    for (const round of [0, 1]) {
+      layoutsMade.forEach((layout, n) => {
+        const values = [{ layout, value: valueFor(n + round), allele }];
+        const written = kernel.write(values);
+        expect(written).toEqual(reference(values));
+        expect(written?.json).toContain(`"P${n}_${(n + round) % 100}_AF":0.5`);
+      });
+    }
+  });
+
+  it('leaves to transcriptsJson what it does not take: text outside ASCII, very long values, huge layouts', () => {
     const layout: AnnotationLayout = {
       source: 'VEP',
       infoKey: 'CSQ',
@@ -215,6 +320,34 @@ describe('transcripts JSON written in WebAssembly', () => {
     expect(kernel.write([{ layout, value: 'T|missense_variant|ENST€', allele: one }])).toBeNull();
     const two: AnnotatedAllele = { index: 2, altCount: 2, text: 'Ø', vepAllele: 'Ø' };
     expect(kernel.write([{ layout, value: 'T|missense_variant|ENST1.1', allele: two }])).toBeNull();
+    const longValue = `T|missense_variant|ENST1.1|${'x'.repeat(4 * 1024 * 1024)}`;
+    expect(kernel.write([{ layout, value: longValue, allele: one }])).toBeNull();
+    const huge: AnnotationLayout = {
+      source: 'VEP',
+      infoKey: 'CSQ',
+      fields: ['Allele', 'Consequence', 'Feature', `${'X'.repeat(70_000)}_AF`],
+    };
+    expect(kernel.write([{ layout: huge, value: 'T|missense_variant|ENST1.1|0.5', allele: one }])).toBeNull();
+    // And after all of those it still writes.
+    expect(kernel.write([{ layout, value: 'T|missense_variant|ENST1.1', allele: one }])?.transcripts).toBe(1);
+  });
+
+  it('writes a frequency column named outside ASCII under its own name, escaped (both ways alike)', () => {
+    const layout: AnnotationLayout = {
+      source: 'VEP',
+      infoKey: 'CSQ',
+      fields: ['Allele', 'Consequence', 'Feature', 'gnomAD_Ω_AF'],
+    };
+    const values = [
+      {
+        layout,
+        value: 'T|missense_variant|ENST1.1|0.25',
+        allele: { index: 1, altCount: 1, text: 'T', vepAllele: 'T' },
+      },
+    ];
+    const written = kernel.write(values);
+    expect(written).toEqual(reference(values));
+    expect(JSON.parse(written?.json ?? '')[0][11]).toEqual({ gnomAD_Ω_AF: 0.25 });
   });
 
   it('is built from its source: the committed transcripts.wasm is what `npm run build:wasm` makes', () => {

@@ -30,15 +30,27 @@ type Kernel = {
 const NO_ROOM = -2;
 const PAGE = 65536;
 const LAYOUT_AREA = 64 * 1024;
+/**
+ * A value longer than this (a real CSQ value is a few kilobytes; a variant in hundreds of
+ * transcripts some hundreds) is left to transcriptsJson, as is an allele name longer than
+ * LONGEST_ALLELE: the work area is 16 times the longest value, and it never shrinks.
+ */
+const LONGEST_VALUE = 4 * 1024 * 1024;
+const LONGEST_ALLELE = 64 * 1024;
 
 /**
  * The transcripts JSON of annotations.ts's transcriptsJson, written by the WebAssembly kernel
  * (assembly/transcripts.ts) from the values' bytes: the same text, several times faster
- * (docs/decisions/0010-annotations-in-webassembly.md). It writes ASCII values only; for an allele
- * with anything else `write` returns null and the caller writes it with transcriptsJson.
+ * (docs/decisions/0010-annotations-in-webassembly.md). It takes ASCII values and allele names
+ * only, of sizes up to LONGEST_VALUE and LONGEST_ALLELE, and header layouts that fit its layout
+ * area; for anything else `write` returns null and the caller writes the allele with
+ * transcriptsJson.
  *
- * Memory above the kernel's own data: layout blocks, then the work area (the value, the allele
- * it is read for, the field starts and seen ids), then the output.
+ * Memory above the kernel's own data: layout blocks, then the work area, then the output. The work
+ * area holds, for a longest value of L bytes and a longest allele name of T: the value (3L, room
+ * for its UTF-8 whatever it holds, see tryWrite), the allele name (3T), the field starts of an
+ * entry (4(L + 2)), the seen transcript ids' places (8(L + 1)) and their decoded bytes (L), with
+ * alignment: 16L + 3T + 64 in all.
  */
 export class TranscriptsWasm {
   private readonly kernel: Kernel;
@@ -69,24 +81,24 @@ export class TranscriptsWasm {
     this.layoutEnd = this.layoutStart;
     this.workStart = this.layoutStart + LAYOUT_AREA;
     this.bytes = Buffer.from(this.kernel.memory.buffer);
-    this.reserve(64 * 1024);
+    if (!this.reserve(64 * 1024, this.outputSize)) throw new Error('the annotation kernel has no memory');
   }
 
-  /** The JSON of every transcript the values give their alleles, or null when a value is not ASCII. */
+  /** The JSON of every transcript the values give their alleles, or null for what the kernel leaves. */
   write(values: readonly AnnotationValue[]): WrittenTranscripts | null {
-    // The work area is sized for the longest value; the output grows until the allele fits.
     let longest = 0;
     let longestTarget = 0;
     for (const v of values) {
       longest = Math.max(longest, v.value.length);
       longestTarget = Math.max(longestTarget, targetOf(v).length);
     }
-    this.reserve(16 * longest + 3 * longestTarget + 64);
+    if (longest > LONGEST_VALUE || longestTarget > LONGEST_ALLELE) return null;
+    if (!this.reserve(16 * longest + 3 * longestTarget + 64, this.outputSize)) return null;
+    // The output grows until the allele fits.
     for (;;) {
       const written = this.tryWrite(values, longest);
       if (written !== NO_ROOM) return written;
-      this.outputSize *= 2;
-      this.reserve(this.workSize);
+      if (!this.reserve(this.workSize, this.outputSize * 2)) return null;
     }
   }
 
@@ -104,14 +116,18 @@ export class TranscriptsWasm {
     let transcripts = 0;
     let entriesMatch = true;
     for (const v of values) {
+      // As many UTF-8 bytes as characters means ASCII (any other character takes two or more), as
+      // long as the write is not cut short: the work area leaves 3 bytes per character.
       const length = bytes.write(v.value, valueAt, 'utf8');
       if (length !== v.value.length) return null;
       const target = targetOf(v);
       const scratchAt = align(targetAt + 3 * target.length + 8);
       const targetLength = target.length > 0 ? bytes.write(target, targetAt, 'utf8') : 0;
       if (targetLength !== target.length) return null;
+      const layout = this.layoutOf(v.layout);
+      if (layout < 0) return null;
       const end = this.kernel.transcripts(
-        this.layoutOf(v.layout),
+        layout,
         valueAt,
         length,
         v.allele.index,
@@ -131,7 +147,11 @@ export class TranscriptsWasm {
     return { json: bytes.toString('latin1', outStart, out), transcripts, entriesMatch };
   }
 
-  /** The layout's block: the columns transcriptsJson reads, the source's JSON and the frequency keys. */
+  /**
+   * The layout's block: the columns transcriptsJson reads, the source's JSON and the frequency
+   * keys; -1 for a layout too large for the layout area (a header with thousands of frequency
+   * columns, or names of kilobytes).
+   */
   private layoutOf(layout: AnnotationLayout): number {
     const known = this.layouts.get(layout);
     if (known !== undefined) return known;
@@ -139,12 +159,11 @@ export class TranscriptsWasm {
     const slots = 17 + 3 * c.frequencyIndexes.length;
     let text = this.layoutEnd + 4 * slots;
     const size = 4 * slots + c.sourceJson.length + c.frequencyKeys.reduce((n, k) => n + k.length, 0);
+    if (size > LAYOUT_AREA) return -1;
     if (this.layoutEnd + size > this.workStart) {
       // Many headers in one process: start the area again.
       this.layouts.clear();
       this.layoutEnd = this.layoutStart;
-      if (size > LAYOUT_AREA)
-        throw new Error(`an annotation layout of ${size} bytes is more than the kernel takes`);
       return this.layoutOf(layout);
     }
     const at = this.layoutEnd;
@@ -179,15 +198,26 @@ export class TranscriptsWasm {
     return at;
   }
 
-  /** Makes the work area at least `work` bytes, with the output area after it. */
-  private reserve(work: number): void {
-    this.workSize = Math.max(this.workSize, align(work));
-    const needed = this.workStart + this.workSize + this.outputSize;
+  /**
+   * Makes the work area at least `work` bytes and the output area after it `output` bytes; false,
+   * changing nothing, when the memory cannot grow so far (the caller leaves the allele to
+   * transcriptsJson).
+   */
+  private reserve(work: number, output: number): boolean {
+    const workSize = Math.max(this.workSize, align(work));
+    const needed = this.workStart + workSize + output;
     const memory = this.kernel.memory;
     if (needed > memory.buffer.byteLength) {
-      memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+      try {
+        memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+      } catch {
+        return false;
+      }
       this.bytes = Buffer.from(memory.buffer);
     }
+    this.workSize = workSize;
+    this.outputSize = output;
+    return true;
   }
 }
 

@@ -172,9 +172,11 @@ export function transcripts(
     seenCount++;
     seenBytes = idEnd;
     // Room for the longest this transcript can be: every byte of the entry escaped as \u00XX
-    // (the id twice), the punctuation, the frequency keys and their numbers.
+    // (the id twice), the punctuation (128, about 55 used), the frequency keys and their numbers,
+    // and the 16 bytes jsonString's last store may reach past the end.
     const frequencies = slot(FREQUENCIES);
-    let bound: usize = (<usize>(entryEnd - entryStart) + (idEnd - idStart)) * 6 + 128 + slot(SOURCE_LENGTH);
+    let bound: usize =
+      (<usize>(entryEnd - entryStart) + (idEnd - idStart)) * 6 + 128 + 16 + slot(SOURCE_LENGTH);
     for (let f = 0; f < frequencies; f++) bound += <usize>slot(FREQUENCY_SLOTS + f * 3 + 2) + 32;
     if (out + bound > outEnd) return NO_ROOM;
     out = transcript(out, idStart, idEnd);
@@ -437,8 +439,9 @@ function decode(from: usize, to: usize, out: usize): usize {
 function jsonString(out: usize, from: usize, to: usize, decodeEscapes: bool): usize {
   store<u8>(out++, 34);
   let i = from;
-  // Sixteen bytes at a time while none needs escaping or decoding: stored whole (the output
-  // has room past its end), advanced by as many as belong to the field.
+  // Sixteen bytes at a time while none needs escaping or decoding: stored whole (the bound in
+  // transcripts() leaves 16 bytes past the end), advanced by as many as belong to the field. The
+  // load may read up to 15 bytes past the field, which are still the value's or the work area's.
   while (i < to) {
     const block = v128.load(i);
     let special = v128.or(
