@@ -4,7 +4,7 @@ import type { AnnotationLayout, FieldDefinition, Impact, TranscriptConsequence }
 import { percentDecode } from './scalars.ts';
 
 /** SnpEff's ANN is fixed by the "VCF annotation format" v1.0: 16 fields, in this order. */
-const SNPEFF_FIELDS = [
+export const SNPEFF_FIELDS: readonly string[] = [
   'Allele',
   'Annotation',
   'Annotation_Impact',

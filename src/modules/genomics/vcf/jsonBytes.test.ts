@@ -2,27 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isShortestDecimal, JsonBytes } from './jsonBytes.ts';
 import { percentDecode } from './scalars.ts';
+import { JSON_AWKWARD, PERCENT_PIECES } from './testing.ts';
 
 /** Text with what the writer must handle: escapes (whole, cut short, in either case), quotes, controls, non-ASCII. */
 const awkward = fc
   .array(
     fc.oneof(
-      fc.constantFrom(
-        '%3A',
-        '%3b',
-        '%3D',
-        '%25',
-        '%2C',
-        '%2c',
-        '%0D',
-        '%0a',
-        '%09',
-        '%',
-        '%2',
-        '%41',
-        '%%3B',
-      ),
-      fc.constantFrom('"', '\\', '\u0000', '\b', '\f', '\u001f', '\u007f', 'æøå', '€', '😀', '|', '&', ','),
+      fc.constantFrom(...PERCENT_PIECES),
+      fc.constantFrom(...JSON_AWKWARD, 'æøå', '€', '😀', '|', '&', ','),
       fc.string({ unit: 'binary', maxLength: 4 }),
       fc.string({ maxLength: 8 }),
     ),

@@ -2,6 +2,26 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
 
+/** VCF's percent escapes whole and in either case, and `%` sequences that are no escape (cut short, unknown, doubled). */
+export const PERCENT_PIECES = [
+  '%3A',
+  '%3b',
+  '%3D',
+  '%25',
+  '%2C',
+  '%2c',
+  '%0D',
+  '%0a',
+  '%09',
+  '%',
+  '%2',
+  '%41',
+  '%%3B',
+];
+
+/** ASCII characters a JSON string must escape (and DEL, which it need not). */
+export const JSON_AWKWARD = ['"', '\\', '\u0000', '\b', '\f', '\u001f', '\u007f'];
+
 /** The small VCF files the tests share, written by hand for this project. */
 export function fixture(name: string): string {
   return fileURLToPath(new URL(`../../../../test/fixtures/vcf/${name}`, import.meta.url));

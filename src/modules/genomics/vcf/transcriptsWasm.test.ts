@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AnnotatedAllele, transcriptsJson } from './annotations.ts';
+import { type AnnotatedAllele, SNPEFF_FIELDS, transcriptsJson } from './annotations.ts';
 import { JsonBytes } from './jsonBytes.ts';
 import type { AnnotationLayout } from './model.ts';
+import { JSON_AWKWARD, PERCENT_PIECES } from './testing.ts';
 import { type AnnotationValue, TranscriptsWasm } from './transcriptsWasm.ts';
 
 /** What the kernel must match: transcriptsJson over the allele's values, in one array. */
@@ -21,27 +22,11 @@ function reference(values: readonly AnnotationValue[]) {
   return { json: out.text(), transcripts, entriesMatch: shape.entriesMatch };
 }
 
-const VEP_FIELDS = [
-  'Allele',
-  'Consequence',
-  'IMPACT',
-  'SYMBOL',
-  'Gene',
-  'Feature_type',
-  'Feature',
-  'BIOTYPE',
-  'HGVSc',
-  'HGVSp',
-  'Existing_variation',
-  'CANONICAL',
-  'MANE_SELECT',
-  'MANE',
-  'ALLELE_NUM',
-  'AF',
-  'gnomADe_AF',
-  'gnomADe_NFE_AF',
-  'MAX_AF',
-];
+// As VEP writes its Format: a subset of --everything's columns, and ALLELE_NUM.
+const VEP_FIELDS =
+  'Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|HGVSc|HGVSp|Existing_variation|CANONICAL|MANE_SELECT|MANE|ALLELE_NUM|AF|gnomADe_AF|gnomADe_NFE_AF|MAX_AF'.split(
+    '|',
+  );
 
 /** A VEP layout with any subset of the optional columns, in any order; or SnpEff's. */
 const layouts = fc.oneof(
@@ -51,50 +36,15 @@ const layouts = fc.oneof(
       return { source: 'VEP', infoKey: 'CSQ', fields } as AnnotationLayout;
     }),
   ),
-  fc.constant({
-    source: 'SnpEff',
-    infoKey: 'ANN',
-    fields: [
-      'Allele',
-      'Annotation',
-      'Annotation_Impact',
-      'Gene_Name',
-      'Gene_ID',
-      'Feature_Type',
-      'Feature_ID',
-      'Transcript_BioType',
-      'Rank',
-      'HGVS.c',
-      'HGVS.p',
-      'cDNA.pos / cDNA.length',
-      'CDS.pos / CDS.length',
-      'AA.pos / AA.length',
-      'Distance',
-      'ERRORS / WARNINGS / INFO',
-    ],
-  } as AnnotationLayout),
+  fc.constant({ source: 'SnpEff', infoKey: 'ANN', fields: SNPEFF_FIELDS } as AnnotationLayout),
 );
 
 /** Field text with what the writers must handle alike; `|` and `,` never occur inside a field. */
 const fieldText = fc
   .array(
     fc.oneof(
-      fc.constantFrom(
-        '%3A',
-        '%3b',
-        '%3D',
-        '%25',
-        '%2C',
-        '%2c',
-        '%0D',
-        '%0a',
-        '%09',
-        '%',
-        '%2',
-        '%41',
-        '%%3B',
-      ),
-      fc.constantFrom('"', '\\', '\u0000', '\b', '\f', '\u001f', '\u007f', '&', '&&', 'T', 'c', 'A'),
+      fc.constantFrom(...PERCENT_PIECES),
+      fc.constantFrom(...JSON_AWKWARD, '&', '&&', 'T', 'c', 'A'),
       fc.string({
         unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
         maxLength: 6,

@@ -15,9 +15,10 @@ const ALLELE_NUMBER = 1;
 const ALLELE = 2;
 const CONSEQUENCE = 3;
 const IMPACT = 4;
-const SYMBOL = 5;
-const GENE = 6;
-const FEATURE = 7;
+const FEATURE = 5;
+// The four fields written as they are, one after another: SYMBOL to HGVSP.
+const SYMBOL = 6;
+const GENE = 7;
 const HGVSC = 8;
 const HGVSP = 9;
 const CANONICAL = 10;
@@ -190,14 +191,10 @@ function transcript(out: usize, idStart: usize, idEnd: usize): usize {
   out = copy(out, <usize>slot(SOURCE_AT), <usize>slot(SOURCE_LENGTH));
   out = jsonString(out, idStart, idEnd, false);
   store<u8>(out++, 44);
-  out = jsonField(out, slot(SYMBOL));
-  store<u8>(out++, 44);
-  out = jsonField(out, slot(GENE));
-  store<u8>(out++, 44);
-  out = jsonField(out, slot(HGVSC));
-  store<u8>(out++, 44);
-  out = jsonField(out, slot(HGVSP));
-  store<u8>(out++, 44);
+  for (let field = SYMBOL; field <= HGVSP; field++) {
+    out = jsonField(out, slot(field));
+    store<u8>(out++, 44);
+  }
   out = jsonTerms(out, slot(CONSEQUENCE));
   store<u8>(out++, 44);
   out = impact(out, slot(IMPACT));
