@@ -14,14 +14,17 @@
  *
  *   npm run bench:ingest -- [--records N] [--runs N] [--dir DIR] [--no-pglite] [--no-postgres]
  *
- * --runs repeats the validation pair and keeps each side's best (the machine is shared; an ingest
- * needs a fresh database, so it runs once).
+ * --runs repeats each pair — validation and bcftools +split-vep, each ingest and bcftools query —
+ * and keeps each side's best (the machine is shared, and its speed changes within the hour); each
+ * ingest goes into its own fresh copy of one prepared database (CREATE DATABASE … TEMPLATE on the
+ * server, a copied directory for PGlite), and the peak RSS kept is the largest.
  * --dir keeps the generated file (and reuses one already there); the default is a temp dir,
  * removed afterwards. Needs bcftools, bgzip (Debian: bcftools tabix), GNU time and PostgreSQL.
  */
 import { spawn } from 'node:child_process';
 import {
   chmodSync,
+  cpSync,
   createWriteStream,
   existsSync,
   mkdirSync,
@@ -35,7 +38,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type OrderTarget, prepareDatabase, startPostgres } from './ingest/database.ts';
+import {
+  createDatabase,
+  databaseUrl,
+  type OrderTarget,
+  prepareDatabase,
+  startPostgres,
+} from './ingest/database.ts';
 import { type Measured, measure } from './ingest/measure.ts';
 import { writeSyntheticVcf } from './ingest/syntheticVcf.ts';
 
@@ -160,6 +169,26 @@ async function validation() {
   );
 }
 
+/**
+ * Of RUNS turns of `ingest` (each into its own fresh copy of one prepared database) and bcftools
+ * query, each side's fastest, as validation keeps them: one run of either can land in a slow spell
+ * of a shared machine. The peak RSS kept is the largest of the ingests', not the fastest's.
+ */
+async function bestOfRuns(ingestOnce: (run: number) => Promise<{ run: Measured; serverCpu?: number }>) {
+  let reference: Measured | null = null;
+  let best: { run: Measured; serverCpu?: number } | null = null;
+  let peakRssMb = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const query = await bcftoolsQuery();
+    const ingested = await ingestOnce(run);
+    if (!reference || query.seconds < reference.seconds) reference = query;
+    if (!best || ingested.run.seconds < best.run.seconds) best = ingested;
+    peakRssMb = Math.max(peakRssMb, ingested.run.peakRssMb);
+  }
+  if (!reference || !best) throw new Error('--runs must be at least 1');
+  return { reference, best, peakRssMb };
+}
+
 /** (b) A real `genvei ingest` process into a fresh PostgreSQL server, and bcftools query beside it. */
 async function ingestPostgres() {
   // Its own directory, open to the postgres user that runs the server.
@@ -167,27 +196,32 @@ async function ingestPostgres() {
   chmodSync(dir, 0o755);
   const server = startPostgres(dir, 55_000 + (process.pid % 1000));
   try {
-    const target = await prepareDatabase({ DATABASE_URL: server.url });
-    const reference = await bcftoolsQuery();
-    const cpuBefore = server.cpuSeconds();
-    const run = await ingest({ DATABASE_URL: server.url }, target);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const serverCpu = server.cpuSeconds() - cpuBefore;
+    const prepared = 'genvei_bench_prepared';
+    await createDatabase(server.url, prepared);
+    const target = await prepareDatabase({ DATABASE_URL: databaseUrl(server.url, prepared) });
+    const { reference, best, peakRssMb } = await bestOfRuns(async (n) => {
+      const database = `genvei_bench_${n}`;
+      await createDatabase(server.url, database, prepared);
+      const cpuBefore = server.cpuSeconds();
+      const run = await ingest({ DATABASE_URL: databaseUrl(server.url, database) }, target);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return { run, serverCpu: server.cpuSeconds() - cpuBefore };
+    });
     throughputRow(
       'ingest → PostgreSQL vs bcftools query',
-      run,
+      best.run,
       reference,
       0.1,
-      `PostgreSQL server CPU ${serverCpu.toFixed(0)} s; ${stored(run)}`,
+      `best of ${RUNS}; PostgreSQL server CPU ${(best.serverCpu ?? 0).toFixed(0)} s; ${stored(best.run)}`,
     );
     rows.push({
       figure: 'ingest → PostgreSQL, peak RSS',
-      ours: `${run.peakRssMb.toFixed(0)} MB`,
+      ours: `${peakRssMb.toFixed(0)} MB`,
       reference: '',
       ratio: '',
       target: '≤ 400 MB',
-      pass: run.peakRssMb <= 400,
-      detail: 'maxrss of the genvei process',
+      pass: peakRssMb <= 400,
+      detail: `maxrss of the genvei process, the largest of ${RUNS}`,
     });
   } finally {
     server.stop();
@@ -197,20 +231,25 @@ async function ingestPostgres() {
 
 /** The same ingest into PGlite (embedded: the database works inside the genvei process). */
 async function ingestPGlite() {
+  const prepared = path.join(work, 'pglite-prepared');
   const data = path.join(work, 'pglite');
-  rmSync(data, { recursive: true, force: true });
+  rmSync(prepared, { recursive: true, force: true });
   try {
-    const target = await prepareDatabase({ GENVEI_DATA: data });
-    const reference = await bcftoolsQuery();
-    const run = await ingest({ GENVEI_DATA: data, DATABASE_URL: '' }, target);
+    const target = await prepareDatabase({ GENVEI_DATA: prepared });
+    const { reference, best, peakRssMb } = await bestOfRuns(async () => {
+      rmSync(data, { recursive: true, force: true });
+      cpSync(prepared, data, { recursive: true });
+      return { run: await ingest({ GENVEI_DATA: data, DATABASE_URL: '' }, target) };
+    });
     throughputRow(
       'ingest → PGlite vs bcftools query',
-      run,
+      best.run,
       reference,
       null,
-      `peak RSS ${run.peakRssMb.toFixed(0)} MB; ${stored(run)}`,
+      `best of ${RUNS}; peak RSS ${peakRssMb.toFixed(0)} MB; ${stored(best.run)}`,
     );
   } finally {
+    rmSync(prepared, { recursive: true, force: true });
     rmSync(data, { recursive: true, force: true });
   }
 }

@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { DEMO_PASSWORD, demoNationalIds, seedDemo } from '../../src/demo/seed.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
@@ -77,6 +78,27 @@ export type PostgresServer = {
   cpuSeconds: () => number;
   stop: () => void;
 };
+
+/** The server's URL with another database name. */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Creates a database on the server (a copy of `template` when given), dropping one of that name first. */
+export async function createDatabase(serverUrl: string, database: string, template?: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${pg.escapeIdentifier(database)}`);
+    await client.query(
+      `create database ${pg.escapeIdentifier(database)}${template ? ` template ${pg.escapeIdentifier(template)}` : ''}`,
+    );
+  } finally {
+    await client.end();
+  }
+}
 
 /** Starts a fresh PostgreSQL cluster in `dir` on loopback; returns its URL and how to stop it. */
 export function startPostgres(dir: string, port: number): PostgresServer {
