@@ -211,7 +211,7 @@ async function ingestPostgres() {
       best.run,
       reference,
       0.1,
-      `${runs}; PostgreSQL server CPU ${(best.serverCpu ?? 0).toFixed(0)} s; ${stored(best.run)}`,
+      `${runs}; PostgreSQL server CPU ${best.serverCpu.toFixed(0)} s; ${stored(best.run)}`,
     );
     rows.push({
       figure: 'ingest → PostgreSQL, peak RSS',

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { type TestApp, testApp } from '../../../platform/testing/testApp.ts';
 import { bgzf } from '../vcf/testing.ts';
 import { InMemoryReference } from '../vrs/reference.ts';
 import { ingestVcf } from './ingestVcf.ts';
+import { settledThreads, threads } from './testing.ts';
 
 const FIXTURE = fileURLToPath(
   new URL('../../../../test/fixtures/vcf/tumour-normal.vep.vcf', import.meta.url),
@@ -231,12 +232,10 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     expect(again.status).toBe('already-ingested');
     expect(await count('observation')).toBe(before);
     // Also when a worker thread was started for the reading: it ends without having read.
-    const threadsBefore = readdirSync('/proc/self/task').length;
+    const threadsBefore = threads();
     const inWorker = await ingestFixture({ inWorker: true });
     expect(inWorker.status).toBe('already-ingested');
-    for (let i = 0; i < 40 && readdirSync('/proc/self/task').length > threadsBefore; i++)
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(readdirSync('/proc/self/task').length).toBeLessThanOrEqual(threadsBefore);
+    expect(await settledThreads()).toBeLessThanOrEqual(threadsBefore);
   });
 
   it.each([

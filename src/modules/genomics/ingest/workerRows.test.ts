@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { bgzf, fixture } from '../vcf/testing.ts';
 import type { BatchRows } from './batchRows.ts';
 import { type RowStream, readRows } from './readRows.ts';
 import { BATCH_RECORDS } from './rowBuilder.ts';
+import { settledThreads, threads } from './testing.ts';
 import { ParseWorker, readRowsInWorker } from './workerRows.ts';
 
 /** A server's batch size: small enough that the test files make several batches. */
@@ -20,23 +21,6 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** This process's threads (Linux). */
-function threads(): number {
-  return readdirSync('/proc/self/task').length;
-}
-
-/** The thread count once it has stopped changing (a terminated thread takes a moment to go). */
-async function settledThreads(): Promise<number> {
-  let last = threads();
-  for (let i = 0; i < 40; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const now = threads();
-    if (now === last && i >= 3) return now;
-    last = now;
-  }
-  return last;
-}
 
 /** Everything a stream gives: the rows of every batch in order, the counts, and the QC. */
 async function drain(stream: RowStream) {

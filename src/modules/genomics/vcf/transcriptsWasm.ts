@@ -86,24 +86,27 @@ export class TranscriptsWasm {
 
   /** The JSON of every transcript the values give their alleles, or null for what the kernel leaves. */
   write(values: readonly AnnotationValue[]): WrittenTranscripts | null {
+    const targets = values.map(targetOf);
     let longest = 0;
     let longestTarget = 0;
-    for (const v of values) {
-      longest = Math.max(longest, v.value.length);
-      longestTarget = Math.max(longestTarget, targetOf(v).length);
+    for (let i = 0; i < values.length; i++) {
+      longest = Math.max(longest, (values[i] as AnnotationValue).value.length);
+      longestTarget = Math.max(longestTarget, (targets[i] as string).length);
     }
     if (longest > LONGEST_VALUE || longestTarget > LONGEST_ALLELE) return null;
     if (!this.reserve(16 * longest + 3 * longestTarget + 64, this.outputSize)) return null;
     // The output grows until the allele fits.
     for (;;) {
-      const written = this.tryWrite(values, longest);
+      const written = this.tryWrite(values, targets, longest);
       if (written !== NO_ROOM) return written;
       if (!this.reserve(this.workSize, this.outputSize * 2)) return null;
     }
   }
 
+  /** `targets[i]`: targetOf(values[i]). */
   private tryWrite(
     values: readonly AnnotationValue[],
+    targets: readonly string[],
     longest: number,
   ): WrittenTranscripts | null | typeof NO_ROOM {
     const bytes = this.bytes;
@@ -115,12 +118,13 @@ export class TranscriptsWasm {
     bytes[out++] = 91;
     let transcripts = 0;
     let entriesMatch = true;
-    for (const v of values) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as AnnotationValue;
       // As many UTF-8 bytes as characters means ASCII (any other character takes two or more), as
       // long as the write is not cut short: the work area leaves 3 bytes per character.
       const length = bytes.write(v.value, valueAt, 'utf8');
       if (length !== v.value.length) return null;
-      const target = targetOf(v);
+      const target = targets[i] as string;
       const scratchAt = align(targetAt + 3 * target.length + 8);
       const targetLength = target.length > 0 ? bytes.write(target, targetAt, 'utf8') : 0;
       if (targetLength !== target.length) return null;

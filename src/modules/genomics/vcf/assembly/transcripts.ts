@@ -92,8 +92,9 @@ let layoutAt: usize = 0;
 
 /**
  * Writes the transcripts of the value [value, value + length) that belong to the allele, after
- * what is at [.., out) (a `[` or earlier transcripts). Returns where the output ends, or NO_ROOM. `target` is the allele as the entries name it, upper-cased (used when altCount > 1 and
- * the layout has no ALLELE_NUM). `scratch` holds (length + 2) u32 field starts, then the
+ * what is at [.., out) (a `[` or earlier transcripts). Returns where the output ends, or NO_ROOM.
+ * `target` is the allele as the entries name it, upper-cased (used when altCount > 1 and the
+ * layout has no ALLELE_NUM). `scratch` holds (length + 2) u32 field starts, then the
  * transcript ids seen so far.
  */
 export function transcripts(
@@ -117,6 +118,11 @@ export function transcripts(
   let seenBytes = seenIds + ((<usize>length + 1) << 3);
   const expected = slot(EXPECTED);
   const end = value + <usize>length;
+  // What any transcript of this layout may take besides its own text: the punctuation (128, about
+  // 55 used), the source, the frequency keys and their numbers, and the 16 bytes jsonString's last
+  // store may reach past the end.
+  let fixedBound: usize = 128 + 16 + <usize>slot(SOURCE_LENGTH);
+  for (let f = 0; f < slot(FREQUENCIES); f++) fixedBound += <usize>slot(FREQUENCY_SLOTS + f * 3 + 2) + 32;
   transcriptCount = 0;
   entriesMatch = 1;
   for (let start = value; start <= end; ) {
@@ -173,12 +179,8 @@ export function transcripts(
     seenCount++;
     seenBytes = idEnd;
     // Room for the longest this transcript can be: every byte of the entry escaped as \u00XX
-    // (the id twice), the punctuation (128, about 55 used), the frequency keys and their numbers,
-    // and the 16 bytes jsonString's last store may reach past the end.
-    const frequencies = slot(FREQUENCIES);
-    let bound: usize =
-      (<usize>(entryEnd - entryStart) + (idEnd - idStart)) * 6 + 128 + 16 + slot(SOURCE_LENGTH);
-    for (let f = 0; f < frequencies; f++) bound += <usize>slot(FREQUENCY_SLOTS + f * 3 + 2) + 32;
+    // (the id twice), and the rest.
+    const bound = (<usize>(entryEnd - entryStart) + (idEnd - idStart)) * 6 + fixedBound;
     if (out + bound > outEnd) return NO_ROOM;
     out = transcript(out, idStart, idEnd);
   }
