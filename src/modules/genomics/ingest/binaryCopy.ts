@@ -14,11 +14,16 @@ export class BinaryCopy {
 
   /** `size`: the bytes first set aside; the buffer grows when rows need more. */
   constructor(size = 1 << 16) {
-    this.bytes = Buffer.allocUnsafe(size);
+    this.bytes = Buffer.allocUnsafeSlow(size);
     this.room(SIGNATURE.length + 8);
     this.at += SIGNATURE.copy(this.bytes, 0);
     this.at = this.bytes.writeInt32BE(0, this.at); // flags: no OIDs
     this.at = this.bytes.writeInt32BE(0, this.at); // no header extension
+  }
+
+  /** Bytes written so far: where the next row or field begins. */
+  get length(): number {
+    return this.at;
   }
 
   /** Starts a row of `fields` fields. */
@@ -79,7 +84,19 @@ export class BinaryCopy {
     this.at += 4 + length;
   }
 
-  /** The rows written so far, closed with the format's trailer; the buffer is not used again. */
+  /** text, json: bytes that are already UTF-8. */
+  utf8(value: Uint8Array): void {
+    this.room(4 + value.length);
+    this.at = this.bytes.writeInt32BE(value.length, this.at);
+    this.bytes.set(value, this.at);
+    this.at += value.length;
+  }
+
+  /**
+   * The rows written so far, closed with the format's trailer; the buffer is not used again. Its
+   * memory is its own (never a slice of Node's shared pool), so it can be transferred to another
+   * thread.
+   */
   finish(): Buffer {
     this.room(2);
     this.at = this.bytes.writeInt16BE(-1, this.at);
@@ -90,7 +107,7 @@ export class BinaryCopy {
     if (this.at + more <= this.bytes.length) return;
     let size = Math.max(64, this.bytes.length * 2);
     while (size < this.at + more) size *= 2;
-    const grown = Buffer.allocUnsafe(size);
+    const grown = Buffer.allocUnsafeSlow(size);
     this.bytes.copy(grown, 0, 0, this.at);
     this.bytes = grown;
   }

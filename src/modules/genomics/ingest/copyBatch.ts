@@ -1,17 +1,18 @@
 import { once } from 'node:events';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { type BatchRows, textArray } from './batchRows.ts';
-import { BinaryCopy, textArrayField, uuidField } from './binaryCopy.ts';
+import { textArray } from './batchRows.ts';
+import { type CopyRows, VARIANT_ID_AT } from './copyRows.ts';
 
 /**
  * The PostgreSQL server's write path of an ingest batch (PGlite has no COPY FROM STDIN through
- * its API and keeps insertBatch). Three steps on the transaction's own connection:
+ * its API and keeps insertBatch). The batch arrives as the bytes of its COPYs (copyRows.ts), and
+ * three steps run on the transaction's own connection:
  *
  *   1. one statement looks each identity up (an index probe per row) and takes a sequence id
  *      for each variant not stored yet, returning all ids as one text;
- *   2. COPY of the new variants;
- *   3. COPY of this file's records;
+ *   2. COPY of the new variants, each row's text behind its id;
+ *   3. COPY of this file's records, the ids written into their places;
  *
  * and, on the rare batch with an allele merged into an earlier record of the file, an insert of
  * those lines into merged_allele. Returns the indexes of the rows so merged (not recorded).
@@ -23,21 +24,19 @@ import { BinaryCopy, textArrayField, uuidField } from './binaryCopy.ts';
  */
 export async function copyBatch(
   client: pg.PoolClient,
-  rows: BatchRows,
-  target: { fileId: string; assembly: string | null; recorded: RecordedVariants },
+  rows: CopyRows,
+  target: { fileId: string; recorded: RecordedVariants },
 ): Promise<number[]> {
   // A named statement: the server parses and plans it once per connection, not once per batch.
   const resolved = await client.query<{ ids: string }>({
     name: 'genvei-resolve-variants',
     text: RESOLVE,
-    values: [textArray(rows.key)],
+    values: [rows.keys],
   });
   const ids = (resolved.rows[0]?.ids ?? '').split(',');
-  const assembly = target.assembly === null ? '\\N' : escaped(target.assembly);
-  let variants = '';
-  const records = new BinaryCopy(rows.key.length * 1024);
-  const fileField = fileFieldOf(target.fileId);
-  let recordCount = 0;
+  if (ids.length !== rows.count) throw new Error(`${ids.length} variant ids for ${rows.count} rows`);
+  const variants = new VariantRows(rows);
+  const records = Buffer.from(rows.records.buffer, rows.records.byteOffset, rows.records.length);
   const filled: { ids: number[]; vrsIds: string[] } = { ids: [], vrsIds: [] };
   const skipped: number[] = [];
   const merged: { lines: number[]; ids: number[] } = { lines: [], ids: [] };
@@ -47,28 +46,12 @@ export async function copyBatch(
     const isNew = token.charCodeAt(0) === 45; // '-'
     const lacksVrs = token.charCodeAt(token.length - 1) === 63; // '?'
     const id = Number(token.slice(isNew ? 1 : 0, lacksVrs ? -1 : undefined));
+    if (!Number.isSafeInteger(id) || id < 0) throw new Error(`not a variant id: ${token}`);
     idOf[i] = id;
-    const vrsId = rows.vrsId[i] ?? null;
     if (isNew) {
-      const key = rows.key[i] as string;
-      // The key holds CHROM, REF and ALT: when it has no backslash, no field of the row has one.
-      variants +=
-        key.indexOf('\\') < 0 && key.indexOf('\r') < 0
-          ? `${id}\t${key}\t${vrsId ?? '\\N'}\t${assembly}\t${rows.chrom[i]}\t${rows.start[i]}\t` +
-            `${rows.ref[i]}\t${rows.alt[i]}\t${rows.kind[i]}\t${rows.fullyNormalised[i] ? 't' : 'f'}\n`
-          : copyRow([
-              id,
-              key,
-              vrsId,
-              target.assembly,
-              rows.chrom[i],
-              rows.start[i],
-              rows.ref[i],
-              rows.alt[i],
-              rows.kind[i],
-              rows.fullyNormalised[i] ? 't' : 'f',
-            ]);
+      variants.add(i, token, 1);
     } else {
+      const vrsId = rows.vrsId[i] ?? null;
       if (lacksVrs && vrsId !== null) {
         filled.ids.push(id);
         filled.vrsIds.push(vrsId);
@@ -83,25 +66,23 @@ export async function copyBatch(
     }
     if (isNew) target.recorded.created(id);
     else target.recorded.add(id);
-    const qual = rows.qual[i] ?? null;
-    records.row(7);
-    records.encoded(fileField);
-    records.int8(id);
-    records.int4(rows.line[i] as number);
-    // A QUAL beyond a 32-bit float's range was refused by the line check (recordCheck.ts).
-    if (qual === null) records.null();
-    else records.float4(qual);
-    records.encoded(filtersField(rows.filters[i] as string));
-    records.text(rows.calls[i] as string);
-    records.text(rows.annotations[i] as string);
-    recordCount++;
+    // The int8's 8 bytes; ids are below 2⁵³, so the high word is the quotient by 2³².
+    const at = (rows.recordStart[i] as number) + VARIANT_ID_AT;
+    records.writeUInt32BE(Math.floor(id / 0x1_0000_0000), at);
+    records.writeUInt32BE(id >>> 0, at + 4);
   }
-  if (variants) await copyIn(client, VARIANT_COPY, variants);
-  if (recordCount > 0) await copyIn(client, RECORD_COPY, records.finish());
-  // Alleles merged within the batch: the row they merge into is the one with their identity.
-  for (let m = 0; m < rows.mergedKey.length; m++) {
+  if (variants.length > 0) await copyIn(client, VARIANT_COPY, variants.bytes());
+  if (skipped.length < rows.count) {
+    await copyIn(
+      client,
+      RECORD_COPY,
+      skipped.length === 0 ? records : without(records, rows.recordStart, skipped),
+    );
+  }
+  // Alleles merged within the batch: the row they merge into.
+  for (let m = 0; m < rows.mergedLine.length; m++) {
     merged.lines.push(rows.mergedLine[m] as number);
-    merged.ids.push(idOf[rows.key.indexOf(rows.mergedKey[m] as string)] as number);
+    merged.ids.push(idOf[rows.mergedRow[m] as number] as number);
   }
   if (merged.lines.length > 0) {
     await client.query(
@@ -118,6 +99,45 @@ export async function copyBatch(
     );
   }
   return skipped;
+}
+
+/** The COPY text of the batch's new variants: each row's id (from the lookup's token), a tab, the row. */
+class VariantRows {
+  private readonly buffer: Buffer;
+  length = 0;
+
+  constructor(private readonly rows: CopyRows) {
+    // An id has at most 16 digits (below 2⁵³), and a tab.
+    this.buffer = Buffer.allocUnsafe(rows.variants.length + 17 * rows.count);
+  }
+
+  /** Row `row`, its id the digits of `token` from `from` (after the new variant's '-'). */
+  add(row: number, token: string, from: number): void {
+    const buffer = this.buffer;
+    let at = this.length;
+    for (let c = from; c < token.length; c++) buffer[at++] = token.charCodeAt(c);
+    buffer[at++] = 9; // tab
+    const start = this.rows.variantStart[row] as number;
+    const end = this.rows.variantStart[row + 1] as number;
+    buffer.set(this.rows.variants.subarray(start, end), at);
+    this.length = at + end - start;
+  }
+
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+/** The COPY stream without the rows `skipped` (ascending): the signature, the other rows, the trailer. */
+function without(records: Buffer, starts: Int32Array, skipped: readonly number[]): Buffer {
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (const row of skipped) {
+    pieces.push(records.subarray(from, starts[row]));
+    from = starts[row + 1] as number;
+  }
+  pieces.push(records.subarray(from));
+  return Buffer.concat(pieces);
 }
 
 /**
@@ -187,51 +207,9 @@ const VARIANT_COPY =
 const RECORD_COPY =
   'copy variant_record (file_id, variant_id, line, qual, filters, calls, annotations) from stdin with (format binary)';
 
-/** The file's id as a uuid field; one file is ingested at a time, so one is kept. */
-let lastFile: { id: string; field: Buffer } | null = null;
-function fileFieldOf(id: string): Buffer {
-  if (lastFile?.id !== id) lastFile = { id, field: uuidField(id) };
-  return lastFile.field;
-}
-
-/** FILTER lists as text[] fields, by their literal: a file has a handful of distinct lists. */
-const filterFields = new Map<string, Buffer>();
-function filtersField(literal: string): Buffer {
-  let field = filterFields.get(literal);
-  if (field === undefined) {
-    if (filterFields.size >= 1024) filterFields.clear();
-    field = textArrayField(literal);
-    filterFields.set(literal, field);
-  }
-  return field;
-}
-
 async function copyIn(client: pg.PoolClient, statement: string, data: string | Buffer): Promise<void> {
   const stream = client.query(copyFrom(statement));
   const done = once(stream, 'finish');
   stream.end(data);
   await done;
-}
-
-/**
- * A row of COPY's text format: fields between tabs, \\N for null. Fields hold no tab or line
- * feed (they come from tab-separated VCF columns and from JSON we wrote); a backslash (JSON's
- * escapes, a rare VCF value) or a carriage return is escaped, on the rare row that has one.
- */
-function copyRow(fields: readonly (string | number | null | undefined)[]): string {
-  let row = '';
-  let plain = true;
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i];
-    const text = field === null || field === undefined ? '\\N' : String(field);
-    if (plain && typeof field === 'string' && (field.indexOf('\\') >= 0 || field.indexOf('\r') >= 0))
-      plain = false;
-    row += i === 0 ? text : `\t${text}`;
-  }
-  if (plain) return `${row}\n`;
-  return `${fields.map((field) => (field === null || field === undefined ? '\\N' : escaped(String(field)))).join('\t')}\n`;
-}
-
-function escaped(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }

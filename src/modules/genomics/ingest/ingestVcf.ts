@@ -132,12 +132,14 @@ async function ingestFile(
       const writer = new AlleleWriter(tx, fileId, vcf.header.assembly, sampleIds.size, copyClient);
       const samples = [...sampleIds.keys()];
       const batchRecords = copyClient ? BATCH_RECORDS.copy : BATCH_RECORDS.statement;
+      // On a server the rows are built as the bytes of its COPYs (copyRows.ts).
+      const copy = copyClient ? { fileId, assembly: vcf.header.assembly } : null;
       let stream: RowStream;
       if (inWorker) {
         await vcf.close();
-        stream = readRowsInWorker(request.file, { name: vcf.name, samples, batchRecords }, file.worker);
+        stream = readRowsInWorker(request.file, { name: vcf.name, samples, batchRecords, copy }, file.worker);
       } else {
-        stream = readRows(vcf, { samples, reference: request.reference ?? null, batchRecords });
+        stream = readRows(vcf, { samples, reference: request.reference ?? null, batchRecords, copy });
       }
       const counts = { records: 0, alleles: 0 };
       try {

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { VcfError } from '../vcf/errors.ts';
 import { openVcf } from '../vcf/reader.ts';
+import { isCopyRows, transferables } from './copyRows.ts';
 import { readRows } from './readRows.ts';
 import type { WorkerFailure, WorkerMessage, WorkerTask } from './workerRows.ts';
 
@@ -21,13 +22,21 @@ port.on('message', () => {
   granted = null;
 });
 
+/** A batch of CopyRows leaves with its memory (transferred, not copied). */
 function post(message: WorkerMessage): void {
-  port.postMessage(message);
+  if (message.kind === 'batch' && isCopyRows(message.batch.rows)) {
+    port.postMessage(message, transferables(message.batch.rows));
+  } else port.postMessage(message);
 }
 
 try {
   const vcf = await openVcf(task.file, { name: task.name });
-  const stream = readRows(vcf, { samples: task.samples, reference: null, batchRecords: task.batchRecords });
+  const stream = readRows(vcf, {
+    samples: task.samples,
+    reference: null,
+    batchRecords: task.batchRecords,
+    copy: task.copy,
+  });
   for await (const batch of stream.batches()) {
     while (credits === 0) {
       await new Promise<void>((resolve) => {

@@ -6,9 +6,15 @@ import type { VcfFile } from '../vcf/reader.ts';
 import { RecordParser } from '../vcf/record.ts';
 import { RecordChecker } from '../vcf/recordCheck.ts';
 import { splitAlleles } from '../vcf/split.ts';
-import { TranscriptsWasm, type WrittenTranscripts } from '../vcf/transcriptsWasm.ts';
+import {
+  ByteArena,
+  TranscriptsWasm,
+  type WrittenBytes,
+  type WrittenTranscripts,
+} from '../vcf/transcriptsWasm.ts';
 import { type ReferenceGenome, UnknownSequenceError } from '../vrs/reference.ts';
 import type { BatchRows } from './batchRows.ts';
+import { CopyRowSink, type CopyRows, type CopyTarget } from './copyRows.ts';
 import {
   type AlleleIdentity,
   referenceIdentity,
@@ -16,13 +22,13 @@ import {
   trimmedSequenceIdentity,
 } from './identity.ts';
 import type { SampleQcSummary } from './qc.ts';
-import { type IdentifiedAllele, RowBuilder } from './rowBuilder.ts';
+import { type IdentifiedAllele, RowBuilder, StatementRows } from './rowBuilder.ts';
 import { SingleAltRecords } from './singleAlt.ts';
 import { type StoredAllele, type StoredAnnotation, storedAllele } from './storedAllele.ts';
 
 /** A batch of rows to store, with what the lines behind it counted and how far the file is read. */
 export type RowBatch = {
-  rows: BatchRows;
+  rows: BatchRows | CopyRows;
   /** Records and alleles on the lines read since the batch before. */
   records: number;
   alleles: number;
@@ -46,15 +52,21 @@ export type RowOptions = {
   reference: ReferenceGenome | null;
   /** Rows per batch (BATCH_RECORDS, by how the batches will be stored). */
   batchRecords: number;
+  /** When the rows go to a PostgreSQL server: they are built as the bytes of its COPYs (copyRows.ts). */
+  copy?: CopyTarget | null;
 };
 
 /** Checks every data line of `vcf` and builds the rows the writer stores, in this thread. */
 export function readRows(vcf: VcfFile, options: RowOptions): RowStream {
-  const builder = new RowBuilder(options.samples);
+  const copy = options.copy ?? null;
+  const builder = new RowBuilder<BatchRows | CopyRows>(
+    options.samples,
+    copy ? new CopyRowSink(copy) : new StatementRows(),
+  );
   let done = false;
   return {
     async *batches() {
-      const read = alleleReader(vcf, options.reference);
+      const read = alleleReader(vcf, options.reference, copy !== null);
       const identified: IdentifiedAllele[] = [];
       let records = 0;
       let alleles = 0;
@@ -91,14 +103,14 @@ export function readRows(vcf: VcfFile, options: RowOptions): RowStream {
  * the reference's lookups are asynchronous, so only then is a promise returned: an await per line
  * would cost a genome's millions of lines a turn of the event loop each.
  */
-function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null) {
+function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null, asBytes: boolean) {
   const header = vcf.header;
   const assembly = header.assembly;
   // The shape of annotation values is checked as their transcripts are written (annotationsOf).
   const checker = new RecordChecker(header, { deferAnnotationShapes: true });
   const parser = new RecordParser(header);
   const singleAlt = reference ? null : new SingleAltRecords(header);
-  const annotationsOf = annotationWriter();
+  const annotationsOf = annotationWriter(asBytes ? new ByteArena() : null);
   return (line: string, lineNumber: number, batch: IdentifiedAllele[]): number | Promise<number> => {
     let alleles: VariantAllele[];
     try {
@@ -147,18 +159,18 @@ function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null) {
 }
 
 /**
- * Writes an allele's transcripts as the JSON text `variant_record.annotations` stores (one array
- * per transcript, see transcriptsJson). Given the checker of the line, it also completes that
- * check: the entries' field counts are compared as they are read, and when one differs — or a
- * value the checker left was not among those written — the checker's own check of the deferred
- * values runs and throws its error.
+ * Writes an allele's transcripts as the JSON `variant_record.annotations` stores (one array per
+ * transcript, see transcriptsJson): as text, or given `arena` as UTF-8 bytes kept there. Given
+ * the checker of the line, it also completes that check: the entries' field counts are compared
+ * as they are read, and when one differs — or a value the checker left was not among those
+ * written — the checker's own check of the deferred values runs and throws its error.
  */
-function annotationWriter() {
+function annotationWriter(arena: ByteArena | null) {
   const json = new JsonBytes();
   const kernel = new TranscriptsWasm();
   // transcriptsJson itself: the reference the kernel is held to, and the way for what the kernel
   // leaves (text outside ASCII).
-  const inJavaScript = (allele: StoredAllele): WrittenTranscripts => {
+  const inJavaScript = (allele: StoredAllele): WrittenTranscripts | WrittenBytes => {
     const shape = { entriesMatch: true };
     json.reset();
     json.byte(91);
@@ -166,10 +178,15 @@ function annotationWriter() {
     for (const a of allele.annotations)
       transcripts += transcriptsJson(a.layout, a.value, a.allele, json, shape);
     json.byte(93);
-    return { json: json.text(), transcripts, entriesMatch: shape.entriesMatch };
+    const { entriesMatch } = shape;
+    if (!arena) return { json: json.text(), transcripts, entriesMatch };
+    const written = json.written();
+    return { json: arena.copy(written, 0, written.length), transcripts, entriesMatch };
   };
-  return (allele: StoredAllele, checker?: RecordChecker): WrittenTranscripts => {
-    const written = kernel.write(allele.annotations) ?? inJavaScript(allele);
+  return (allele: StoredAllele, checker?: RecordChecker): WrittenTranscripts | WrittenBytes => {
+    const written =
+      (arena ? kernel.write(allele.annotations, arena) : kernel.write(allele.annotations)) ??
+      inJavaScript(allele);
     if (checker && (!written.entriesMatch || !covers(allele.annotations, checker.deferred))) {
       checker.checkDeferred();
     }

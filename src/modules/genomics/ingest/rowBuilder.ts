@@ -7,8 +7,11 @@ import type { StoredAllele } from './storedAllele.ts';
 export type IdentifiedAllele = {
   allele: StoredAllele;
   identity: AlleleIdentity;
-  /** The transcripts as the JSON text `variant_record.annotations` holds, and how many. */
-  annotations: string;
+  /**
+   * The transcripts as the JSON `variant_record.annotations` holds (text, or its UTF-8 bytes when
+   * the rows go to COPY), and how many.
+   */
+  annotations: string | Uint8Array;
   transcripts: number;
 };
 
@@ -21,41 +24,113 @@ export type IdentifiedAllele = {
 export const BATCH_RECORDS = { statement: 1000, copy: 250 } as const;
 
 /**
+ * Where RowBuilder puts the rows of a batch: the columns of a statement (StatementRows, PGlite) or
+ * the bytes of COPY (CopyRowSink, a PostgreSQL server). `filters` is the record's FILTER list as a
+ * text[] literal, `calls` its calls' JSON, `annotations` its transcripts' JSON as text or as
+ * UTF-8 bytes (the reader keeps bytes when the rows go to COPY).
+ */
+export interface RowSink<Rows> {
+  /** Rows added since the last take(). */
+  readonly size: number;
+  add(
+    identity: AlleleIdentity,
+    line: number,
+    qual: number | null,
+    filters: string,
+    calls: string,
+    annotations: string | Uint8Array,
+    transcripts: number,
+  ): void;
+  /** An allele merged into row `row` of this batch (the same variant). */
+  merge(line: number, key: string, row: number): void;
+  /** The rows added so far, as one batch; the sink starts the next. */
+  take(): Rows;
+}
+
+/** The columns of insertBatch's statement (writeAlleles.ts). */
+export class StatementRows implements RowSink<BatchRows> {
+  private rows = emptyRows();
+
+  get size(): number {
+    return this.rows.key.length;
+  }
+
+  add(
+    identity: AlleleIdentity,
+    line: number,
+    qual: number | null,
+    filters: string,
+    calls: string,
+    annotations: string | Uint8Array,
+    transcripts: number,
+  ): void {
+    const rows = this.rows;
+    rows.key.push(identity.key);
+    rows.vrsId.push(identity.vrsId);
+    rows.chrom.push(identity.chrom);
+    rows.start.push(identity.start);
+    rows.ref.push(identity.ref);
+    rows.alt.push(identity.alt);
+    rows.kind.push(identity.kind);
+    rows.fullyNormalised.push(identity.fullyNormalised);
+    rows.line.push(line);
+    rows.qual.push(qual);
+    rows.filters.push(filters);
+    rows.calls.push(calls);
+    rows.annotations.push(typeof annotations === 'string' ? annotations : utf8.decode(annotations));
+    rows.transcripts.push(transcripts);
+  }
+
+  merge(line: number, key: string): void {
+    this.rows.mergedLine.push(line);
+    this.rows.mergedKey.push(key);
+  }
+
+  take(): BatchRows {
+    const rows = this.rows;
+    this.rows = emptyRows();
+    return rows;
+  }
+}
+
+const utf8 = new TextDecoder();
+
+/**
  * Turns identified alleles into the rows of a batch — one `variant_record` per variant, the calls
  * and the transcripts as the JSON texts migration 0008 stores (the transcripts' JSON is written
  * by the reader, which checks the annotation entries as it writes them; see readRows) — and
  * gathers each sample's QC on the way. Pure, so that it can run beside the database work in a
- * worker thread (parseWorker.ts).
+ * worker thread (parseWorker.ts). The rows go to `sink`, in the form the writer sends them.
  *
  * An allele that is the same variant as an earlier row of the batch is merged: the earlier row
- * stands and the later line is kept in `mergedLine` (the writer stores it in merged_allele; an
+ * stands and the later line is kept as merged (the writer stores it in merged_allele; an
  * earlier batch's row is the writer's to find).
  */
-export class RowBuilder {
-  private rows = emptyRows();
-  /** Identity keys in `rows`: a second allele with the same identity in one batch is the same variant. */
-  private readonly inBatch = new Set<string>();
+export class RowBuilder<Rows = BatchRows> {
+  /** Identity keys of the batch's rows, and their row: a second allele with the same identity in one batch is the same variant. */
+  private readonly inBatch = new Map<string, number>();
   /** Sample name → its place in a record's calls (the order insertSamples gave them). */
   private readonly positions: Map<string, number>;
   private readonly qc: Map<string, SampleQc>;
 
   /** `samples`: the file's sample names in position order. */
-  constructor(samples: readonly string[]) {
+  constructor(
+    samples: readonly string[],
+    private readonly sink: RowSink<Rows>,
+  ) {
     this.positions = new Map(samples.map((name, position) => [name, position]));
     this.qc = new Map(samples.map((name) => [name, new SampleQc()]));
   }
 
   /** Rows gathered since the last take(). */
   get size(): number {
-    return this.rows.key.length;
+    return this.sink.size;
   }
 
   /** The rows gathered so far, as one batch; the builder starts the next. */
-  take(): BatchRows {
-    const rows = this.rows;
-    this.rows = emptyRows();
+  take(): Rows {
     this.inBatch.clear();
-    return rows;
+    return this.sink.take();
   }
 
   /** Each sample's QC over every allele added so far. */
@@ -64,37 +139,24 @@ export class RowBuilder {
   }
 
   add(identities: readonly IdentifiedAllele[]): void {
-    const rows = this.rows;
+    const sink = this.sink;
     let lastFilters: readonly string[] | null = null;
     let filtersLiteral = '{}';
     for (const { allele, identity, annotations, transcripts } of identities) {
       // QC counts every call the file makes, a merged allele's too.
       const calls = this.callsOf(allele, identity);
-      if (this.inBatch.has(identity.key)) {
-        rows.mergedLine.push(allele.line);
-        rows.mergedKey.push(identity.key);
+      const earlier = this.inBatch.get(identity.key);
+      if (earlier !== undefined) {
+        sink.merge(allele.line, identity.key, earlier);
         continue;
       }
-      this.inBatch.add(identity.key);
-      rows.key.push(identity.key);
-      rows.vrsId.push(identity.vrsId);
-      rows.chrom.push(identity.chrom);
-      rows.start.push(identity.start);
-      rows.ref.push(identity.ref);
-      rows.alt.push(identity.alt);
-      rows.kind.push(identity.kind);
-      rows.fullyNormalised.push(identity.fullyNormalised);
-      rows.line.push(allele.line);
-      rows.qual.push(allele.qual);
+      this.inBatch.set(identity.key, sink.size);
       // The alleles of one record share their filter list.
       if (allele.filters !== lastFilters) {
         lastFilters = allele.filters;
         filtersLiteral = textArray(allele.filters);
       }
-      rows.filters.push(filtersLiteral);
-      rows.calls.push(calls);
-      rows.annotations.push(annotations);
-      rows.transcripts.push(transcripts);
+      sink.add(identity, allele.line, allele.qual, filtersLiteral, calls, annotations, transcripts);
     }
   }
 

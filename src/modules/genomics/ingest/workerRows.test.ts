@@ -6,6 +6,7 @@ import { VcfError } from '../vcf/errors.ts';
 import { openVcf } from '../vcf/reader.ts';
 import { bgzf, fixture } from '../vcf/testing.ts';
 import type { BatchRows } from './batchRows.ts';
+import { type CopyRows, type CopyTarget, isCopyRows } from './copyRows.ts';
 import { type RowStream, readRows } from './readRows.ts';
 import { BATCH_RECORDS } from './rowBuilder.ts';
 import { settledThreads, threads } from './testing.ts';
@@ -24,19 +25,39 @@ afterAll(() => {
 
 /** Everything a stream gives: the rows of every batch in order, the counts, and the QC. */
 async function drain(stream: RowStream) {
-  const batches: { rows: BatchRows; records: number; alleles: number }[] = [];
+  const batches: { rows: BatchRows | ComparableCopyRows; records: number; alleles: number }[] = [];
   let lastBytes = 0;
   for await (const { rows, records, alleles, bytesRead } of stream.batches()) {
     expect(bytesRead).toBeGreaterThanOrEqual(lastBytes);
     lastBytes = bytesRead;
-    batches.push({ rows, records, alleles });
+    batches.push({ rows: isCopyRows(rows) ? comparable(rows) : rows, records, alleles });
   }
   return { batches, qc: stream.qc() };
 }
 
-async function here(file: string, samples: string[]) {
+type ComparableCopyRows = ReturnType<typeof comparable>;
+
+/** CopyRows with its bytes and numbers as plain values (a Buffer here arrives as a Uint8Array from a thread). */
+function comparable(rows: CopyRows) {
+  return {
+    ...rows,
+    line: [...rows.line],
+    transcripts: [...rows.transcripts],
+    records: Buffer.from(rows.records).toString('base64'),
+    recordStart: [...rows.recordStart],
+    variants: Buffer.from(rows.variants).toString('base64'),
+    variantStart: [...rows.variantStart],
+  };
+}
+
+async function here(file: string, samples: string[], copy: CopyTarget | null = null) {
   return drain(
-    readRows(await openVcf(file, { name: path.basename(file) }), { samples, reference: null, batchRecords }),
+    readRows(await openVcf(file, { name: path.basename(file) }), {
+      samples,
+      reference: null,
+      batchRecords,
+      copy,
+    }),
   );
 }
 
@@ -80,7 +101,7 @@ describe('reading a VCF in a worker thread', () => {
       await vcf.close();
       const inWorker = await drain(readRowsInWorker(fixture(name), { name, samples, batchRecords }));
       expect(inWorker).toEqual(await here(fixture(name), samples));
-      expect(inWorker.batches.flatMap((b) => b.rows.key).length).toBeGreaterThan(0);
+      expect(inWorker.batches.flatMap((b) => (b.rows as BatchRows).key).length).toBeGreaterThan(0);
     },
   );
 
@@ -94,6 +115,18 @@ describe('reading a VCF in a worker thread', () => {
     expect(inWorker.batches.length).toBeGreaterThan(2);
     expect(inWorker.batches.reduce((n, b) => n + b.records, 0)).toBe(2_501);
     expect(inWorker.batches.reduce((n, b) => n + b.alleles, 0)).toBe(2_501 + 125);
+  });
+
+  it('gives the same bytes for COPY as reading here, each batch’s memory handed over', async () => {
+    const file = path.join(dir, 'many-copy.vcf.gz');
+    writeFileSync(file, bgzf(manyRecords(2_500), 20_000));
+    const copy = { fileId: '0a1b2c3d-0000-4000-8000-00000000abcd', assembly: 'GRCh38' };
+    const options = { name: 'many-copy.vcf.gz', samples: ['T', 'N'], batchRecords, copy };
+    const inWorker = await drain(readRowsInWorker(file, options));
+    expect(inWorker).toEqual(await here(file, ['T', 'N'], copy));
+    expect(inWorker.batches.length).toBeGreaterThan(2);
+    // The last line merges into a record of the first batch: a row here, which copyBatch finds recorded.
+    expect(inWorker.batches.reduce((n, b) => n + (b.rows as ComparableCopyRows).count, 0)).toBe(2_501 + 125);
   });
 
   it('reads with a worker started before its file was known, and ends one that was never given a file', async () => {
@@ -110,7 +143,7 @@ describe('reading a VCF in a worker thread', () => {
       readRowsInWorker(file, { name: 'early-start.vcf.gz', samples: ['T', 'N'], batchRecords }, started),
     );
     expect(early).toEqual(whole);
-    expect(() => started.take({ file, name: 'x', samples: [], batchRecords, ahead: 1 })).toThrow(
+    expect(() => started.take({ file, name: 'x', samples: [], batchRecords, copy: null, ahead: 1 })).toThrow(
       /one file only/,
     );
     expect(await settledThreads()).toBe(baseline);
@@ -153,7 +186,7 @@ describe('reading a VCF in a worker thread', () => {
     const baseline = await settledThreads();
     const stream = readRowsInWorker(file, { name: 'early.vcf.gz', samples: ['T', 'N'], batchRecords });
     for await (const batch of stream.batches()) {
-      expect(batch.rows.key.length).toBeGreaterThan(0);
+      expect((batch.rows as BatchRows).key.length).toBeGreaterThan(0);
       // The worker is a thread of this process while it reads …
       expect(threads()).toBeGreaterThan(baseline);
       break;

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { VcfError } from '../vcf/errors.ts';
+import type { CopyTarget } from './copyRows.ts';
 import type { SampleQcSummary } from './qc.ts';
 import type { RowBatch, RowStream } from './readRows.ts';
 
@@ -9,6 +10,8 @@ export type WorkerTask = {
   name: string;
   samples: readonly string[];
   batchRecords: number;
+  /** When the rows go to a PostgreSQL server (readRows' `copy`). */
+  copy: CopyTarget | null;
   /** How many batches the worker may post before the main thread has taken them. */
   ahead: number;
 };
@@ -60,7 +63,7 @@ export class ParseWorker {
  */
 export function readRowsInWorker(
   file: string,
-  options: { name: string; samples: readonly string[]; batchRecords: number },
+  options: { name: string; samples: readonly string[]; batchRecords: number; copy?: CopyTarget | null },
   started: ParseWorker | null = null,
 ): RowStream {
   let qc: Record<string, SampleQcSummary> | null = null;
@@ -73,6 +76,7 @@ export function readRowsInWorker(
           name: options.name,
           samples: [...options.samples],
           batchRecords: options.batchRecords,
+          copy: options.copy ?? null,
           ahead: AHEAD,
         });
         for (;;) {

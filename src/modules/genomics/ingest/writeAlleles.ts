@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { DB } from '../../../platform/db/schema.ts';
 import { type BatchRows, booleanArray, numberArray, textArray } from './batchRows.ts';
 import { copyBatch, RecordedVariants } from './copyBatch.ts';
+import { type CopyRows, isCopyRows } from './copyRows.ts';
 
 /**
  * The write path of an ingest: each batch of rows (rowBuilder.ts) becomes variants (unique by
@@ -50,18 +51,19 @@ export class AlleleWriter {
    * the server stores one batch while the next is parsed. Call finish() after the last batch;
    * `stored` then counts it all.
    */
-  async write(rows: BatchRows): Promise<void> {
+  async write(rows: BatchRows | CopyRows): Promise<void> {
     await this.pending;
-    if (rows.key.length === 0) return;
-    const skipped = this.copyClient
-      ? copyBatch(this.copyClient, rows, {
-          fileId: this.fileId,
-          assembly: this.assembly,
-          recorded: this.recorded,
-        })
-      : insertBatch(rows, this.fileId, this.assembly)
-          .execute(this.tx)
-          .then((result) => result.rows.map((row) => Number(row.n) - 1));
+    if (rowCount(rows) === 0) return;
+    let skipped: Promise<number[]>;
+    if (isCopyRows(rows)) {
+      if (!this.copyClient) throw new Error('a batch for COPY needs a PostgreSQL server');
+      skipped = copyBatch(this.copyClient, rows, { fileId: this.fileId, recorded: this.recorded });
+    } else {
+      if (this.copyClient) throw new Error('a batch for a PostgreSQL server goes by COPY (CopyRows)');
+      skipped = insertBatch(rows, this.fileId, this.assembly)
+        .execute(this.tx)
+        .then((result) => result.rows.map((row) => Number(row.n) - 1));
+    }
     this.pending = skipped.then((indexes) => this.count(rows, indexes));
     // Awaited by the next write; until then a failure must not count as unhandled.
     this.pending.catch(() => {});
@@ -82,15 +84,19 @@ export class AlleleWriter {
   }
 
   /** Counts what a stored batch holds: every row but those `skipped` (merged, see copyBatch). */
-  private count(rows: BatchRows, skipped: readonly number[]): void {
+  private count(rows: BatchRows | CopyRows, skipped: readonly number[]): void {
     const stored = this.stored;
     let transcripts = 0;
     for (const count of rows.transcripts) transcripts += count;
     for (const index of skipped) transcripts -= rows.transcripts[index] as number;
-    stored.observations += (rows.key.length - skipped.length) * this.sampleCount;
+    stored.observations += (rowCount(rows) - skipped.length) * this.sampleCount;
     stored.annotations += transcripts;
     stored.merged += skipped.length + rows.mergedLine.length;
   }
+}
+
+function rowCount(rows: BatchRows | CopyRows): number {
+  return isCopyRows(rows) ? rows.count : rows.key.length;
 }
 
 /**

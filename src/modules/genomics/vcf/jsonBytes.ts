@@ -132,6 +132,11 @@ export class JsonBytes {
     return true;
   }
 
+  /** What has been written, as UTF-8 bytes: a view of the buffer, valid until the next write. */
+  written(): Buffer {
+    return this.view.subarray(0, this.length);
+  }
+
   /** What has been written, as a string. */
   text(): string {
     return this.view.toString(this.ascii ? 'latin1' : 'utf8', 0, this.length);

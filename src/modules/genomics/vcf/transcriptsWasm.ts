@@ -7,6 +7,32 @@ export type AnnotationValue = { layout: AnnotationLayout; value: string; allele:
 
 /** An allele's transcripts JSON (`[` … `]`), how many transcripts it holds, and whether every entry had the layout's field count. */
 export type WrittenTranscripts = { json: string; transcripts: number; entriesMatch: boolean };
+/** The same with the JSON as UTF-8 bytes, kept in a ByteArena. */
+export type WrittenBytes = { json: Uint8Array; transcripts: number; entriesMatch: boolean };
+
+/**
+ * Byte strings kept one after another in large chunks of memory: an allele's transcripts JSON
+ * copied out of a writer's reused buffer, until its batch is written (copyRows.ts). One chunk
+ * holds the JSON of a thousand alleles or more; a chunk is dropped once nothing refers to it.
+ */
+export class ByteArena {
+  private chunk = Buffer.alloc(0);
+  private at = 0;
+
+  /** A copy of `source`'s bytes [from, to). */
+  copy(source: Buffer, from: number, to: number): Uint8Array {
+    const length = to - from;
+    if (this.at + length > this.chunk.length) {
+      this.chunk = Buffer.allocUnsafeSlow(Math.max(ARENA_CHUNK, length));
+      this.at = 0;
+    }
+    const start = this.at;
+    this.at += source.copy(this.chunk, start, from, to);
+    return this.chunk.subarray(start, this.at);
+  }
+}
+
+const ARENA_CHUNK = 1024 * 1024;
 
 type Kernel = {
   memory: WebAssembly.Memory;
@@ -84,8 +110,13 @@ export class TranscriptsWasm {
     if (!this.reserve(64 * 1024, this.outputSize)) throw new Error('the annotation kernel has no memory');
   }
 
-  /** The JSON of every transcript the values give their alleles, or null for what the kernel leaves. */
-  write(values: readonly AnnotationValue[]): WrittenTranscripts | null {
+  /**
+   * The JSON of every transcript the values give their alleles, or null for what the kernel
+   * leaves; as text, or given `arena` as bytes kept there.
+   */
+  write(values: readonly AnnotationValue[]): WrittenTranscripts | null;
+  write(values: readonly AnnotationValue[], arena: ByteArena): WrittenBytes | null;
+  write(values: readonly AnnotationValue[], arena?: ByteArena): WrittenTranscripts | WrittenBytes | null {
     const targets = values.map(targetOf);
     let longest = 0;
     let longestTarget = 0;
@@ -97,7 +128,7 @@ export class TranscriptsWasm {
     if (!this.reserve(16 * longest + 3 * longestTarget + 64, this.outputSize)) return null;
     // The output grows until the allele fits.
     for (;;) {
-      const written = this.tryWrite(values, targets, longest);
+      const written = this.tryWrite(values, targets, longest, arena);
       if (written !== NO_ROOM) return written;
       if (!this.reserve(this.workSize, this.outputSize * 2)) return null;
     }
@@ -108,7 +139,8 @@ export class TranscriptsWasm {
     values: readonly AnnotationValue[],
     targets: readonly string[],
     longest: number,
-  ): WrittenTranscripts | null | typeof NO_ROOM {
+    arena: ByteArena | undefined,
+  ): WrittenTranscripts | WrittenBytes | null | typeof NO_ROOM {
     const bytes = this.bytes;
     const valueAt = this.workStart;
     const targetAt = valueAt + 3 * longest + 8;
@@ -148,6 +180,8 @@ export class TranscriptsWasm {
       if (this.kernel.shapeMatches() === 0) entriesMatch = false;
     }
     bytes[out++] = 93;
+    // The kernel writes ASCII only (what is not, it escapes).
+    if (arena) return { json: arena.copy(bytes, outStart, out), transcripts, entriesMatch };
     return { json: bytes.toString('latin1', outStart, out), transcripts, entriesMatch };
   }
 

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { openVcf } from '../vcf/reader.ts';
+import { fixture, streamOf, vcfText } from '../vcf/testing.ts';
+import { type BatchRows, textArray } from './batchRows.ts';
+import { CopyRowSink, type CopyRows, isCopyRows, transferables, VARIANT_ID_AT } from './copyRows.ts';
+import type { AlleleIdentity } from './identity.ts';
+import { readRows } from './readRows.ts';
+
+const FILE_ID = '0a1b2c3d-0000-4000-8000-00000000abcd';
+const target = { fileId: FILE_ID, assembly: 'GRCh38' };
+
+/** A record row of binary COPY read back: its fields as bytes (null for NULL). */
+function recordFields(rows: CopyRows, row: number): (Buffer | null)[] {
+  const bytes = Buffer.from(rows.records.buffer, rows.records.byteOffset, rows.records.length);
+  let at = rows.recordStart[row] as number;
+  const end = rows.recordStart[row + 1] as number;
+  const fields: (Buffer | null)[] = [];
+  const count = bytes.readInt16BE(at);
+  at += 2;
+  for (let f = 0; f < count; f++) {
+    const length = bytes.readInt32BE(at);
+    at += 4;
+    fields.push(length < 0 ? null : bytes.subarray(at, at + length));
+    at += Math.max(0, length);
+  }
+  expect(at).toBe(end);
+  return fields;
+}
+
+/** A text[] field's items. */
+function textItems(field: Buffer): string[] {
+  const dimensions = field.readInt32BE(0);
+  if (dimensions === 0) return [];
+  const count = field.readInt32BE(12);
+  const items: string[] = [];
+  let at = 20;
+  for (let i = 0; i < count; i++) {
+    const length = field.readInt32BE(at);
+    items.push(field.toString('utf8', at + 4, at + 4 + length));
+    at += 4 + length;
+  }
+  return items;
+}
+
+/** CopyRows read back into the columns of BatchRows, as copyBatch's COPYs would store them. */
+function asColumns(rows: CopyRows): BatchRows {
+  const columns: BatchRows = {
+    key: [],
+    vrsId: [],
+    chrom: [],
+    start: [],
+    ref: [],
+    alt: [],
+    kind: [],
+    fullyNormalised: [],
+    line: [],
+    qual: [],
+    filters: [],
+    calls: [],
+    annotations: [],
+    transcripts: [...rows.transcripts],
+    mergedLine: rows.mergedLine,
+    mergedKey: [],
+  };
+  const records = Buffer.from(rows.records.buffer, rows.records.byteOffset, rows.records.length);
+  expect(records.subarray(0, 11).toString('latin1')).toBe('PGCOPY\n\xff\r\n\0');
+  expect(records.readInt16BE(records.length - 2)).toBe(-1);
+  for (let i = 0; i < rows.count; i++) {
+    const [file, id, line, qual, filters, calls, annotations] = recordFields(rows, i) as Buffer[];
+    expect(file?.toString('hex')).toBe(FILE_ID.replace(/-/g, ''));
+    // The id's place, left for copyBatch, is where VARIANT_ID_AT says.
+    expect(id?.byteOffset).toBe(rows.records.byteOffset + (rows.recordStart[i] as number) + VARIANT_ID_AT);
+    expect(id?.length).toBe(8);
+    columns.line.push(line?.readInt32BE(0) as number);
+    expect(rows.line[i]).toBe(columns.line[i]);
+    columns.qual.push(qual === null ? null : (qual?.readFloatBE(0) as number));
+    columns.filters.push(textArray(textItems(filters as Buffer)));
+    columns.calls.push(calls?.toString('utf8') as string);
+    columns.annotations.push(annotations?.toString('utf8') as string);
+    const variant = Buffer.from(rows.variants.buffer, rows.variants.byteOffset, rows.variants.length)
+      .toString('utf8', rows.variantStart[i], rows.variantStart[i + 1])
+      .split('\t');
+    expect(variant.at(-1)?.endsWith('\n')).toBe(true);
+    const [key, vrsId, assembly, chrom, start, ref, alt, kind, normalised] = variant as string[];
+    expect(assembly).toBe('GRCh38');
+    columns.key.push(key as string);
+    columns.vrsId.push(vrsId === '\\N' ? null : (vrsId as string));
+    columns.chrom.push(chrom as string);
+    columns.start.push(Number(start));
+    columns.ref.push(ref as string);
+    columns.alt.push(alt as string);
+    columns.kind.push(kind as string);
+    columns.fullyNormalised.push(normalised === 't\n');
+  }
+  expect(rows.keys).toBe(textArray(columns.key));
+  columns.mergedKey = rows.mergedRow.map((row) => columns.key[row] as string);
+  return columns;
+}
+
+async function batchesOf(name: string, text: string | null, copy: boolean) {
+  const vcf = await openVcf(text === null ? fixture(name) : streamOf(text), { name });
+  const stream = readRows(vcf, {
+    samples: vcf.header.samples,
+    reference: null,
+    batchRecords: 3,
+    copy: copy ? target : null,
+  });
+  const batches: (BatchRows | CopyRows)[] = [];
+  for await (const batch of stream.batches()) batches.push(batch.rows);
+  return { batches, qc: stream.qc() };
+}
+
+/** One ALT and two, a merge within a batch, a FILTER list, a gene outside ASCII (the JavaScript writer's way). */
+const ODD = vcfText([
+  '##fileformat=VCFv4.2',
+  '##contig=<ID=chr2,length=243199373,assembly=GRCh38>',
+  '##FILTER=<ID=q10,Description="Quality below 10">',
+  '##FILTER=<ID=s50,Description="Few samples">',
+  '##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: Allele|Consequence|SYMBOL|Feature|HGVSc">',
+  '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+  '##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allele depths">',
+  ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT', 'T'],
+  [
+    'chr2',
+    '100',
+    '.',
+    'C',
+    'T',
+    '50.5',
+    'PASS',
+    'CSQ=T|missense_variant|GENÉ|ENST1.1|c.1C>T',
+    'GT:AD',
+    '0/1:3,4',
+  ],
+  ['chr2', '200', '.', 'C', 'T,G', '.', 'q10;s50', 'CSQ=T|x|A|ENST2.1|,G|y|A|ENST2.1|', 'GT:AD', '1/2:1,2,3'],
+  ['chr2', '201', '.', 'GC', 'GT', '7', 'q10', '.', 'GT:AD', '0/1:5,5'],
+  ['chr2', '202', '.', 'T', 'A', '1e-3', 'PASS', 'CSQ=A|x|A|ENST3.1|c.%3B', 'GT', '1|1'],
+  ['chr2', '300', '.', 'A', 'AT', '30', 'PASS', '.', 'GT:AD', './.:.'],
+  // Line 14, back in the file: trims to C>T at 200, the first ALT of line 10, and is merged into it.
+  ['chr2', '199', '.', 'GC', 'GT', '9', 'PASS', '.', 'GT:AD', '0/1:2,2'],
+]);
+
+describe('a batch built as the bytes of COPY (CopyRows)', () => {
+  it.each([
+    ['tumour-normal.vep.vcf', null],
+    ['germline.snpeff.vcf', null],
+    ['structural.vcf', null],
+    ['odd.vcf', ODD],
+  ])('holds the rows, merges and QC that the columns of a statement hold: %s', async (name, text) => {
+    const columns = await batchesOf(name, text, false);
+    const copied = await batchesOf(name, text, true);
+    expect(copied.qc).toEqual(columns.qc);
+    expect(copied.batches.every((rows) => isCopyRows(rows))).toBe(true);
+    expect(columns.batches.some((rows) => isCopyRows(rows))).toBe(false);
+    const read = copied.batches.map((rows) => asColumns(rows as CopyRows));
+    // QUAL goes as a 32-bit float, as the server stores it.
+    const rounded = columns.batches.map((rows) => ({
+      ...(rows as BatchRows),
+      qual: (rows as BatchRows).qual.map((q) => (q === null ? null : Math.fround(q))),
+    }));
+    expect(read).toEqual(rounded);
+    expect(read.flatMap((rows) => rows.key).length).toBeGreaterThan(0);
+  });
+
+  it('keeps a merge within a batch, a FILTER list, and the JSON of a gene outside ASCII as UTF-8', async () => {
+    const { batches } = await batchesOf('odd.vcf', ODD, true);
+    const read = batches.map((rows) => asColumns(rows as CopyRows));
+    expect(read.flatMap((rows) => rows.annotations).some((json) => json.includes('"GENÉ"'))).toBe(true);
+    expect(read.flatMap((rows) => rows.filters)).toContain('{"q10","s50"}');
+    expect(read.flatMap((rows) => rows.mergedLine)).toEqual([14]);
+    expect(read.flatMap((rows) => rows.mergedKey)).toEqual(['GRCh38:chr2:199:C:T']);
+  });
+
+  it('writes a variant row with its fields escaped when the key holds a backslash', () => {
+    const sink = new CopyRowSink({ fileId: FILE_ID, assembly: 'GR\\Ch38' });
+    const identity: AlleleIdentity = {
+      key: 'GR\\Ch38:chr\\x:9:C:T',
+      vrsId: null,
+      chrom: 'chr\\x',
+      start: 9,
+      ref: 'C',
+      alt: 'T',
+      kind: 'snv',
+      fullyNormalised: true,
+    };
+    sink.add(identity, 4, null, '{}', '[null]', new TextEncoder().encode('[]'), 0);
+    sink.add({ ...identity, key: 'GR\\Ch38:chr\\x:10:C:T' }, 5, 1, '{}', '[null]', '[]', 0);
+    sink.merge(6, 'GR\\Ch38:chr\\x:10:C:T', 1);
+    const rows = sink.take();
+    const variants = Buffer.from(rows.variants).toString('utf8');
+    expect(variants.split('\n')[0]).toBe(
+      'GR\\\\Ch38:chr\\\\x:9:C:T\t\\N\tGR\\\\Ch38\tchr\\\\x\t9\tC\tT\tsnv\tt',
+    );
+    expect(rows.keys).toBe('{"GR\\\\Ch38:chr\\\\x:9:C:T","GR\\\\Ch38:chr\\\\x:10:C:T"}');
+    expect({ line: [...rows.line], mergedLine: rows.mergedLine, mergedRow: rows.mergedRow }).toEqual({
+      line: [4, 5],
+      mergedLine: [6],
+      mergedRow: [1],
+    });
+    // The next batch starts empty, in memory of its own.
+    const next = sink.take();
+    expect(next.count).toBe(0);
+    expect(next.records.buffer).not.toBe(rows.records.buffer);
+    expect(transferables(rows)).toHaveLength(4);
+  });
+});
