@@ -83,6 +83,41 @@ describe('binary COPY rows', () => {
     expect(() => new BinaryCopy().int8(-1)).toThrow(/not an id/);
   });
 
+  it('writes any safe integer as a bigint, a boolean as one byte, and text short or long, ASCII or not', () => {
+    const copy = new BinaryCopy(4);
+    const texts = [
+      '',
+      'chr1',
+      'GRCh38:chr1:9:C:T',
+      'ø',
+      `${'A'.repeat(31)}é`,
+      'A'.repeat(33),
+      'T'.repeat(40_000),
+    ];
+    copy.row(4 + texts.length);
+    for (const value of [-1, -(2 ** 53 - 1), 2 ** 53 - 1]) copy.bigint(value);
+    copy.bool(true);
+    for (const text of texts) copy.text(text);
+    const bytes = copy.finish();
+    let at = 21;
+    const integers = [0, 1, 2].map(() => {
+      expect(bytes.readInt32BE(at)).toBe(8);
+      at += 12;
+      return bytes.readBigInt64BE(at - 8);
+    });
+    expect(integers).toEqual([-1n, -(2n ** 53n - 1n), 2n ** 53n - 1n]);
+    expect([bytes.readInt32BE(at), bytes[at + 4]]).toEqual([1, 1]);
+    at += 5;
+    for (const text of texts) {
+      const length = bytes.readInt32BE(at);
+      expect(bytes.toString('utf8', at + 4, at + 4 + length)).toBe(text);
+      at += 4 + length;
+    }
+    expect(bytes.readInt16BE(at)).toBe(-1);
+    expect(() => new BinaryCopy().bigint(2 ** 53)).toThrow(/not an integer/);
+    expect(() => new BinaryCopy().bigint(0.5)).toThrow(/not an integer/);
+  });
+
   it('rejects what is not a uuid', () => {
     expect(() => uuidField('not-a-uuid')).toThrow(/not a uuid/);
   });
@@ -156,6 +191,33 @@ describe.skipIf(!server)('binary COPY rows on a PostgreSQL server', () => {
           calls: '[null]',
           annotations: '[]',
         },
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('store bigints, booleans and text as they were written', async () => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    try {
+      await client.query('create temp table v (n int8, b bool, t text)');
+      const copy = new BinaryCopy(16);
+      const rows = [
+        [-1, true, 'GRCh38:chr1:0:C:T'],
+        [2 ** 53 - 1, false, 'ø\\'],
+      ] as const;
+      for (const [n, b, t] of rows) {
+        copy.row(3);
+        copy.bigint(n);
+        copy.bool(b);
+        copy.text(t);
+      }
+      await copyInto(client, 'v', copy.finish());
+      const stored = await client.query('select n::text, b, t from v order by n');
+      expect(stored.rows).toEqual([
+        { n: '-1', b: true, t: 'GRCh38:chr1:0:C:T' },
+        { n: String(2 ** 53 - 1), b: false, t: 'ø\\' },
       ]);
     } finally {
       await client.end();

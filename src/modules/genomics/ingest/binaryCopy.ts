@@ -53,6 +53,21 @@ export class BinaryCopy {
     this.at = this.bytes.writeUInt32BE(value >>> 0, this.at);
   }
 
+  /** bigint of any safe integer (a position may be -1: POS 0 is a telomere). */
+  bigint(value: number): void {
+    if (!Number.isSafeInteger(value)) throw new RangeError(`${value} is not an integer this writes`);
+    this.room(12);
+    this.at = this.bytes.writeInt32BE(8, this.at);
+    this.at = this.bytes.writeInt32BE(Math.floor(value / 0x1_0000_0000), this.at);
+    this.at = this.bytes.writeUInt32BE(value >>> 0, this.at);
+  }
+
+  bool(value: boolean): void {
+    this.room(5);
+    this.at = this.bytes.writeInt32BE(1, this.at);
+    this.bytes[this.at++] = value ? 1 : 0;
+  }
+
   int4(value: number): void {
     this.room(8);
     this.at = this.bytes.writeInt32BE(4, this.at);
@@ -79,9 +94,24 @@ export class BinaryCopy {
   /** text, json: the string's UTF-8 bytes (written first, its length put before them after). */
   text(value: string): void {
     this.room(4 + value.length * 3);
-    const length = this.bytes.write(value, this.at + 4, 'utf8');
-    this.bytes.writeInt32BE(length, this.at);
-    this.at += 4 + length;
+    const bytes = this.bytes;
+    const start = this.at + 4;
+    // A short ASCII string (a base, a chromosome, a key) by hand: Buffer.write is a native call.
+    if (value.length <= 32) {
+      let i = 0;
+      for (; i < value.length; i++) {
+        const code = value.charCodeAt(i);
+        if (code >= 0x80) break;
+        bytes[start + i] = code;
+      }
+      if (i === value.length) {
+        this.at = bytes.writeInt32BE(i, this.at) + i;
+        return;
+      }
+    }
+    const length = bytes.write(value, start, 'utf8');
+    bytes.writeInt32BE(length, this.at);
+    this.at = start + length;
   }
 
   /** text, json: bytes that are already UTF-8. */

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { textArray } from './batchRows.ts';
-import { type CopyRows, VARIANT_ID_AT } from './copyRows.ts';
+import { type CopyRows, VARIANT_ID_AT, VARIANT_ROW_ID_AT } from './copyRows.ts';
 
 /**
  * The PostgreSQL server's write path of an ingest batch (PGlite has no COPY FROM STDIN through
@@ -11,7 +11,7 @@ import { type CopyRows, VARIANT_ID_AT } from './copyRows.ts';
  *
  *   1. one statement looks each identity up (an index probe per row) and takes a sequence id
  *      for each variant not stored yet, returning all ids as one text;
- *   2. COPY of the new variants, each row's text behind its id;
+ *   2. COPY of the new variants, their ids written into their places;
  *   3. COPY of this file's records, the ids written into their places;
  *
  * and, on the rare batch with an allele merged into an earlier record of the file, an insert of
@@ -35,8 +35,9 @@ export async function copyBatch(
   });
   const ids = (resolved.rows[0]?.ids ?? '').split(',');
   if (ids.length !== rows.count) throw new Error(`${ids.length} variant ids for ${rows.count} rows`);
-  const variants = new VariantRows(rows);
+  const variants = Buffer.from(rows.variants.buffer, rows.variants.byteOffset, rows.variants.length);
   const records = Buffer.from(rows.records.buffer, rows.records.byteOffset, rows.records.length);
+  const stored: number[] = [];
   const filled: { ids: number[]; vrsIds: string[] } = { ids: [], vrsIds: [] };
   const skipped: number[] = [];
   const merged: { lines: number[]; ids: number[] } = { lines: [], ids: [] };
@@ -49,8 +50,9 @@ export async function copyBatch(
     if (!Number.isSafeInteger(id) || id < 0) throw new Error(`not a variant id: ${token}`);
     idOf[i] = id;
     if (isNew) {
-      variants.add(i, token, 1);
+      writeId(variants, (rows.variantStart[i] as number) + VARIANT_ROW_ID_AT, id);
     } else {
+      stored.push(i);
       const vrsId = rows.vrsId[i] ?? null;
       if (lacksVrs && vrsId !== null) {
         filled.ids.push(id);
@@ -66,12 +68,15 @@ export async function copyBatch(
     }
     if (isNew) target.recorded.created(id);
     else target.recorded.add(id);
-    // The int8's 8 bytes; ids are below 2⁵³, so the high word is the quotient by 2³².
-    const at = (rows.recordStart[i] as number) + VARIANT_ID_AT;
-    records.writeUInt32BE(Math.floor(id / 0x1_0000_0000), at);
-    records.writeUInt32BE(id >>> 0, at + 4);
+    writeId(records, (rows.recordStart[i] as number) + VARIANT_ID_AT, id);
   }
-  if (variants.length > 0) await copyIn(client, VARIANT_COPY, variants.bytes());
+  if (stored.length < rows.count) {
+    await copyIn(
+      client,
+      VARIANT_COPY,
+      stored.length === 0 ? variants : without(variants, rows.variantStart, stored),
+    );
+  }
   if (skipped.length < rows.count) {
     await copyIn(
       client,
@@ -101,31 +106,10 @@ export async function copyBatch(
   return skipped;
 }
 
-/** The COPY text of the batch's new variants: each row's id (from the lookup's token), a tab, the row. */
-class VariantRows {
-  private readonly buffer: Buffer;
-  length = 0;
-
-  constructor(private readonly rows: CopyRows) {
-    // An id has at most 16 digits (below 2⁵³), and a tab.
-    this.buffer = Buffer.allocUnsafe(rows.variants.length + 17 * rows.count);
-  }
-
-  /** Row `row`, its id the digits of `token` from `from` (after the new variant's '-'). */
-  add(row: number, token: string, from: number): void {
-    const buffer = this.buffer;
-    let at = this.length;
-    for (let c = from; c < token.length; c++) buffer[at++] = token.charCodeAt(c);
-    buffer[at++] = 9; // tab
-    const start = this.rows.variantStart[row] as number;
-    const end = this.rows.variantStart[row + 1] as number;
-    buffer.set(this.rows.variants.subarray(start, end), at);
-    this.length = at + end - start;
-  }
-
-  bytes(): Buffer {
-    return this.buffer.subarray(0, this.length);
-  }
+/** An int8 field's 8 bytes at `at`; ids are below 2⁵³, so the high word is the quotient by 2³². */
+function writeId(bytes: Buffer, at: number, id: number): void {
+  bytes.writeUInt32BE(Math.floor(id / 0x1_0000_0000), at);
+  bytes.writeUInt32BE(id >>> 0, at + 4);
 }
 
 /** The COPY stream without the rows `skipped` (ascending): the signature, the other rows, the trailer. */
@@ -201,9 +185,9 @@ const RESOLVE = `
     select id, vrs_id from variant where variant.identity_key = input.identity_key offset 0
   ) known on true`;
 
+// Binary (binaryCopy.ts): no field is parsed from text on the server.
 const VARIANT_COPY =
-  'copy variant (id, identity_key, vrs_id, assembly, chrom, start_pos, ref, alt, kind, fully_normalised) from stdin';
-// Binary (binaryCopy.ts): the records are most of what the server is sent.
+  'copy variant (id, identity_key, vrs_id, assembly, chrom, start_pos, ref, alt, kind, fully_normalised) from stdin with (format binary)';
 const RECORD_COPY =
   'copy variant_record (file_id, variant_id, line, qual, filters, calls, annotations) from stdin with (format binary)';
 

@@ -31,8 +31,9 @@ export type CopyRows = {
   records: Uint8Array;
   recordStart: Int32Array;
   /**
-   * `variant`'s rows in COPY text format without the id that begins each (nor its tab): row i
-   * from variantStart[i] to variantStart[i + 1], line feed included.
+   * `variant`'s rows in binary COPY format, signature and trailer included: row i from
+   * variantStart[i] to variantStart[i + 1], its id's 8 bytes left for copyBatch at
+   * variantStart[i] + VARIANT_ROW_ID_AT. copyBatch sends the rows of new variants only.
    */
   variants: Uint8Array;
   variantStart: Int32Array;
@@ -48,6 +49,8 @@ export function isCopyRows(rows: BatchRows | CopyRows): rows is CopyRows {
 
 /** A record row's field count (16 bits), then its file id (length and 16 bytes), then the id's length. */
 export const VARIANT_ID_AT = 2 + 20 + 4;
+/** A variant row's field count, then the id's length. */
+export const VARIANT_ROW_ID_AT = 2 + 4;
 
 /** The memory of a batch's bytes, for postMessage's transfer list. */
 export function transferables(rows: CopyRows): ArrayBuffer[] {
@@ -60,10 +63,10 @@ export function transferables(rows: CopyRows): ArrayBuffer[] {
 /** Builds CopyRows (RowBuilder's sink when the rows go to a server). */
 export class CopyRowSink implements RowSink<CopyRows> {
   private readonly fileField: Buffer;
-  private readonly assembly: string;
+  private readonly assembly: string | null;
   private readonly filterFields = new Map<string, Buffer>();
   private records = new BinaryCopy(256 * 1024);
-  private variants = new TextRows(64 * 1024);
+  private variants = new BinaryCopy(64 * 1024);
   private keys: string[] = [];
   private vrsId: (string | null)[] = [];
   private line: number[] = [];
@@ -75,7 +78,7 @@ export class CopyRowSink implements RowSink<CopyRows> {
 
   constructor(target: CopyTarget) {
     this.fileField = uuidField(target.fileId);
-    this.assembly = target.assembly === null ? '\\N' : escaped(target.assembly);
+    this.assembly = target.assembly;
   }
 
   get size(): number {
@@ -96,16 +99,21 @@ export class CopyRowSink implements RowSink<CopyRows> {
     this.vrsId.push(identity.vrsId);
     this.line.push(line);
     this.transcripts.push(transcripts);
-    this.variantStart.push(this.variants.length);
-    // The key holds CHROM, REF and ALT: when it has no backslash or carriage return, no field does.
-    this.variants.row(
-      key.indexOf('\\') < 0 && key.indexOf('\r') < 0
-        ? `${key}\t${identity.vrsId ?? '\\N'}\t${this.assembly}\t${identity.chrom}\t${identity.start}\t` +
-            `${identity.ref}\t${identity.alt}\t${identity.kind}\t${identity.fullyNormalised ? 't' : 'f'}\n`
-        : `${[key, identity.vrsId, identity.chrom, identity.start, identity.ref, identity.alt, identity.kind]
-            .map((field, i) => (i === 2 ? `${this.assembly}\t${copyText(field)}` : copyText(field)))
-            .join('\t')}\t${identity.fullyNormalised ? 't' : 'f'}\n`,
-    );
+    const variants = this.variants;
+    this.variantStart.push(variants.length);
+    variants.row(10);
+    variants.int8(0); // the id, put in by copyBatch for a new variant
+    variants.text(key);
+    if (identity.vrsId === null) variants.null();
+    else variants.text(identity.vrsId);
+    if (this.assembly === null) variants.null();
+    else variants.text(this.assembly);
+    variants.text(identity.chrom);
+    variants.bigint(identity.start);
+    variants.text(identity.ref);
+    variants.text(identity.alt);
+    variants.text(identity.kind);
+    variants.bool(identity.fullyNormalised);
     const records = this.records;
     this.recordStart.push(records.length);
     records.row(7);
@@ -131,6 +139,7 @@ export class CopyRowSink implements RowSink<CopyRows> {
     this.recordStart.push(this.records.length);
     const records = this.records.finish();
     this.variantStart.push(this.variants.length);
+    const variants = this.variants.finish();
     const rows: CopyRows = {
       count,
       keys: textArray(this.keys),
@@ -139,14 +148,14 @@ export class CopyRowSink implements RowSink<CopyRows> {
       transcripts: Int32Array.from(this.transcripts),
       records,
       recordStart: Int32Array.from(this.recordStart),
-      variants: this.variants.bytes(),
+      variants,
       variantStart: Int32Array.from(this.variantStart),
       mergedLine: this.mergedLine,
       mergedRow: this.mergedRow,
     };
     // A batch's bytes leave with it (transferred to another thread): the next has its own.
     this.records = new BinaryCopy(Math.max(64 * 1024, records.length + (records.length >> 3)));
-    this.variants = new TextRows(Math.max(4 * 1024, rows.variants.length + (rows.variants.length >> 3)));
+    this.variants = new BinaryCopy(Math.max(4 * 1024, variants.length + (variants.length >> 3)));
     this.keys = [];
     this.vrsId = [];
     this.line = [];
@@ -168,40 +177,4 @@ export class CopyRowSink implements RowSink<CopyRows> {
     }
     return field;
   }
-}
-
-/** Rows of COPY's text format, as UTF-8 bytes in one growing buffer of its own. */
-class TextRows {
-  private buffer: Buffer;
-  private at = 0;
-
-  constructor(size: number) {
-    this.buffer = Buffer.allocUnsafeSlow(size);
-  }
-
-  get length(): number {
-    return this.at;
-  }
-
-  row(text: string): void {
-    if (this.at + 3 * text.length > this.buffer.length) {
-      const grown = Buffer.allocUnsafeSlow(Math.max(2 * this.buffer.length, this.at + 3 * text.length));
-      this.buffer.copy(grown, 0, 0, this.at);
-      this.buffer = grown;
-    }
-    this.at += this.buffer.write(text, this.at, 'utf8');
-  }
-
-  bytes(): Uint8Array {
-    return this.buffer.subarray(0, this.at);
-  }
-}
-
-/** A field of COPY's text format: \\N for null, a backslash, tab, line feed or carriage return escaped. */
-function copyText(field: string | number | null): string {
-  return field === null ? '\\N' : escaped(String(field));
-}
-
-function escaped(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
