@@ -112,6 +112,7 @@ export class RowBuilder<Rows = BatchRows> {
   /** Sample name → its place in a record's calls (the order insertSamples gave them). */
   private readonly positions: Map<string, number>;
   private readonly qc: Map<string, SampleQc>;
+  private readonly singleFilters = new Map<string, string>();
 
   /** `samples`: the file's sample names in position order. */
   constructor(
@@ -154,7 +155,7 @@ export class RowBuilder<Rows = BatchRows> {
       // The alleles of one record share their filter list.
       if (allele.filters !== lastFilters) {
         lastFilters = allele.filters;
-        filtersLiteral = textArray(allele.filters);
+        filtersLiteral = this.filtersLiteral(allele.filters);
       }
       sink.add(identity, allele.line, allele.qual, filtersLiteral, calls, annotations, transcripts);
     }
@@ -162,15 +163,20 @@ export class RowBuilder<Rows = BatchRows> {
 
   /** The record's calls as JSON, one [genotype, depth, ref_depth, alt_depth, vaf] per sample position. */
   private callsOf(allele: StoredAllele, identity: AlleleIdentity): string {
-    const calls: string[] = new Array(this.positions.size).fill('null');
+    const count = this.positions.size;
+    // One sample (most files) needs no list of texts to join.
+    let only = 'null';
+    const calls: string[] | null = count === 1 ? null : new Array(count).fill('null');
     for (const call of allele.calls) {
       const position = this.positions.get(call.sample);
       if (position === undefined) continue;
       const genotype = call.genotype;
-      calls[position] =
+      const text =
         `[${genotype ? `"${genotypeText(genotype.alleles, genotype.phased)}"` : 'null'},${json(call.depth)},` +
         `${json(call.alleleDepths?.[0])},${json(call.alleleDepths?.[1])},${json(call.alleleFraction)}]`;
-      if (genotype === null || genotype.alleles.some((i) => i !== null && i > 0)) {
+      if (calls === null) only = text;
+      else calls[position] = text;
+      if (genotype === null || carriesAlt(genotype.alleles)) {
         (this.qc.get(call.sample) as SampleQc).add({
           filters: allele.filters,
           ref: identity.ref,
@@ -180,8 +186,30 @@ export class RowBuilder<Rows = BatchRows> {
         });
       }
     }
-    return `[${calls.join(',')}]`;
+    return calls === null ? `[${only}]` : `[${calls.join(',')}]`;
   }
+
+  /** A record's FILTER list as a text[] literal; a list of one item (most records) is written once per item. */
+  private filtersLiteral(filters: readonly string[]): string {
+    if (filters.length !== 1) return textArray(filters);
+    const item = filters[0] as string;
+    let literal = this.singleFilters.get(item);
+    if (literal === undefined) {
+      literal = textArray(filters);
+      // A file has a handful of filters; a pathological one must not grow without end.
+      if (this.singleFilters.size < 1000) this.singleFilters.set(item, literal);
+    }
+    return literal;
+  }
+}
+
+/** Whether a genotype carries an ALT (an allele index above 0). */
+function carriesAlt(alleles: readonly (number | null)[]): boolean {
+  for (let i = 0; i < alleles.length; i++) {
+    const allele = alleles[i];
+    if (allele !== null && allele !== undefined && allele > 0) return true;
+  }
+  return false;
 }
 
 /** A number as JSON: null for missing, NaN and ±Infinity (JSON has no such numbers). */

@@ -255,16 +255,22 @@ function checkQual(text: string): void {
 class DuplicateAlleles {
   private readonly seen = new Map<string, { pos: number; line: number }>();
   private frontier = -1;
+  /** The largest position in `seen`: when it is behind the new frontier, every entry goes at once. */
+  private furthest = -1;
 
   reset(): void {
     this.seen.clear();
     this.frontier = -1;
+    this.furthest = -1;
   }
 
   add(pos: number, ref: string, alt: string, line: number): void {
     if (pos > this.frontier) {
       if (this.seen.size > 0) {
-        for (const [key, entry] of this.seen) if (entry.pos < pos) this.seen.delete(key);
+        if (this.furthest < pos) {
+          this.seen.clear();
+          this.furthest = -1;
+        } else for (const [key, entry] of this.seen) if (entry.pos < pos) this.seen.delete(key);
       }
       this.frontier = pos;
     }
@@ -275,6 +281,7 @@ class DuplicateAlleles {
     const earlier = this.seen.get(key);
     if (earlier) throw new VcfFault('ALT', `${ref}>${alt} repeats the variant on line ${earlier.line}`);
     this.seen.set(key, { pos: at, line });
+    if (at > this.furthest) this.furthest = at;
   }
 }
 
