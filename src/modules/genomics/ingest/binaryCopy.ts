@@ -44,16 +44,16 @@ export class BinaryCopy {
     this.at += field.length;
   }
 
-  /** bigint. Ids are below 2⁵³, so the high word is the quotient by 2³² (a BigInt per row costs more). */
+  /** bigint, for an id: a safe integer that is not negative (a BigInt per row costs more). */
   int8(value: number): void {
     if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${value} is not an id this writes`);
-    this.room(12);
-    this.at = this.bytes.writeInt32BE(8, this.at);
-    this.at = this.bytes.writeUInt32BE(Math.floor(value / 0x1_0000_0000), this.at);
-    this.at = this.bytes.writeUInt32BE(value >>> 0, this.at);
+    this.bigint(value);
   }
 
-  /** bigint of any safe integer (a position may be -1: POS 0 is a telomere). */
+  /**
+   * bigint of any safe integer (a position may be -1: POS 0 is a telomere): the high word is the
+   * quotient by 2³², rounded down, the low word the rest.
+   */
   bigint(value: number): void {
     if (!Number.isSafeInteger(value)) throw new RangeError(`${value} is not an integer this writes`);
     this.room(12);

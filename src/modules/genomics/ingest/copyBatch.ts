@@ -27,27 +27,73 @@ export async function copyBatch(
   rows: CopyRows,
   target: { fileId: string; recorded: RecordedVariants },
 ): Promise<number[]> {
+  if (rows.count === 0) return [];
   // A named statement: the server parses and plans it once per connection, not once per batch.
   const resolved = await client.query<{ ids: string }>({
     name: 'genvei-resolve-variants',
     text: RESOLVE,
     values: [rows.keys],
   });
-  const ids = (resolved.rows[0]?.ids ?? '').split(',');
-  if (ids.length !== rows.count) throw new Error(`${ids.length} variant ids for ${rows.count} rows`);
+  const plan = placeIds(rows, (resolved.rows[0]?.ids ?? '').split(','), target.recorded);
+  if (plan.variants) await copyIn(client, VARIANT_COPY, plan.variants);
+  if (plan.records) await copyIn(client, RECORD_COPY, plan.records);
+  if (plan.merged.lines.length > 0) {
+    await client.query(
+      `insert into merged_allele (file_id, line, variant_id)
+       select $1::uuid, m.line, m.variant_id from unnest($2::int4[], $3::int8[]) as m(line, variant_id)
+       on conflict do nothing`,
+      [target.fileId, `{${plan.merged.lines.join(',')}}`, `{${plan.merged.ids.join(',')}}`],
+    );
+  }
+  if (plan.filled.ids.length > 0) {
+    await client.query(
+      'update variant set vrs_id = v.vrs_id from unnest($1::int8[], $2::text[]) as v(id, vrs_id) where variant.id = v.id',
+      [`{${plan.filled.ids.join(',')}}`, textArray(plan.filled.vrsIds)],
+    );
+  }
+  return plan.skipped;
+}
+
+/** What copyBatch sends for a batch, once the server has given its ids (placeIds). */
+export type CopyPlan = {
+  /** The COPY of the new variants, or null when every variant is stored already. */
+  variants: Buffer | null;
+  /** The COPY of the records, or null when every row was merged into an earlier record. */
+  records: Buffer | null;
+  /** Rows not recorded: their variant has a record of this file already (they are in `merged`). */
+  skipped: number[];
+  /** Lines to keep in merged_allele, and the variant each merges into. */
+  merged: { lines: number[]; ids: number[] };
+  /** Stored variants without a VRS id that this batch brings one for. */
+  filled: { ids: number[]; vrsIds: string[] };
+};
+
+/**
+ * Puts the variant ids the lookup returned (RESOLVE's tokens, one per row) into the batch's
+ * payloads and decides what is sent: the rows of new variants, the records of variants this file
+ * has no record of yet (RecordedVariants, updated here), the merged lines. Pure but for
+ * `recorded` and the payloads' bytes, which it writes.
+ */
+export function placeIds(rows: CopyRows, tokens: readonly string[], recorded: RecordedVariants): CopyPlan {
+  if (tokens.length !== rows.count) throw new Error(`${tokens.length} variant ids for ${rows.count} rows`);
   const variants = Buffer.from(rows.variants.buffer, rows.variants.byteOffset, rows.variants.length);
   const records = Buffer.from(rows.records.buffer, rows.records.byteOffset, rows.records.length);
   const stored: number[] = [];
-  const filled: { ids: number[]; vrsIds: string[] } = { ids: [], vrsIds: [] };
-  const skipped: number[] = [];
-  const merged: { lines: number[]; ids: number[] } = { lines: [], ids: [] };
-  const idOf: number[] = new Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    const token = ids[i] as string;
+  const plan: CopyPlan = {
+    variants: null,
+    records: null,
+    skipped: [],
+    merged: { lines: [], ids: [] },
+    filled: { ids: [], vrsIds: [] },
+  };
+  const idOf: number[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
     const isNew = token.charCodeAt(0) === 45; // '-'
     const lacksVrs = token.charCodeAt(token.length - 1) === 63; // '?'
     const id = Number(token.slice(isNew ? 1 : 0, lacksVrs ? -1 : undefined));
-    if (!Number.isSafeInteger(id) || id < 0) throw new Error(`not a variant id: ${token}`);
+    if (token.length === 0 || !Number.isSafeInteger(id) || id < 0)
+      throw new Error(`not a variant id: "${token}"`);
     idOf[i] = id;
     if (isNew) {
       writeId(variants, (rows.variantStart[i] as number) + VARIANT_ROW_ID_AT, id);
@@ -55,55 +101,33 @@ export async function copyBatch(
       stored.push(i);
       const vrsId = rows.vrsId[i] ?? null;
       if (lacksVrs && vrsId !== null) {
-        filled.ids.push(id);
-        filled.vrsIds.push(vrsId);
+        plan.filled.ids.push(id);
+        plan.filled.vrsIds.push(vrsId);
       }
       // Two records of this file normalising to one variant: the first record stands.
-      if (target.recorded.has(id)) {
-        skipped.push(i);
-        merged.lines.push(rows.line[i] as number);
-        merged.ids.push(id);
+      if (recorded.has(id)) {
+        plan.skipped.push(i);
+        plan.merged.lines.push(rows.line[i] as number);
+        plan.merged.ids.push(id);
         continue;
       }
     }
-    if (isNew) target.recorded.created(id);
-    else target.recorded.add(id);
+    if (isNew) recorded.created(id);
+    else recorded.add(id);
     writeId(records, (rows.recordStart[i] as number) + VARIANT_ID_AT, id);
   }
   if (stored.length < rows.count) {
-    await copyIn(
-      client,
-      VARIANT_COPY,
-      stored.length === 0 ? variants : without(variants, rows.variantStart, stored),
-    );
+    plan.variants = stored.length === 0 ? variants : without(variants, rows.variantStart, stored);
   }
-  if (skipped.length < rows.count) {
-    await copyIn(
-      client,
-      RECORD_COPY,
-      skipped.length === 0 ? records : without(records, rows.recordStart, skipped),
-    );
+  if (plan.skipped.length < rows.count) {
+    plan.records = plan.skipped.length === 0 ? records : without(records, rows.recordStart, plan.skipped);
   }
   // Alleles merged within the batch: the row they merge into.
   for (let m = 0; m < rows.mergedLine.length; m++) {
-    merged.lines.push(rows.mergedLine[m] as number);
-    merged.ids.push(idOf[rows.mergedRow[m] as number] as number);
+    plan.merged.lines.push(rows.mergedLine[m] as number);
+    plan.merged.ids.push(idOf[rows.mergedRow[m] as number] as number);
   }
-  if (merged.lines.length > 0) {
-    await client.query(
-      `insert into merged_allele (file_id, line, variant_id)
-       select $1::uuid, m.line, m.variant_id from unnest($2::int4[], $3::int8[]) as m(line, variant_id)
-       on conflict do nothing`,
-      [target.fileId, `{${merged.lines.join(',')}}`, `{${merged.ids.join(',')}}`],
-    );
-  }
-  if (filled.ids.length > 0) {
-    await client.query(
-      'update variant set vrs_id = v.vrs_id from unnest($1::int8[], $2::text[]) as v(id, vrs_id) where variant.id = v.id',
-      [`{${filled.ids.join(',')}}`, textArray(filled.vrsIds)],
-    );
-  }
-  return skipped;
+  return plan;
 }
 
 /** An int8 field's 8 bytes at `at`; ids are below 2⁵³, so the high word is the quotient by 2³². */
@@ -112,15 +136,18 @@ function writeId(bytes: Buffer, at: number, id: number): void {
   bytes.writeUInt32BE(id >>> 0, at + 4);
 }
 
-/** The COPY stream without the rows `skipped` (ascending): the signature, the other rows, the trailer. */
-function without(records: Buffer, starts: Int32Array, skipped: readonly number[]): Buffer {
+/**
+ * A binary COPY payload without the rows `left` (ascending indexes; row i spans starts[i] to
+ * starts[i + 1]): its signature and header, the other rows, its trailer.
+ */
+export function without(payload: Buffer, starts: Int32Array, left: readonly number[]): Buffer {
   const pieces: Buffer[] = [];
   let from = 0;
-  for (const row of skipped) {
-    pieces.push(records.subarray(from, starts[row]));
+  for (const row of left) {
+    pieces.push(payload.subarray(from, starts[row]));
     from = starts[row + 1] as number;
   }
-  pieces.push(records.subarray(from));
+  pieces.push(payload.subarray(from));
   return Buffer.concat(pieces);
 }
 
@@ -191,7 +218,7 @@ const VARIANT_COPY =
 const RECORD_COPY =
   'copy variant_record (file_id, variant_id, line, qual, filters, calls, annotations) from stdin with (format binary)';
 
-async function copyIn(client: pg.PoolClient, statement: string, data: string | Buffer): Promise<void> {
+async function copyIn(client: pg.PoolClient, statement: string, data: Buffer): Promise<void> {
   const stream = client.query(copyFrom(statement));
   const done = once(stream, 'finish');
   stream.end(data);

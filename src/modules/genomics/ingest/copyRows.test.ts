@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { openVcf } from '../vcf/reader.ts';
 import { fixture, streamOf, vcfText } from '../vcf/testing.ts';
@@ -12,43 +14,30 @@ import {
 } from './copyRows.ts';
 import type { AlleleIdentity } from './identity.ts';
 import { readRows } from './readRows.ts';
+import { copyPayloadRows, textItems } from './testing.ts';
 
 const FILE_ID = '0a1b2c3d-0000-4000-8000-00000000abcd';
 const target = { fileId: FILE_ID, assembly: 'GRCh38' };
 
-/** A row of binary COPY read back: its fields as bytes (null for NULL). */
+/**
+ * Row `row` of a payload read back by its offsets (null for NULL), which must agree with reading
+ * the whole payload from its signature to its trailer.
+ */
 function rowFields(payload: Uint8Array, starts: Int32Array, row: number): (Buffer | null)[] {
+  const whole = copyPayloadRows(payload);
+  expect(whole).toHaveLength(starts.length - 1);
+  expect(starts[0]).toBe(19);
+  expect(starts[starts.length - 1]).toBe(payload.length - 2);
   const bytes = Buffer.from(payload.buffer, payload.byteOffset, payload.length);
-  expect(bytes.subarray(0, 11).toString('latin1')).toBe('PGCOPY\n\xff\r\n\0');
-  expect(bytes.readInt16BE(bytes.length - 2)).toBe(-1);
-  let at = starts[row] as number;
-  const end = starts[row + 1] as number;
-  const fields: (Buffer | null)[] = [];
-  const count = bytes.readInt16BE(at);
-  at += 2;
-  for (let f = 0; f < count; f++) {
-    const length = bytes.readInt32BE(at);
-    at += 4;
-    fields.push(length < 0 ? null : bytes.subarray(at, at + length));
-    at += Math.max(0, length);
-  }
-  expect(at).toBe(end);
-  return fields;
-}
-
-/** A text[] field's items. */
-function textItems(field: Buffer): string[] {
-  const dimensions = field.readInt32BE(0);
-  if (dimensions === 0) return [];
-  const count = field.readInt32BE(12);
-  const items: string[] = [];
-  let at = 20;
-  for (let i = 0; i < count; i++) {
-    const length = field.readInt32BE(at);
-    items.push(field.toString('utf8', at + 4, at + 4 + length));
-    at += 4 + length;
-  }
-  return items;
+  const fields = copyPayloadRows(
+    Buffer.concat([
+      bytes.subarray(0, 19),
+      bytes.subarray(starts[row], starts[row + 1]),
+      Buffer.from([255, 255]),
+    ]),
+  )[0] as (Buffer | null)[];
+  expect(fields).toEqual(whole[row]);
+  return whole[row] as (Buffer | null)[];
 }
 
 /** CopyRows read back into the columns of BatchRows, as copyBatch's COPYs would store them. */
@@ -108,8 +97,19 @@ function asColumns(rows: CopyRows): BatchRows {
   return columns;
 }
 
-async function batchesOf(name: string, text: string | null, copy: boolean) {
-  const vcf = await openVcf(text === null ? fixture(name) : streamOf(text), { name });
+/** A file's rows read both ways; given `chunk`, the text arrives in pieces of that many bytes (several batches). */
+async function batchesOf(name: string, text: string | null, copy: boolean, chunk = 0) {
+  const input =
+    text === null
+      ? fixture(name)
+      : chunk > 0
+        ? Readable.from(
+            Array.from({ length: Math.ceil(text.length / chunk) }, (_, i) =>
+              Buffer.from(text.slice(i * chunk, (i + 1) * chunk)),
+            ),
+          )
+        : streamOf(text);
+  const vcf = await openVcf(input, { name });
   const stream = readRows(vcf, {
     samples: vcf.header.samples,
     reference: null,
@@ -171,6 +171,38 @@ describe('a batch built as the bytes of COPY (CopyRows)', () => {
     }));
     expect(read).toEqual(rounded);
     expect(read.flatMap((rows) => rows.key).length).toBeGreaterThan(0);
+  });
+
+  it('holds the same rows over several batches of a file that arrives in pieces', async () => {
+    const columns = await batchesOf('odd.vcf', ODD, false, 150);
+    const copied = await batchesOf('odd.vcf', ODD, true, 150);
+    const read = copied.batches.map((rows) => asColumns(rows as CopyRows));
+    expect(read.filter((rows) => rows.key.length > 0).length).toBeGreaterThan(1);
+    expect(read).toEqual(
+      columns.batches.map((rows) => ({
+        ...(rows as BatchRows),
+        qual: (rows as BatchRows).qual.map((q) => (q === null ? null : Math.fround(q))),
+      })),
+    );
+    expect(copied.qc).toEqual(columns.qc);
+  });
+
+  it('hands a batch’s memory over to another thread, leaving none of it behind', async () => {
+    const { batches } = await batchesOf('odd.vcf', ODD, true);
+    const rows = batches[0] as CopyRows;
+    const expected = asColumns(rows);
+    const channel = new MessageChannel();
+    channel.port1.postMessage(rows, transferables(rows));
+    const received = receiveMessageOnPort(channel.port2)?.message as CopyRows;
+    channel.port1.close();
+    // Transferred, not copied: the sender's views are empty now.
+    expect([
+      rows.records.byteLength,
+      rows.variants.byteLength,
+      rows.line.length,
+      rows.transcripts.length,
+    ]).toEqual([0, 0, 0, 0]);
+    expect(asColumns(received)).toEqual(expected);
   });
 
   it('keeps a merge within a batch, a FILTER list, and the JSON of a gene outside ASCII as UTF-8', async () => {

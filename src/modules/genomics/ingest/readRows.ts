@@ -1,4 +1,5 @@
 import { transcriptsJson } from '../vcf/annotations.ts';
+import { ByteArena } from '../vcf/byteArena.ts';
 import { VcfError } from '../vcf/errors.ts';
 import { JsonBytes } from '../vcf/jsonBytes.ts';
 import type { VariantAllele } from '../vcf/model.ts';
@@ -6,12 +7,7 @@ import type { VcfFile } from '../vcf/reader.ts';
 import { RecordParser } from '../vcf/record.ts';
 import { RecordChecker } from '../vcf/recordCheck.ts';
 import { splitAlleles } from '../vcf/split.ts';
-import {
-  ByteArena,
-  TranscriptsWasm,
-  type WrittenBytes,
-  type WrittenTranscripts,
-} from '../vcf/transcriptsWasm.ts';
+import { TranscriptsWasm, type WrittenBytes, type WrittenTranscripts } from '../vcf/transcriptsWasm.ts';
 import { type ReferenceGenome, UnknownSequenceError } from '../vrs/reference.ts';
 import type { BatchRows } from './batchRows.ts';
 import { CopyRowSink, type CopyRows, type CopyTarget } from './copyRows.ts';

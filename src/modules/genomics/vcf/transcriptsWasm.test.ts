@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AnnotatedAllele, SNPEFF_FIELDS, transcriptsJson } from './annotations.ts';
+import { ByteArena } from './byteArena.ts';
 import { JsonBytes } from './jsonBytes.ts';
 import type { AnnotationLayout } from './model.ts';
 import { JSON_AWKWARD, PERCENT_PIECES } from './testing.ts';
@@ -194,6 +195,20 @@ describe('transcripts JSON written in WebAssembly', () => {
         expect(kernel.write(values)).toEqual(reference(values));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('gives the same JSON as bytes kept in an arena as it gives as text', () => {
+    const arena = new ByteArena();
+    fc.assert(
+      fc.property(annotated, (value) => {
+        const values = [value];
+        const text = kernel.write(values);
+        const bytes = kernel.write(values, arena);
+        if (text === null) expect(bytes).toBeNull();
+        else expect({ ...bytes, json: Buffer.from(bytes?.json ?? []).toString('latin1') }).toEqual(text);
+      }),
+      { numRuns: 500 },
     );
   });
 
