@@ -16,12 +16,14 @@ export type IdentifiedAllele = {
 };
 
 /**
- * Records per batch. By statement (PGlite) 1,000: big enough that a statement's overhead is
- * small (250 was 8 % slower). By COPY (a server) 250: the rows waiting for their batch are held
- * for a shorter time, and the 200,000-record ingest was 5 % faster than with 1,000 (COPY batches
- * of 4,000 held more memory and were no faster).
+ * Records per batch, 1,000 either way. By statement (PGlite): big enough that a statement's
+ * overhead is small (250 was 8 % slower). By COPY (a server): since a batch is built as COPY's
+ * bytes and handed over whole (copyRows.ts), 1,000 was faster than 250 in each of five
+ * alternating pairs of the 200,000-record ingest (wall 10.1–11.7 s against 11.3–13.4 s; client
+ * and server CPU both lower), and 2,000 was no faster than 1,000 (seven pairs, mixed). Before
+ * that change, when the rows crossed as strings, 250 had been 5 % faster than 1,000.
  */
-export const BATCH_RECORDS = { statement: 1000, copy: 250 } as const;
+export const BATCH_RECORDS = { statement: 1000, copy: 1000 } as const;
 
 /**
  * Where RowBuilder puts the rows of a batch: the columns of a statement (StatementRows, PGlite) or
