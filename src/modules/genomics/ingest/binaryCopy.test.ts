@@ -4,6 +4,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { describe, expect, it } from 'vitest';
 import { textArray } from './batchRows.ts';
 import { BinaryCopy, textArrayField, uuidField } from './binaryCopy.ts';
+import { textItems } from './testing.ts';
 
 /** Reads a text[] field back: [length][ndim][flags][oid]([size][lower])[items…]. */
 function itemsOfField(field: Buffer): string[] {
@@ -16,16 +17,10 @@ function itemsOfField(field: Buffer): string[] {
     return [];
   }
   expect(dimensions).toBe(1);
-  const size = field.readInt32BE(16);
   expect(field.readInt32BE(20)).toBe(1);
-  const items: string[] = [];
-  let at = 24;
-  for (let i = 0; i < size; i++) {
-    const length = field.readInt32BE(at);
-    items.push(field.toString('utf8', at + 4, at + 4 + length));
-    at += 4 + length;
-  }
-  expect(at).toBe(field.length);
+  const items = textItems(field.subarray(4));
+  // Nothing after the last item.
+  expect(24 + items.reduce((n, item) => n + 4 + Buffer.byteLength(item), 0)).toBe(field.length);
   return items;
 }
 

@@ -23,7 +23,15 @@ function identity(start: number, vrsId: string | null = null): AlleleIdentity {
 function batch(): CopyRows {
   const sink = new CopyRowSink({ fileId: FILE_ID, assembly: 'GRCh38' });
   [identity(1), identity(2), identity(3, 'ga4gh:VA.three'), identity(4)].forEach((variant, i) => {
-    sink.add(variant, 10 + i, 50, '{"PASS"}', '[null]', `[["VEP","ENST${i}"]]`, 1);
+    sink.add({
+      identity: variant,
+      line: 10 + i,
+      qual: 50,
+      filters: '{"PASS"}',
+      calls: '[null]',
+      annotations: `[["VEP","ENST${i}"]]`,
+      transcripts: 1,
+    });
   });
   sink.merge(14, identity(2).key, 1);
   return sink.take();

@@ -226,8 +226,24 @@ describe('a batch built as the bytes of COPY (CopyRows)', () => {
       kind: 'snv',
       fullyNormalised: true,
     };
-    sink.add(identity, 4, null, '{}', '[null]', new TextEncoder().encode('[]'), 0);
-    sink.add({ ...identity, key: 'GR\\Ch38:chr\\x:10:C:T' }, 5, 1, '{}', '[null]', '[]', 0);
+    sink.add({
+      identity,
+      line: 4,
+      qual: null,
+      filters: '{}',
+      calls: '[null]',
+      annotations: new TextEncoder().encode('[]'),
+      transcripts: 0,
+    });
+    sink.add({
+      identity: { ...identity, key: 'GR\\Ch38:chr\\x:10:C:T' },
+      line: 5,
+      qual: 1,
+      filters: '{}',
+      calls: '[null]',
+      annotations: '[]',
+      transcripts: 0,
+    });
     sink.merge(6, 'GR\\Ch38:chr\\x:10:C:T', 1);
     const rows = sink.take();
     const [, key, vrsId, assembly, chrom, start] = rowFields(rows.variants, rows.variantStart, 0);

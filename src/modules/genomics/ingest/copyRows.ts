@@ -1,7 +1,6 @@
 import { type BatchRows, textArray } from './batchRows.ts';
 import { BinaryCopy, textArrayField, uuidField } from './binaryCopy.ts';
-import type { AlleleIdentity } from './identity.ts';
-import type { RowSink } from './rowBuilder.ts';
+import type { RowSink, SinkRow } from './rowBuilder.ts';
 
 /** What a batch for a server is written for: the file every record belongs to, the variants' assembly. */
 export type CopyTarget = { fileId: string; assembly: string | null };
@@ -85,15 +84,7 @@ export class CopyRowSink implements RowSink<CopyRows> {
     return this.keys.length;
   }
 
-  add(
-    identity: AlleleIdentity,
-    line: number,
-    qual: number | null,
-    filters: string,
-    calls: string,
-    annotations: string | Uint8Array,
-    transcripts: number,
-  ): void {
+  add({ identity, line, qual, filters, calls, annotations, transcripts }: SinkRow): void {
     const key = identity.key;
     this.keys.push(key);
     this.vrsId.push(identity.vrsId);

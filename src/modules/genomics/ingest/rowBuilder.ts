@@ -26,23 +26,29 @@ export type IdentifiedAllele = {
 export const BATCH_RECORDS = { statement: 1000, copy: 1000 } as const;
 
 /**
+ * A row as RowBuilder hands it to its sink: the variant, the record's line, QUAL and FILTER list
+ * (as a text[] literal), its calls' JSON, and its transcripts' JSON as text or as UTF-8 bytes (the
+ * reader keeps bytes when the rows go to COPY), with how many transcripts that holds. One object
+ * is reused for every row: a sink reads it at once and keeps nothing of it but its values.
+ */
+export type SinkRow = {
+  identity: AlleleIdentity;
+  line: number;
+  qual: number | null;
+  filters: string;
+  calls: string;
+  annotations: string | Uint8Array;
+  transcripts: number;
+};
+
+/**
  * Where RowBuilder puts the rows of a batch: the columns of a statement (StatementRows, PGlite) or
- * the bytes of COPY (CopyRowSink, a PostgreSQL server). `filters` is the record's FILTER list as a
- * text[] literal, `calls` its calls' JSON, `annotations` its transcripts' JSON as text or as
- * UTF-8 bytes (the reader keeps bytes when the rows go to COPY).
+ * the bytes of COPY (CopyRowSink, a PostgreSQL server).
  */
 export interface RowSink<Rows> {
   /** Rows added since the last take(). */
   readonly size: number;
-  add(
-    identity: AlleleIdentity,
-    line: number,
-    qual: number | null,
-    filters: string,
-    calls: string,
-    annotations: string | Uint8Array,
-    transcripts: number,
-  ): void;
+  add(row: SinkRow): void;
   /** An allele merged into row `row` of this batch (the same variant). */
   merge(line: number, key: string, row: number): void;
   /** The rows added so far, as one batch; the sink starts the next. */
@@ -57,15 +63,7 @@ export class StatementRows implements RowSink<BatchRows> {
     return this.rows.key.length;
   }
 
-  add(
-    identity: AlleleIdentity,
-    line: number,
-    qual: number | null,
-    filters: string,
-    calls: string,
-    annotations: string | Uint8Array,
-    transcripts: number,
-  ): void {
+  add({ identity, line, qual, filters, calls, annotations, transcripts }: SinkRow): void {
     const rows = this.rows;
     rows.key.push(identity.key);
     rows.vrsId.push(identity.vrsId);
@@ -115,6 +113,15 @@ export class RowBuilder<Rows = BatchRows> {
   private readonly positions: Map<string, number>;
   private readonly qc: Map<string, SampleQc>;
   private readonly singleFilters = new Map<string, string>();
+  private readonly row: SinkRow = {
+    identity: undefined as unknown as AlleleIdentity,
+    line: 0,
+    qual: null,
+    filters: '{}',
+    calls: '[]',
+    annotations: '[]',
+    transcripts: 0,
+  };
 
   /** `samples`: the file's sample names in position order. */
   constructor(
@@ -159,7 +166,15 @@ export class RowBuilder<Rows = BatchRows> {
         lastFilters = allele.filters;
         filtersLiteral = this.filtersLiteral(allele.filters);
       }
-      sink.add(identity, allele.line, allele.qual, filtersLiteral, calls, annotations, transcripts);
+      const row = this.row;
+      row.identity = identity;
+      row.line = allele.line;
+      row.qual = allele.qual;
+      row.filters = filtersLiteral;
+      row.calls = calls;
+      row.annotations = annotations;
+      row.transcripts = transcripts;
+      sink.add(row);
     }
   }
 
