@@ -50,16 +50,12 @@ export class BinaryCopy {
     this.bigint(value);
   }
 
-  /**
-   * bigint of any safe integer (a position may be -1: POS 0 is a telomere): the high word is the
-   * quotient by 2³², rounded down, the low word the rest.
-   */
+  /** bigint of any safe integer (a position may be -1: POS 0 is a telomere). */
   bigint(value: number): void {
     if (!Number.isSafeInteger(value)) throw new RangeError(`${value} is not an integer this writes`);
     this.room(12);
     this.at = this.bytes.writeInt32BE(8, this.at);
-    this.at = this.bytes.writeInt32BE(Math.floor(value / 0x1_0000_0000), this.at);
-    this.at = this.bytes.writeUInt32BE(value >>> 0, this.at);
+    this.at = writeBigint(this.bytes, this.at, value);
   }
 
   bool(value: boolean): void {
@@ -141,6 +137,16 @@ export class BinaryCopy {
     this.bytes.copy(grown, 0, 0, this.at);
     this.bytes = grown;
   }
+}
+
+/**
+ * A bigint's 8 bytes at `at`, of a safe integer: the high word is the quotient by 2³², rounded
+ * down, the low word the rest. Returns where the bytes end. copyBatch writes the variant ids
+ * into their places with it.
+ */
+export function writeBigint(bytes: Buffer, at: number, value: number): number {
+  bytes.writeInt32BE(Math.floor(value / 0x1_0000_0000), at);
+  return bytes.writeUInt32BE(value >>> 0, at + 4);
 }
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');

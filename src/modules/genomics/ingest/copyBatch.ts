@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { textArray } from './batchRows.ts';
+import { writeBigint } from './binaryCopy.ts';
 import { type CopyRows, VARIANT_ID_AT, VARIANT_ROW_ID_AT } from './copyRows.ts';
 
 /**
@@ -96,7 +97,7 @@ export function placeIds(rows: CopyRows, tokens: readonly string[], recorded: Re
       throw new Error(`not a variant id: "${token}"`);
     idOf[i] = id;
     if (isNew) {
-      writeId(variants, (rows.variantStart[i] as number) + VARIANT_ROW_ID_AT, id);
+      writeBigint(variants, (rows.variantStart[i] as number) + VARIANT_ROW_ID_AT, id);
     } else {
       stored.push(i);
       const vrsId = rows.vrsId[i] ?? null;
@@ -114,7 +115,7 @@ export function placeIds(rows: CopyRows, tokens: readonly string[], recorded: Re
     }
     if (isNew) recorded.created(id);
     else recorded.add(id);
-    writeId(records, (rows.recordStart[i] as number) + VARIANT_ID_AT, id);
+    writeBigint(records, (rows.recordStart[i] as number) + VARIANT_ID_AT, id);
   }
   if (stored.length < rows.count) {
     plan.variants = stored.length === 0 ? variants : without(variants, rows.variantStart, stored);
@@ -128,12 +129,6 @@ export function placeIds(rows: CopyRows, tokens: readonly string[], recorded: Re
     plan.merged.ids.push(idOf[rows.mergedRow[m] as number] as number);
   }
   return plan;
-}
-
-/** An int8 field's 8 bytes at `at`; ids are below 2⁵³, so the high word is the quotient by 2³². */
-function writeId(bytes: Buffer, at: number, id: number): void {
-  bytes.writeUInt32BE(Math.floor(id / 0x1_0000_0000), at);
-  bytes.writeUInt32BE(id >>> 0, at + 4);
 }
 
 /**

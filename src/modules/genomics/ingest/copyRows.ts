@@ -9,8 +9,9 @@ export type CopyTarget = { fileId: string; assembly: string | null };
  * A batch for a PostgreSQL server as the bytes of copyBatch's two COPYs, built where the file is
  * read. In the worker thread that is beside the reading, and the main thread receives the bytes
  * without a copy (their memory is transferred). There copyBatch puts in the variant ids, which
- * the server gives out, and cuts out the rows not to be sent (placeIds). As text columns, each row's JSON was decoded into a string in the
- * worker, cloned to the main thread and encoded again there (docs/decisions/0011).
+ * the server gives out, and cuts out the rows not to be sent (placeIds). As text columns, each
+ * row's JSON was decoded into a string in the worker, cloned to the main thread and encoded again
+ * there (docs/decisions/0011).
  */
 export type CopyRows = {
   /** Rows: variants, each with its record in the file. */
