@@ -345,6 +345,13 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
       mergedLines: [1506, 1507, 1508],
     });
     const { db } = t.database;
+    // The writer counts what it stored; the table must hold exactly that.
+    const recordRows = await db
+      .selectFrom('variant_record')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('file_id', '=', stored.status === 'ingested' ? stored.fileId : '')
+      .executeTakeFirstOrThrow();
+    expect(Number(recordRows.n)).toBe(1499);
     const firstRecord = await db
       .selectFrom('observation as o')
       .innerJoin('variant as v', 'v.id', 'o.variant_id')

@@ -167,15 +167,6 @@ async function ingestFile(
           })
           .execute();
       }
-      const variants = Number(
-        (
-          await tx
-            .selectFrom('variant_record')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .where('file_id', '=', fileId)
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
       const mergedLines = await tx
         .selectFrom('merged_allele')
         .select('line')
@@ -191,7 +182,7 @@ async function ingestFile(
         drsId: fileId,
         sha256,
         ...counts,
-        variants,
+        variants: writer.stored.records,
         observations: writer.stored.observations,
         annotations: writer.stored.annotations,
         merged: writer.stored.merged,

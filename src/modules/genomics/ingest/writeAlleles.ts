@@ -29,10 +29,12 @@ export class AlleleWriter {
   /** Variants this file has a record of, when batches go by COPY (see copyBatch). */
   private readonly recorded = new RecordedVariants();
   /**
-   * What the batches stored so far hold: observations and transcript annotations, and the alleles
-   * merged into an earlier record of the file (their lines are in `merged_allele`).
+   * What the batches stored so far hold: records (the file's variants), observations and
+   * transcript annotations, and the alleles merged into an earlier record of the file (their
+   * lines are in `merged_allele`). Counted here, as each batch is stored: counting the file's
+   * records afterwards read back a genome's million rows (0.6 s).
    */
-  readonly stored = { observations: 0, annotations: 0, merged: 0 };
+  readonly stored = { records: 0, observations: 0, annotations: 0, merged: 0 };
 
   /**
    * With `copyClient` (the transaction's connection to a PostgreSQL server) batches go in by
@@ -89,7 +91,9 @@ export class AlleleWriter {
     let transcripts = 0;
     for (const count of rows.transcripts) transcripts += count;
     for (const index of skipped) transcripts -= rows.transcripts[index] as number;
-    stored.observations += (rowCount(rows) - skipped.length) * this.sampleCount;
+    const records = rowCount(rows) - skipped.length;
+    stored.records += records;
+    stored.observations += records * this.sampleCount;
     stored.annotations += transcripts;
     stored.merged += skipped.length + rows.mergedLine.length;
   }
