@@ -60,6 +60,20 @@ const EDGES = vcfText([
   ],
   // A quality in exponent form, a sample without AD.
   ['chr7', '140753600', '.', 'T', 'C', '1e3', 'PASS', 'DP=12', 'GT:DP', '0/1:.', '0/0:12'],
+  // ACT>A,ACTT annotated by VEP and then split: this line's own entry is the `-` one.
+  [
+    'chr7',
+    '140753650',
+    '.',
+    'ACT',
+    'A',
+    '.',
+    'PASS',
+    'CSQ=-|frameshift_variant|HIGH|BRAF|ENSG00000157764|Transcript|ENST00000646891.2|c.1_2del|p.X|YES||,CTT|inframe_insertion|MODERATE|BRAF|ENSG00000157764|Transcript|ENST00000646891.2|c.1_2dup|p.Y|YES||',
+    'GT',
+    '0/1',
+    '0/0',
+  ],
   // Not for the short way: several ALTs, a symbolic ALT.
   ['chr7', '140753700', '.', 'T', 'C,G', '.', 'PASS', '.', 'GT', '1/2', '0/0'],
   ['chr7', '140753800', '.', 'T', '<DEL>', '.', 'PASS', '.', 'GT', '0/1', '0/0'],
@@ -125,11 +139,13 @@ function stored(allele: StoredAllele) {
 describe('the short way through a one-ALT record', () => {
   it('stores what the general way stores, corner by corner', async () => {
     const { compared, skipped } = await bothWays(streamOf(EDGES));
-    expect(compared.map((c) => c.line)).toEqual([14, 15, 16, 17]);
+    expect(compared.map((c) => c.line)).toEqual([14, 15, 16, 17, 18]);
     expect(skipped).toBe(2);
     for (const { short, general } of compared) expect(short).toEqual(general);
-    // The corners are really there: AD's fraction, the escaped fields, the exponent.
-    const [, noAf, escaped, exponent] = compared.map((c) => c.short as ReturnType<typeof stored>);
+    // The corners are really there: AD's fraction, the escaped fields, the exponent, the split record.
+    const [, noAf, escaped, exponent, split] = compared.map((c) => c.short as ReturnType<typeof stored>);
+    expect(split?.transcripts).toContain('frameshift_variant');
+    expect(split?.transcripts).not.toContain('inframe_insertion');
     expect(noAf?.calls[0]?.alleleFraction).toBeCloseTo(0.9);
     expect(escaped?.transcripts).toContain('c.1700_1701insAA;x');
     expect(escaped?.transcripts).toContain('\\"quoted\\"\\\\');

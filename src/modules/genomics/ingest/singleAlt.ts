@@ -1,4 +1,5 @@
 import { isBases } from '../vcf/alleles.ts';
+import { vepAlleles } from '../vcf/annotations.ts';
 import { type FieldSpec, formatSpecs } from '../vcf/fieldSpecs.ts';
 import { parseGenotype } from '../vcf/genotype.ts';
 import type { VcfHeader } from '../vcf/model.ts';
@@ -33,13 +34,15 @@ export class SingleAltRecords {
       annotations,
     };
     if (info !== '.') {
+      // A substitution is its own VEP allele; an indel may lose its padding base (vepAlleles).
+      const vepAllele = ref.length === alt.length ? alt : (vepAlleles(ref, [alt])[0] as string);
       for (const layout of this.header.annotations) {
         const value = infoValue(info, layout.infoKey);
         if (value === null) continue;
         annotations.push({
           layout,
           value,
-          allele: { index: 1, altCount: 1, text: alt, vepAllele: alt },
+          allele: { index: 1, altCount: 1, text: alt, vepAllele },
         });
       }
     }

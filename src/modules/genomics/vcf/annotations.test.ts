@@ -115,6 +115,58 @@ describe('VEP CSQ', () => {
     expect(vepAlleles('ca', ['c', 'caa'])).toEqual(['-', 'aa']);
   });
 
+  it('keeps of a one-ALT record only the entries naming its ALT when others name another allele (a record split after VEP)', async () => {
+    // bcftools norm -m- copies the whole CSQ of `A C,T` to each line it writes.
+    const entry = (allele: string, consequence: string, hgvsp: string, transcript = 'ENST00000269305.9') =>
+      `${allele}|${consequence}|HIGH|TP53|ENSG00000141510|Transcript|${transcript}|protein_coding||${hgvsp}|YES`;
+    const split =
+      entry('C', 'missense_variant', 'p.Arg213Gly') + ',' + entry('T', 'stop_gained', 'p.Arg213Ter');
+    // An indel record `ACT A,ACTT` annotated as - and CTT, split likewise: each line names its
+    // ALT as VEP writes it alone (A → -, ACTT → CTT).
+    const indels =
+      entry('-', 'frameshift_variant', 'p.Del') + ',' + entry('CTT', 'inframe_insertion', 'p.Ins');
+    const text = vcfText([
+      '##fileformat=VCFv4.2',
+      `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${CSQ_FORMAT}">`,
+      ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO'],
+      ['chr17', '7674220', '.', 'A', 'C', '.', 'PASS', `CSQ=${split}`],
+      ['chr17', '7674220', '.', 'A', 'T', '.', 'PASS', `CSQ=${split}`],
+      ['chr17', '7674300', '.', 'ACT', 'A', '.', 'PASS', `CSQ=${indels}`],
+      ['chr17', '7674300', '.', 'ACT', 'ACTT', '.', 'PASS', `CSQ=${indels}`],
+      // Every entry naming the ALT, or none naming it (an allele string we do not know): all kept.
+      [
+        'chr17',
+        '7674400',
+        '.',
+        'G',
+        'A',
+        '.',
+        'PASS',
+        `CSQ=${entry('A', 'x', 'p.A')},${entry('a', 'y', 'p.B', 'ENST00000413465.6')}`,
+      ],
+      ['chr17', '7674500', '.', 'G', '<DEL>', '.', 'PASS', `CSQ=${entry('deletion', 'z', 'p.C')}`],
+    ]);
+    const alleles = await allelesOf(streamOf(text));
+    expect(alleles.map((allele) => allele.consequences.map((c) => c.hgvsp))).toEqual([
+      ['p.Arg213Gly'],
+      ['p.Arg213Ter'],
+      ['p.Del'],
+      ['p.Ins'],
+      ['p.A', 'p.B'],
+      ['p.C'],
+    ]);
+    // The JSON the ingest stores says the same.
+    for (const allele of alleles) {
+      const out = new JsonBytes();
+      out.byte(91);
+      for (const a of allele.annotations) transcriptsJson(a.layout, a.entries.join(','), a.allele, out);
+      out.byte(93);
+      expect(JSON.parse(out.text()).map((t: unknown[]) => t[5])).toEqual(
+        allele.consequences.map((c) => c.hgvsp),
+      );
+    }
+  });
+
   it('writes alleles as VEP does: shared first base dropped from indels, empty as "-"', () => {
     expect(vepAlleles('T', ['TC'])).toEqual(['C']);
     expect(vepAlleles('TC', ['T'])).toEqual(['-']);
@@ -194,6 +246,30 @@ describe('SnpEff ANN', () => {
       ['BRCA2', 'HIGH'],
       ['ZAR1L', 'MODIFIER'],
     ]);
+  });
+});
+
+describe('SnpEff ANN of a one-ALT record split after annotation', () => {
+  it('keeps only the effects of its own ALT', async () => {
+    const effect = (allele: string, hgvsc: string) =>
+      `${allele}|missense_variant|MODERATE|TP53|ENSG00000141510|transcript|NM_000546.6|protein_coding|7/11|${hgvsc}|p.X|||||`;
+    const text = vcfText([
+      '##fileformat=VCFv4.2',
+      '##INFO=<ID=ANN,Number=.,Type=String,Description="Functional annotations: \'Allele | Annotation | Annotation_Impact | Gene_Name | Gene_ID | Feature_Type | Feature_ID | Transcript_BioType | Rank | HGVS.c | HGVS.p | cDNA.pos / cDNA.length | CDS.pos / CDS.length | AA.pos / AA.length | Distance | ERRORS / WARNINGS / INFO\' ">',
+      ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO'],
+      [
+        'chr17',
+        '7674220',
+        '.',
+        'A',
+        'T',
+        '.',
+        'PASS',
+        `ANN=${effect('C', 'c.637A>C')},${effect('T', 'c.637A>T')}`,
+      ],
+    ]);
+    const [allele] = await allelesOf(streamOf(text));
+    expect(allele?.consequences.map((c) => c.hgvsc)).toEqual(['c.637A>T']);
   });
 });
 

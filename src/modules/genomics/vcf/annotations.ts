@@ -219,7 +219,11 @@ export interface AnnotatedAllele {
   /** 1-based ALT index in the record. */
   index: number;
   altCount: number;
-  /** The ALT as written (SnpEff's Allele) and as VEP writes it; only a multi-allelic record needs either. */
+  /**
+   * The ALT as written (SnpEff's Allele) and as VEP writes it (vepAlleles of the record's ALTs):
+   * what tells the entries of a multi-allelic record apart, and of a one-ALT record whose entries
+   * name other alleles too (see belongsTo).
+   */
   text: string;
   vepAllele: string;
 }
@@ -351,9 +355,18 @@ export function consequencesFor(
 ): TranscriptConsequence[] {
   const columns = columnsOf(layout);
   const result: TranscriptConsequence[] = [];
+  let mixed = false;
+  if (namesByAllele(columns, allele)) {
+    const seen = { named: false, other: false };
+    for (const entry of entries) {
+      fields.read(entry);
+      noteNaming(columns, allele, seen);
+    }
+    mixed = seen.named && seen.other;
+  }
   for (const entry of entries) {
     fields.read(entry);
-    if (!belongsTo(layout, columns, allele)) continue;
+    if (!belongsTo(layout, columns, allele, mixed)) continue;
     const transcriptId = fields.text(columns.feature);
     result.push({
       source: layout.source,
@@ -398,6 +411,18 @@ export function transcriptsJson(
   const columns = columnsOf(layout);
   const seen: string[] = [];
   const expected = layout.fields.length;
+  let mixed = false;
+  if (namesByAllele(columns, allele)) {
+    const naming = { named: false, other: false };
+    for (let start = 0; start <= value.length; ) {
+      let end = value.indexOf(',', start);
+      if (end < 0) end = value.length;
+      fields.read(value, start, end);
+      start = end + 1;
+      noteNaming(columns, allele, naming);
+    }
+    mixed = naming.named && naming.other;
+  }
   // The entries are read in place: splitting the value would make a string of each.
   for (let start = 0; start <= value.length; ) {
     let end = value.indexOf(',', start);
@@ -406,7 +431,7 @@ export function transcriptsJson(
     start = end + 1;
     // Every entry is read, the other ALTs' too: counting here is checkAnnotationValue's shape check.
     if (shape && fields.fieldCount !== expected) shape.entriesMatch = false;
-    if (!belongsTo(layout, columns, allele)) continue;
+    if (!belongsTo(layout, columns, allele, mixed)) continue;
     const transcriptId = fields.text(columns.feature);
     if (transcriptId === null || seen.includes(transcriptId)) continue;
     seen.push(transcriptId);
@@ -471,12 +496,40 @@ function maneSelectOf(columns: Columns, transcriptId: string | null): string | n
  * Whether an entry is about this ALT. SnpEff's cancer-mode entries (Allele `T-C`: ALT T compared
  * with ALT C, HGVS relative to C) match no ALT and are left out: every consequence we keep is of
  * the ALT against REF (docs/decisions/vcf-conformance.md).
+ *
+ * A record with one ALT takes every entry, unless its entries are `mixed`: some name the ALT and
+ * some name another allele. That is a multi-allelic record split after it was annotated
+ * (`bcftools norm -m-` copies the whole CSQ and ANN to each line), and only the entries naming
+ * this ALT are its own. The ALT is named as written or as VEP writes it alone (see vepAlleles).
+ * When no entry names it — an allele string we do not know, such as VEP's for a structural
+ * variant — every entry is kept, as a one-ALT record's entries are all about its ALT.
  */
-function belongsTo(layout: AnnotationLayout, columns: Columns, allele: AnnotatedAllele): boolean {
+function belongsTo(
+  layout: AnnotationLayout,
+  columns: Columns,
+  allele: AnnotatedAllele,
+  mixed = false,
+): boolean {
   if (columns.alleleNumber >= 0) return Number(fields.raw(columns.alleleNumber)) === allele.index;
-  if (allele.altCount === 1) return true;
+  if (allele.altCount === 1) return !mixed || namesTheAlt(columns, allele);
   const written = (fields.raw(columns.allele) ?? '').toUpperCase();
   return written === (layout.source === 'VEP' ? allele.vepAllele : allele.text).toUpperCase();
+}
+
+/** Whether a one-ALT record's entries are told apart by their Allele (no ALLELE_NUM to go by). */
+function namesByAllele(columns: Columns, allele: AnnotatedAllele): boolean {
+  return allele.altCount === 1 && columns.alleleNumber < 0;
+}
+
+/** Whether the entry read last names the record's one ALT, as written or as VEP writes it. */
+function namesTheAlt(columns: Columns, allele: AnnotatedAllele): boolean {
+  const written = (fields.raw(columns.allele) ?? '').toUpperCase();
+  return written === allele.text.toUpperCase() || written === allele.vepAllele.toUpperCase();
+}
+
+function noteNaming(columns: Columns, allele: AnnotatedAllele, seen: { named: boolean; other: boolean }) {
+  if (namesTheAlt(columns, allele)) seen.named = true;
+  else seen.other = true;
 }
 
 function splitTerms(text: string | null): string[] {

@@ -24,9 +24,8 @@ import type {
 export function splitAlleles(record: VcfRecord, header: VcfHeader): VariantAllele[] {
   const altCount = record.alts.length;
   const facts = factsOf(header);
-  // Only a multi-allelic record needs VEP's allele strings, to tell whose entry is whose.
-  const written =
-    altCount > 1 && header.annotations.length > 0 ? vepAlleles(record.ref, record.altText) : null;
+  // VEP's allele strings tell whose entry is whose (see belongsTo in annotations.ts).
+  const written = header.annotations.length > 0 ? vepAlleles(record.ref, record.altText) : null;
   return record.alts.map((alt, position) => {
     const index = position + 1;
     const alleleInfo = () => {

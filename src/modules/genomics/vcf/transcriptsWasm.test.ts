@@ -231,6 +231,33 @@ describe('transcripts JSON written in WebAssembly', () => {
     );
   });
 
+  it('keeps of a one-ALT record only the entries naming its ALT when others name another allele', () => {
+    const layout: AnnotationLayout = {
+      source: 'VEP',
+      infoKey: 'CSQ',
+      fields: ['Allele', 'Consequence', 'Feature'],
+    };
+    const entries = 'C|missense_variant|ENST1.1,T|stop_gained|ENST1.1,t|stop_gained|ENST2.1';
+    const snv: AnnotatedAllele = { index: 1, altCount: 1, text: 'T', vepAllele: 'T' };
+    const values = [{ layout, value: entries, allele: snv }];
+    const written = kernel.write(values);
+    expect(written).toEqual(reference(values));
+    expect(written?.json).toContain('"ENST1.1"');
+    expect(written?.json).toContain('stop_gained');
+    expect(written?.json).not.toContain('missense_variant');
+    // An insertion named by VEP without its padding base, its other allele by the full text.
+    const insertion: AnnotatedAllele = { index: 1, altCount: 1, text: 'ACTT', vepAllele: 'CTT' };
+    const indels = [
+      { layout, value: '-|frameshift_variant|ENST1.1,CTT|inframe_insertion|ENST1.1', allele: insertion },
+    ];
+    expect(kernel.write(indels)).toEqual(reference(indels));
+    expect(kernel.write(indels)?.json).toContain('inframe_insertion');
+    expect(kernel.write(indels)?.json).not.toContain('frameshift_variant');
+    // No entry naming the ALT: all kept.
+    const unnamed = [{ layout, value: 'deletion|x|ENST1.1,deletion|y|ENST2.1', allele: snv }];
+    expect(kernel.write(unnamed)?.transcripts).toBe(2);
+  });
+
   it('grows its memory for a value of thousands of transcripts, then serves a small one', () => {
     const layout: AnnotationLayout = { source: 'VEP', infoKey: 'CSQ', fields: VEP_FIELDS };
     const allele: AnnotatedAllele = { index: 1, altCount: 1, text: 'T', vepAllele: 'T' };

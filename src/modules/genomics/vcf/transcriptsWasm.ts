@@ -16,6 +16,7 @@ type Kernel = {
   heapBase(): number;
   written(): number;
   shapeMatches(): number;
+  mixed(): number;
   transcripts(
     layout: number,
     value: number,
@@ -24,6 +25,8 @@ type Kernel = {
     altCount: number,
     target: number,
     targetLength: number,
+    secondLength: number,
+    onlyNamed: number,
     out: number,
     outEnd: number,
     scratch: number,
@@ -139,18 +142,26 @@ export class TranscriptsWasm {
       if (targetLength !== target.length) return null;
       const layout = this.layoutOf(v.layout);
       if (layout < 0) return null;
-      const end = this.kernel.transcripts(
-        layout,
-        valueAt,
-        length,
-        v.allele.index,
-        v.allele.altCount,
-        targetAt,
-        targetLength,
-        out,
-        outEnd - 1,
-        scratchAt,
-      );
+      const second = secondLengthOf(v);
+      const write = (onlyNamed: number) =>
+        this.kernel.transcripts(
+          layout,
+          valueAt,
+          length,
+          v.allele.index,
+          v.allele.altCount,
+          targetAt,
+          targetLength - second,
+          second,
+          onlyNamed,
+          out,
+          outEnd - 1,
+          scratchAt,
+        );
+      let end = write(0);
+      // Entries naming the one ALT and others (a record split after it was annotated): written
+      // again, over the first writing, with only the ALT's own.
+      if (end !== NO_ROOM && this.kernel.mixed() === 1) end = write(1);
       if (end === NO_ROOM) return NO_ROOM;
       out = end;
       transcripts += this.kernel.written();
@@ -237,12 +248,21 @@ export class TranscriptsWasm {
 }
 
 /**
- * The allele as the entries name it, upper-cased as belongsTo compares it; only a multi-allelic
- * record without ALLELE_NUM compares it.
+ * The allele as the entries name it, upper-cased as belongsTo compares it (only without
+ * ALLELE_NUM). For a one-ALT record, the ALT as written and then, when it differs, as VEP writes
+ * it (secondLengthOf gives the second's length).
  */
 function targetOf(v: AnnotationValue): string {
-  if (v.allele.altCount === 1) return '';
-  return (v.layout.source === 'VEP' ? v.allele.vepAllele : v.allele.text).toUpperCase();
+  const { altCount, text, vepAllele } = v.allele;
+  if (altCount !== 1) return (v.layout.source === 'VEP' ? vepAllele : text).toUpperCase();
+  const written = text.toUpperCase();
+  const vep = vepAllele.toUpperCase();
+  return vep === written ? written : written + vep;
+}
+
+function secondLengthOf(v: AnnotationValue): number {
+  const { altCount, text, vepAllele } = v.allele;
+  return altCount === 1 && vepAllele.toUpperCase() !== text.toUpperCase() ? vepAllele.length : 0;
 }
 
 function align(at: number): number {

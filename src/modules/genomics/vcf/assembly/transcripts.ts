@@ -65,6 +65,17 @@ export function shapeMatches(): i32 {
   return entriesMatch;
 }
 
+// Of a one-ALT record's entries (no ALLELE_NUM), whether one named the ALT and whether one named
+// another allele: both, and the caller writes the value again keeping only the former
+// (annotations.ts's belongsTo, `mixed`).
+let namedAlt: i32 = 0;
+let namedOther: i32 = 0;
+
+/** 1 when the last value's entries named both the one ALT and another allele. */
+export function mixed(): i32 {
+  return namedAlt & namedOther;
+}
+
 // The entry being read: field k is [fieldStart(k), fieldEnd(k)).
 let starts: usize = 0;
 let fieldCount: i32 = 0;
@@ -93,9 +104,10 @@ let layoutAt: usize = 0;
 /**
  * Writes the transcripts of the value [value, value + length) that belong to the allele, after
  * what is at [.., out) (a `[` or earlier transcripts). Returns where the output ends, or NO_ROOM.
- * `target` is the allele as the entries name it, upper-cased (used when altCount > 1 and the
- * layout has no ALLELE_NUM). `scratch` holds (length + 2) u32 field starts, then the
- * transcript ids seen so far.
+ * `target` is the allele as the entries name it, upper-cased (used when the layout has no
+ * ALLELE_NUM). With one ALT it is the ALT as written, then (`secondLength` bytes after it, when
+ * that differs) as VEP writes it, and `onlyNamed` keeps only the entries naming either.
+ * `scratch` holds (length + 2) u32 field starts, then the transcript ids seen so far.
  */
 export function transcripts(
   layout: usize,
@@ -105,6 +117,8 @@ export function transcripts(
   altCount: i32,
   target: usize,
   targetLength: i32,
+  secondLength: i32,
+  onlyNamed: i32,
   out: usize,
   outEnd: usize,
   scratch: usize,
@@ -125,6 +139,8 @@ export function transcripts(
   for (let f = 0; f < slot(FREQUENCIES); f++) fixedBound += <usize>slot(FREQUENCY_SLOTS + f * 3 + 2) + 32;
   transcriptCount = 0;
   entriesMatch = 1;
+  namedAlt = 0;
+  namedOther = 0;
   for (let start = value; start <= end; ) {
     // Locate the entry's fields and its end, sixteen bytes at a time.
     store<u32>(starts, <u32>start);
@@ -167,7 +183,7 @@ export function transcripts(
     const entryEnd = i;
     start = i + 1;
     if (count != expected) entriesMatch = 0;
-    if (!belongsTo(alleleIndex, altCount, target, targetLength)) continue;
+    if (!belongsTo(alleleIndex, altCount, target, targetLength, secondLength, onlyNamed)) continue;
     // The transcript id, decoded; none or one seen before: the entry is left out.
     const feature = slot(FEATURE);
     if (isEmpty(feature)) continue;
@@ -213,7 +229,14 @@ function transcript(out: usize, idStart: usize, idEnd: usize): usize {
 }
 
 /** annotations.ts's belongsTo. */
-function belongsTo(alleleIndex: i32, altCount: i32, target: usize, targetLength: i32): bool {
+function belongsTo(
+  alleleIndex: i32,
+  altCount: i32,
+  target: usize,
+  targetLength: i32,
+  secondLength: i32,
+  onlyNamed: i32,
+): bool {
   const alleleNumber = slot(ALLELE_NUMBER);
   if (alleleNumber >= 0) {
     if (isAbsent(alleleNumber)) return false;
@@ -236,7 +259,16 @@ function belongsTo(alleleIndex: i32, altCount: i32, target: usize, targetLength:
     }
     return alleleNumberOf(from, to) == <f64>alleleIndex;
   }
-  if (altCount == 1) return true;
+  if (altCount != 1) return namesAllele(target, targetLength);
+  const named =
+    namesAllele(target, targetLength) || (secondLength > 0 && namesAllele(target + targetLength, secondLength));
+  if (named) namedAlt = 1;
+  else namedOther = 1;
+  return onlyNamed == 0 || named;
+}
+
+/** Whether the entry's Allele is [target, target + length), upper-cased, letter case aside. */
+function namesAllele(target: usize, length: i32): bool {
   const allele = slot(ALLELE);
   let from: usize = 0;
   let to: usize = 0;
@@ -244,8 +276,8 @@ function belongsTo(alleleIndex: i32, altCount: i32, target: usize, targetLength:
     from = fieldStart(allele);
     to = fieldEnd(allele);
   }
-  if (<i32>(to - from) != targetLength) return false;
-  for (let i: usize = 0; i < <usize>targetLength; i++) {
+  if (<i32>(to - from) != length) return false;
+  for (let i: usize = 0; i < <usize>length; i++) {
     let c = load<u8>(from + i);
     if (c >= 97 && c <= 122) c -= 32;
     if (c != load<u8>(target + i)) return false;
