@@ -23,9 +23,14 @@ export type AlleleIdentity = {
   fullyNormalised: boolean;
 };
 
-/** Null for `*` (an allele removed by an overlapping deletion), which is no variant of its own. */
+/**
+ * Null for an ALT that is no variant of its own: `*` (an allele removed by an overlapping
+ * deletion), and gVCF's `<NON_REF>` and `<*>`, which stand for any allele not listed (a line with
+ * only that ALT is a block of reference calls). A gVCF would otherwise store each of its millions
+ * of reference blocks as a variant.
+ */
 export function trimmedIdentity(allele: VariantAllele, assembly: string | null): AlleleIdentity | null {
-  if (allele.alt.kind === 'overlapping-deletion') return null;
+  if (isNoVariant(allele)) return null;
   if (allele.alt.kind !== 'sequence') return describedIdentity(allele, assembly);
   return trimmedSequenceIdentity(allele.chrom, assembly, allele.pos, allele.ref, allele.altText);
 }
@@ -69,7 +74,7 @@ export async function referenceIdentity(
   allele: VariantAllele,
   assembly: string | null,
 ): Promise<AlleleIdentity | null> {
-  if (allele.alt.kind === 'overlapping-deletion') return null;
+  if (isNoVariant(allele)) return null;
   if (allele.alt.kind !== 'sequence') return describedIdentity(allele, assembly);
   const identity = await identifyVariant(genome, {
     chrom: allele.chrom,
@@ -82,6 +87,12 @@ export async function referenceIdentity(
     vrsId: identity.vrsId,
     fullyNormalised: true,
   });
+}
+
+/** See trimmedIdentity. */
+function isNoVariant(allele: VariantAllele): boolean {
+  if (allele.alt.kind === 'overlapping-deletion') return true;
+  return allele.alt.kind === 'symbolic' && (allele.altText === '<NON_REF>' || allele.altText === '<*>');
 }
 
 function sequenceIdentity(
@@ -103,9 +114,15 @@ function sequenceIdentity(
   };
 }
 
+/**
+ * A symbolic allele is told apart by its extent: END when given, and SVLEN when given — an
+ * insertion's END is its POS, so two <INS> of different lengths differ only by SVLEN. A missing
+ * value (`.`) is no extent.
+ */
 function describedIdentity(allele: VariantAllele, assembly: string | null): AlleleIdentity {
-  const end = allele.info.get('END');
-  const extent = Array.isArray(end) ? `:${end[0]}` : '';
+  const end = numbersOf(allele.info.get('END'));
+  const length = numbersOf(allele.info.get('SVLEN'));
+  const extent = (end ? `:${end}` : '') + (length ? `:SVLEN=${length}` : '');
   const ref = allele.ref.toUpperCase();
   return {
     key: `${assembly ?? 'unknown-assembly'}:${allele.chrom}:${allele.pos - 1}:${ref}:${allele.altText}${extent}`,
@@ -117,6 +134,13 @@ function describedIdentity(allele: VariantAllele, assembly: string | null): Alle
     kind: allele.alt.kind === 'symbolic' ? 'symbolic' : 'breakend',
     fullyNormalised: false,
   };
+}
+
+/** An INFO value's numbers, comma-joined; null when it has none (absent, a flag, all missing). */
+function numbersOf(value: unknown): string | null {
+  if (!Array.isArray(value)) return null;
+  const numbers = value.filter((item): item is number => typeof item === 'number' && Number.isFinite(item));
+  return numbers.length > 0 ? numbers.join(',') : null;
 }
 
 function kindOf(ref: string, alt: string): VariantKind {
