@@ -25,12 +25,25 @@ const DEFINED_STRUCTURES = new Set([
   'META',
 ]);
 
+/**
+ * Builds by the names their files go by: GRCh38's bundles are also GATK's
+ * Homo_sapiens_assembly38 and bwa-kit's hs38/hs38DH; GRCh37's are Homo_sapiens_assembly19,
+ * human_g1k_v37 and hs37d5.
+ */
 const BUILDS: [RegExp, string][] = [
-  [/GRCh38|hg38|\bb38\b/i, 'GRCh38'],
-  [/GRCh37|hg19|hs37d5|\bb37\b/i, 'GRCh37'],
+  [/GRCh38|hg38|hs38|\bb38\b|assembly38/i, 'GRCh38'],
+  [/GRCh37|hg19|hs37|\bb37\b|assembly19|g1k_v37/i, 'GRCh37'],
   [/T2T|CHM13/i, 'T2T-CHM13'],
   [/NCBI36|hg18|\bB36\b/i, 'NCBI36'],
 ];
+
+/** Chromosome 1's length in each build: what tells the build when no name does. */
+const CHROMOSOME_1 = new Map<number, string>([
+  [248956422, 'GRCh38'],
+  [249250621, 'GRCh37'],
+  [248387328, 'T2T-CHM13'],
+  [247249719, 'NCBI36'],
+]);
 
 function buildName(text: string | null): string | null {
   if (text === null) return null;
@@ -282,7 +295,11 @@ export class HeaderBuilder {
     return this.meta.find((entry) => entry.key === key)?.value ?? null;
   }
 
-  /** The build named by contig assembly attributes, ##reference or ##assembly, in that order of trust. */
+  /**
+   * The build named by contig assembly attributes, ##reference or ##assembly, in that order of
+   * trust; else the one chromosome 1's declared length belongs to (Mutect2 and many others write
+   * contig lines without an assembly and a ##reference path that may name none).
+   */
   private assembly(): string | null {
     const contigAssembly =
       [...this.contigs.values()].find((contig) => contig.assembly !== null)?.assembly ?? null;
@@ -291,7 +308,9 @@ export class HeaderBuilder {
       const build = buildName(source);
       if (build) return build;
     }
-    return contigAssembly;
+    if (contigAssembly !== null) return contigAssembly;
+    const chromosome1 = this.contigs.get('chr1') ?? this.contigs.get('1');
+    return (chromosome1?.length != null && CHROMOSOME_1.get(chromosome1.length)) || null;
   }
 }
 

@@ -16,6 +16,23 @@ async function recordsOf(input: Parameters<typeof openVcf>[0]) {
 }
 
 describe('reading VCF input', () => {
+  it.each([
+    ['##reference=file:///ref/Homo_sapiens_assembly38.fasta', 'GRCh38'],
+    ['##reference=/ref/hs38DH.fa', 'GRCh38'],
+    ['##reference=file:///ref/Homo_sapiens_assembly19.fasta', 'GRCh37'],
+    ['##reference=/data/human_g1k_v37.fasta', 'GRCh37'],
+    ['##reference=/data/hs37d5.fa', 'GRCh37'],
+    ['##contig=<ID=chr1,length=248956422>', 'GRCh38'],
+    ['##contig=<ID=1,length=249250621>', 'GRCh37'],
+    ['##contig=<ID=chr1,length=248387328>', 'T2T-CHM13'],
+    ['##contig=<ID=chr1,length=1000>', null],
+    ['##reference=/data/genome.fa', null],
+  ])('knows the build from %s', async (line, build) => {
+    const text = `##fileformat=VCFv4.2\n${line}\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n`;
+    const { header } = await recordsOf(streamOf(text));
+    expect(header.assembly).toBe(build);
+  });
+
   it('reads the header model: version, contigs with lengths, assembly, definitions, samples', async () => {
     const { header } = await recordsOf(fixture('tumour-normal.vep.vcf'));
     expect(header.version).toBe('4.2');
