@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseByTrimming } from '../vrs/normalise.ts';
 import { openVcf } from '../vcf/reader.ts';
 import { streamOf, vcfText } from '../vcf/testing.ts';
+import { normaliseByTrimming } from '../vrs/normalise.ts';
 import { trimmedIdentity, trimmedSequenceIdentity } from './identity.ts';
 
 describe('the trimmed identity of a one-base substitution', () => {

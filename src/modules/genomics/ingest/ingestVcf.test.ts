@@ -404,6 +404,39 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     expect(await countVariants()).toBe(variantsBefore + 1);
   });
 
+  it('lets the event loop turn between batches, so a server storing an upload still answers', async () => {
+    // On PGlite nothing in a batch's storing waits for I/O, and a worker's batches are always
+    // ready: the whole ingest once ran in one turn of the event loop, a server answering nothing
+    // (not even the job's progress) until it ended.
+    const lines = mergingLines().slice(0, 6);
+    for (let i = 0; i < 6000; i++)
+      lines.push(`chr2\t${100_000 + i * 10}\t.\tC\tT\t50\tPASS\t.\tGT:DP\t0/1:${i + 1}`);
+    const file = path.join(dir, 'turns.vcf.gz');
+    writeFileSync(file, bgzf(`${lines.join('\n')}\n`));
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const seen: number[] = [];
+    try {
+      const result = await ingestVcf(
+        t.database.db,
+        { file, orderId: order.id, specimenId: order.specimenId, role: 'tumor', actor, inWorker: true },
+        () => seen.push(turns),
+      );
+      expect(result).toMatchObject({ status: 'ingested', records: 6000 });
+    } finally {
+      ticking = false;
+    }
+    // Several batches, and the loop turned before each was reported.
+    expect(seen.length).toBeGreaterThan(4);
+    for (let i = 1; i < seen.length; i++)
+      expect(seen[i], `progress call ${i}`).toBeGreaterThan(seen[i - 1] as number);
+  });
+
   it('stores a file read in a worker thread as the same rows, merged lines and QC as one read here', async () => {
     const lines = mergingLines();
     const { db } = t.database;

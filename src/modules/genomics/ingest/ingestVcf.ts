@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { setImmediate } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { serverConnectionOf } from '../../../platform/db/connect.ts';
 import type { DB } from '../../../platform/db/schema.ts';
@@ -148,6 +149,11 @@ async function ingestFile(
           counts.alleles += batch.alleles;
           await writer.write(batch.rows);
           progress(counts.records, share(batch.bytesRead));
+          // A turn of the event loop between batches. On PGlite a batch is stored without any
+          // I/O to wait for, and a worker's batches are always there to take: without this the
+          // whole ingest ran in one turn, and a server doing an upload's ingest answered nothing
+          // else (its health, the job's progress) until the end.
+          await setImmediate();
         }
         await writer.finish();
       } catch (error) {
