@@ -63,13 +63,15 @@ describe('the identity of a symbolic or unspecified ALT', () => {
       await identities([
         ['chr1', '100', '.', 'A', '<INS>', '.', 'PASS', 'SVLEN=50', 'GT', '0/1'],
         ['chr1', '100', '.', 'A', '<INS>', '.', 'PASS', 'SVLEN=5000', 'GT', '0/1'],
-        ['chr1', '200', '.', 'A', '<DEL>', '.', 'PASS', 'END=1200', 'GT', '0/1'],
+        ['chr1', '200', '.', 'A', '<DEL>', '.', 'PASS', 'END=1200;SVLEN=-1000', 'GT', '0/1'],
+        ['chr1', '250', '.', 'A', '<INS>', '.', 'PASS', 'END=250;SVLEN=70', 'GT', '0/1'],
         ['chr1', '300', '.', 'A', '<DEL>', '.', 'PASS', 'END=.;SVLEN=-900', 'GT', '0/1'],
       ]),
     ).toEqual([
       'GRCh38:chr1:99:A:<INS>:SVLEN=50',
       'GRCh38:chr1:99:A:<INS>:SVLEN=5000',
       'GRCh38:chr1:199:A:<DEL>:1200',
+      'GRCh38:chr1:249:A:<INS>:SVLEN=70',
       'GRCh38:chr1:299:A:<DEL>:SVLEN=-900',
     ]);
   });

@@ -115,14 +115,19 @@ function sequenceIdentity(
 }
 
 /**
- * A symbolic allele is told apart by its extent: END when given, and SVLEN when given — an
- * insertion's END is its POS, so two <INS> of different lengths differ only by SVLEN. A missing
- * value (`.`) is no extent.
+ * A symbolic allele is told apart by its extent: END when it lies beyond POS, else SVLEN when
+ * given — an insertion's END is its POS (or absent), so two <INS> of different lengths differ
+ * only by SVLEN. A missing value (`.`) is no extent.
  */
 function describedIdentity(allele: VariantAllele, assembly: string | null): AlleleIdentity {
   const end = numbersOf(allele.info.get('END'));
   const length = numbersOf(allele.info.get('SVLEN'));
-  const extent = (end ? `:${end}` : '') + (length ? `:SVLEN=${length}` : '');
+  const extent =
+    end !== null && Number(end.split(',')[0]) > allele.pos
+      ? `:${end}`
+      : length !== null
+        ? `:SVLEN=${length}`
+        : '';
   const ref = allele.ref.toUpperCase();
   return {
     key: `${assembly ?? 'unknown-assembly'}:${allele.chrom}:${allele.pos - 1}:${ref}:${allele.altText}${extent}`,
