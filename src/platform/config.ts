@@ -36,6 +36,8 @@ export type Config = {
   referenceFasta: string | undefined;
   /** An assessment older than this many days must be re-reviewed before a new case reuses it. */
   assessmentMaxAgeDays: number;
+  /** The largest result file an upload may send (raw files are registered by reference instead). */
+  uploadMaxBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -70,6 +72,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     webDist: path.resolve(env.GENVEI_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     oidc: oidcConfig(env),
     assessmentMaxAgeDays: integer(env, 'GENVEI_ASSESSMENT_MAX_AGE_DAYS', 365),
+    // A whole genome's annotated VCF is a few gigabytes.
+    uploadMaxBytes: integer(env, 'GENVEI_UPLOAD_MAX_BYTES', 16 * 1024 ** 3),
     referenceFasta: env.GENVEI_REFERENCE ? path.resolve(env.GENVEI_REFERENCE) : undefined,
   };
 }

@@ -24,6 +24,11 @@ export type AccessSpec =
       owner?: (request: FastifyRequest, db: Kysely<DB>) => Promise<{ organisationId: string } | undefined>;
       /** The health trust of the lab performing the order (or work-list) the request is about. */
       performingTrust?: (request: FastifyRequest, db: Kysely<DB>) => Promise<string | undefined>;
+      /**
+       * The decision needs nothing from the body, and is taken before the body is read: an
+       * upload is refused before any of it is received.
+       */
+      beforeBody?: boolean;
     };
 
 export type RouteAccess = { method: string; url: string; access: AccessSpec; audited: boolean };
@@ -221,10 +226,21 @@ async function guard(app: FastifyInstance, options: GuardOptions) {
     }
   });
 
+  // An upload's decision, before its body is received (`beforeBody`).
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    const spec = request.routeOptions.config?.access;
+    if (spec && !('public' in spec) && spec.beforeBody) await decideAccess(request, spec);
+    return payload;
+  });
+
   // The decision, once the body is parsed: the patient a request is about may be named in it.
   app.addHook('preHandler', async (request) => {
     const spec = request.routeOptions.config?.access;
-    if (!spec || 'public' in spec) return;
+    if (!spec || 'public' in spec || spec.beforeBody) return;
+    await decideAccess(request, spec);
+  });
+
+  async function decideAccess(request: FastifyRequest, spec: Exclude<AccessSpec, { public: string }>) {
     request.patientContext = spec.patient ? await spec.patient(request, db) : undefined;
     const owner = spec.owner ? await spec.owner(request, db) : undefined;
     const performingTrustId = spec.performingTrust ? await spec.performingTrust(request, db) : undefined;
@@ -242,7 +258,7 @@ async function guard(app: FastifyInstance, options: GuardOptions) {
       await recordAudit(db, auditEvent(request, spec, 'deny', decision.reason));
       throw forbidden(decision.reason, decision.refusal);
     }
-  });
+  }
 }
 
 /** Runs the route in a transaction that also appends its audit entry: both commit, or neither. */

@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely, Selectable } from 'kysely';
 import type { IngestJobError, IngestJobTable } from '../../platform/db/genomicsSchema.ts';
@@ -236,15 +237,31 @@ function describeError(error: unknown): IngestJobError {
   };
 }
 
-/** An upload is written to a temporary file as it arrives: never the whole file in memory. */
-export async function receiveUpload(body: NodeJS.ReadableStream): Promise<{ file: string; bytes: number }> {
+/** An upload longer than the limit; what was received of it is removed. */
+export class UploadTooLarge extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`the upload is larger than ${maxBytes} bytes`);
+  }
+}
+
+/**
+ * An upload is written to a temporary file as it arrives: never the whole file in memory. One
+ * longer than `maxBytes` is cut off there (UploadTooLarge), leaving no file.
+ */
+export async function receiveUpload(
+  body: NodeJS.ReadableStream,
+  maxBytes = Number.POSITIVE_INFINITY,
+): Promise<{ file: string; bytes: number }> {
   const file = path.join(os.tmpdir(), `genvei-upload-${randomUUID()}`);
   let bytes = 0;
-  body.on('data', (chunk: Buffer) => {
-    bytes += chunk.length;
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done(bytes > maxBytes ? new UploadTooLarge(maxBytes) : null, chunk);
+    },
   });
   try {
-    await pipeline(body, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+    await pipeline(body, counted, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
   } catch (error) {
     await rm(file, { force: true });
     throw error;

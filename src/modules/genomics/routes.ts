@@ -4,14 +4,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
-import { badRequest, notFound } from '../../platform/http/problems.ts';
+import { badRequest, notFound, Problem } from '../../platform/http/problems.ts';
 import { afterCommit, transactionOf } from '../access/guard.ts';
 import type { Subject } from '../access/model.ts';
 import { decide } from '../access/policy.ts';
 import { accessThroughOrder, orderAccessFacts } from '../orders/service.ts';
 import { INGEST_KINDS, type IngestKind, ingestResultFile } from './ingest/ingestResultFile.ts';
 import type { SampleRole } from './ingest/resultFile.ts';
-import { type IngestJobs, receiveUpload } from './ingestJobs.ts';
+import { type IngestJobs, receiveUpload, UploadTooLarge } from './ingestJobs.ts';
 import { rawFileSchema, registerRawFile, specimenGenomics } from './service.ts';
 import { orderOfSpecimen } from './store.ts';
 import type { ReferenceGenome } from './vrs/reference.ts';
@@ -57,19 +57,36 @@ function sampleRoles(pairs: string[]): Record<string, SampleRole> | undefined {
 /** Sequencing results per specimen: the sample page's data, raw files by reference, and uploads. */
 export async function genomicsRoutes(
   app: FastifyInstance,
-  options: { db: Kysely<DB>; jobs: IngestJobs; reference: ReferenceGenome | null },
+  options: {
+    db: Kysely<DB>;
+    jobs: IngestJobs;
+    reference: ReferenceGenome | null;
+    /** The largest upload taken (config.uploadMaxBytes). */
+    uploadMaxBytes?: number;
+  },
 ) {
   const { db, jobs, reference } = options;
+  const uploadMaxBytes = options.uploadMaxBytes ?? Number.POSITIVE_INFINITY;
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['genomics'];
 
-  // The upload is streamed to a temporary file before the handler runs; one nobody took is removed.
+  // The upload is streamed to a temporary file before the handler runs, once the request is
+  // allowed and its query is good (the route's preParsing); one nobody took is removed.
   app.addContentTypeParser(
     'application/octet-stream',
-    async (_request: FastifyRequest, payload: NodeJS.ReadableStream) => ({
-      ...(await receiveUpload(payload)),
-      taken: false,
-    }),
+    async (_request: FastifyRequest, payload: NodeJS.ReadableStream) => {
+      try {
+        return { ...(await receiveUpload(payload, uploadMaxBytes)), taken: false };
+      } catch (error) {
+        if (!(error instanceof UploadTooLarge)) throw error;
+        throw new Problem(
+          413,
+          'upload-too-large',
+          'The file is too large',
+          `an upload may be at most ${error.maxBytes} bytes (GENVEI_UPLOAD_MAX_BYTES); register a larger file by reference`,
+        );
+      }
+    },
   );
   app.addHook('onSend', async (request) => {
     const upload = request.body as Upload | undefined;
@@ -136,7 +153,22 @@ export async function genomicsRoutes(
       params: idParams,
       querystring: uploadQuery,
     },
-    config: { access: accessThroughOrder('sequencing-data', 'create', specimenOrder) },
+    // Decided, and the query checked, before a byte of the file is received.
+    config: {
+      access: { ...accessThroughOrder('sequencing-data', 'create', specimenOrder), beforeBody: true },
+    },
+    preParsing: async (request, _reply, payload) => {
+      const query = uploadQuery.safeParse(request.query);
+      if (!query.success)
+        throw badRequest(
+          query.error.issues.map((issue) => ({
+            path: `/querystring/${issue.path.join('/')}`,
+            rule: issue.code,
+            message: issue.message,
+          })),
+        );
+      return payload;
+    },
     handler: async (request, reply) => {
       const upload = request.body as Upload | undefined;
       if (!upload || typeof upload !== 'object' || !('file' in upload))

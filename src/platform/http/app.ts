@@ -111,6 +111,7 @@ export async function buildApp({ config, database, oidc, logStream }: AppOptions
     db: database.db,
     jobs: ingestJobs,
     reference: config.referenceFasta ? FastaReference.open(config.referenceFasta) : null,
+    uploadMaxBytes: config.uploadMaxBytes,
   });
   await app.register(drsRoutes, { publicUrl: config.publicUrl });
   await app.register(interpretationRoutes, {
