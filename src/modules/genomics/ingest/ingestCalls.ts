@@ -17,6 +17,7 @@ import {
   type SampleRole,
   sha256Of,
   specimenOnOrder,
+  unlessIngestedMeanwhile,
 } from './resultFile.ts';
 
 /**
@@ -54,22 +55,24 @@ async function ingestCalls(
     rows.sample ??
     (await sampleNameOnSpecimen(db, request.specimenId, role)) ??
     role.toUpperCase();
-  return db.transaction().execute(async (tx) => {
-    const fileId = await insertResultFile(tx, request, {
-      format,
-      sha256,
-      pipeline: null,
-      referenceBuild: null,
-      caller: null,
-      annotationSource: null,
-    });
-    const samples = await insertSamples(tx, fileId, request.specimenId, {
-      [name]: request.samples?.[name] ?? role,
-    });
-    await rows.write(tx, fileId, samples.get(name) as string);
-    await finishResultFile(tx, request, { id: fileId, sha256, records: rows.records, patientId });
-    return { status: 'ingested' as const, fileId, drsId: fileId, sha256, records: rows.records };
-  });
+  return unlessIngestedMeanwhile(db, { specimenId: request.specimenId, sha256 }, () =>
+    db.transaction().execute(async (tx) => {
+      const fileId = await insertResultFile(tx, request, {
+        format,
+        sha256,
+        pipeline: null,
+        referenceBuild: null,
+        caller: null,
+        annotationSource: null,
+      });
+      const samples = await insertSamples(tx, fileId, request.specimenId, {
+        [name]: request.samples?.[name] ?? role,
+      });
+      await rows.write(tx, fileId, samples.get(name) as string);
+      await finishResultFile(tx, request, { id: fileId, sha256, records: rows.records, patientId });
+      return { status: 'ingested' as const, fileId, drsId: fileId, sha256, records: rows.records };
+    }),
+  );
 }
 
 /** The same sample seen in the specimen's VCF, so that its calls and metrics line up with its variants. */

@@ -404,6 +404,18 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     expect(await countVariants()).toBe(variantsBefore + 1);
   });
 
+  it('makes the second of two ingests of one file at once the no-op a repeat is, not a database error', async () => {
+    const lines = mergingLines();
+    const file = path.join(dir, 'twice-at-once.vcf.gz');
+    writeFileSync(file, bgzf(`${[lines[0], '##note=twice', ...lines.slice(1)].join('\n')}\n`));
+    const ingest = () =>
+      ingestVcf(t.database.db, { file, orderId: order.id, specimenId: order.specimenId, role: 'tumor', actor });
+    // Both pass the first check before either has stored anything.
+    const results = await Promise.all([ingest(), ingest()]);
+    expect(results.map((r) => r.status).sort()).toEqual(['already-ingested', 'ingested']);
+    expect(new Set(results.map((r) => r.fileId)).size).toBe(1);
+  });
+
   it('lets the event loop turn between batches, so a server storing an upload still answers', async () => {
     // On PGlite nothing in a batch's storing waits for I/O, and a worker's batches are always
     // ready: the whole ingest once ran in one turn of the event loop, a server answering nothing

@@ -21,6 +21,7 @@ import {
   type SampleRole,
   sha256Of,
   specimenOnOrder,
+  unlessIngestedMeanwhile,
 } from './resultFile.ts';
 import { BATCH_RECORDS } from './rowBuilder.ts';
 import { ParseWorker, readRowsInWorker } from './workerRows.ts';
@@ -112,89 +113,97 @@ async function ingestFile(
   // How far the file has been read, by its (compressed) bytes.
   const share = (bytesRead: number) => (size > 0 ? Math.min(1, bytesRead / size) : 1);
   const roles = sampleRoles(vcf.header, request);
+  // The check above is repeated by the unique key: another ingest of this file may commit while
+  // this one waits its turn.
   return oneAtATime(() =>
-    db.transaction().execute(async (tx) => {
-      // Our turn has come (a job shows as running from here).
-      progress(0, 0);
-      const fileId = await insertResultFile(tx, request, {
-        format: 'vcf',
-        sha256,
-        pipeline: metaValue(vcf.header, 'source'),
-        referenceBuild: vcf.header.assembly,
-        caller: metaValue(vcf.header, 'source'),
-        annotationSource: vcf.header.annotations.map((a) => a.source).join('+') || null,
-      });
-      const sampleIds = await insertSamples(tx, fileId, request.specimenId, roles);
-      const metrics = sampleMetricsFromVcfHeader(vcf.header, { file: request.fileName ?? request.file });
-      const measured = metrics && sampleIds.get(metrics.sample ?? tumourSample(roles) ?? '');
-      if (metrics && measured) await insertMetrics(tx, fileId, measured, metrics);
-      await prepareIngest(tx);
-      const copyClient = await serverConnectionOf(db, tx);
-      const writer = new AlleleWriter(tx, fileId, vcf.header.assembly, sampleIds.size, copyClient);
-      const samples = [...sampleIds.keys()];
-      const batchRecords = copyClient ? BATCH_RECORDS.copy : BATCH_RECORDS.statement;
-      // On a server the rows are built as the bytes of its COPYs (copyRows.ts).
-      const copy = copyClient ? { fileId, assembly: vcf.header.assembly } : null;
-      let stream: RowStream;
-      if (inWorker) {
-        await vcf.close();
-        stream = readRowsInWorker(request.file, { name: vcf.name, samples, batchRecords, copy }, file.worker);
-      } else {
-        stream = readRows(vcf, { samples, reference: request.reference ?? null, batchRecords, copy });
-      }
-      const counts = { records: 0, alleles: 0 };
-      try {
-        for await (const batch of stream.batches()) {
-          counts.records += batch.records;
-          counts.alleles += batch.alleles;
-          await writer.write(batch.rows);
-          progress(counts.records, share(batch.bytesRead));
-          // A turn of the event loop between batches. On PGlite a batch is stored without any
-          // I/O to wait for, and a worker's batches are always there to take: without this the
-          // whole ingest ran in one turn, and a server doing an upload's ingest answered nothing
-          // else (its health, the job's progress) until the end.
-          await setImmediate();
+    unlessIngestedMeanwhile(db, { specimenId: request.specimenId, sha256 }, () =>
+      db.transaction().execute(async (tx) => {
+        // Our turn has come (a job shows as running from here).
+        progress(0, 0);
+        const fileId = await insertResultFile(tx, request, {
+          format: 'vcf',
+          sha256,
+          pipeline: metaValue(vcf.header, 'source'),
+          referenceBuild: vcf.header.assembly,
+          caller: metaValue(vcf.header, 'source'),
+          annotationSource: vcf.header.annotations.map((a) => a.source).join('+') || null,
+        });
+        const sampleIds = await insertSamples(tx, fileId, request.specimenId, roles);
+        const metrics = sampleMetricsFromVcfHeader(vcf.header, { file: request.fileName ?? request.file });
+        const measured = metrics && sampleIds.get(metrics.sample ?? tumourSample(roles) ?? '');
+        if (metrics && measured) await insertMetrics(tx, fileId, measured, metrics);
+        await prepareIngest(tx);
+        const copyClient = await serverConnectionOf(db, tx);
+        const writer = new AlleleWriter(tx, fileId, vcf.header.assembly, sampleIds.size, copyClient);
+        const samples = [...sampleIds.keys()];
+        const batchRecords = copyClient ? BATCH_RECORDS.copy : BATCH_RECORDS.statement;
+        // On a server the rows are built as the bytes of its COPYs (copyRows.ts).
+        const copy = copyClient ? { fileId, assembly: vcf.header.assembly } : null;
+        let stream: RowStream;
+        if (inWorker) {
+          await vcf.close();
+          stream = readRowsInWorker(
+            request.file,
+            { name: vcf.name, samples, batchRecords, copy },
+            file.worker,
+          );
+        } else {
+          stream = readRows(vcf, { samples, reference: request.reference ?? null, batchRecords, copy });
         }
-        await writer.finish();
-      } catch (error) {
-        // The batch in flight finishes inside the transaction before the error rolls it back.
-        await writer.settle();
-        throw error;
-      }
-      for (const [name, summary] of Object.entries(stream.qc())) {
-        await tx
-          .insertInto('sample_qc')
-          .values({
-            sample_id: sampleIds.get(name) as string,
-            records: summary.records,
-            pass_fraction: summary.passFraction,
-            ti_tv: summary.tiTv,
-            depth_quantiles: JSON.stringify(summary.depthQuantiles),
-          })
+        const counts = { records: 0, alleles: 0 };
+        try {
+          for await (const batch of stream.batches()) {
+            counts.records += batch.records;
+            counts.alleles += batch.alleles;
+            await writer.write(batch.rows);
+            progress(counts.records, share(batch.bytesRead));
+            // A turn of the event loop between batches. On PGlite a batch is stored without any
+            // I/O to wait for, and a worker's batches are always there to take: without this the
+            // whole ingest ran in one turn, and a server doing an upload's ingest answered nothing
+            // else (its health, the job's progress) until the end.
+            await setImmediate();
+          }
+          await writer.finish();
+        } catch (error) {
+          // The batch in flight finishes inside the transaction before the error rolls it back.
+          await writer.settle();
+          throw error;
+        }
+        for (const [name, summary] of Object.entries(stream.qc())) {
+          await tx
+            .insertInto('sample_qc')
+            .values({
+              sample_id: sampleIds.get(name) as string,
+              records: summary.records,
+              pass_fraction: summary.passFraction,
+              ti_tv: summary.tiTv,
+              depth_quantiles: JSON.stringify(summary.depthQuantiles),
+            })
+            .execute();
+        }
+        const mergedLines = await tx
+          .selectFrom('merged_allele')
+          .select('line')
+          .distinct()
+          .where('file_id', '=', fileId)
+          .orderBy('line')
+          .limit(MERGED_LINES_SHOWN + 1)
           .execute();
-      }
-      const mergedLines = await tx
-        .selectFrom('merged_allele')
-        .select('line')
-        .distinct()
-        .where('file_id', '=', fileId)
-        .orderBy('line')
-        .limit(MERGED_LINES_SHOWN + 1)
-        .execute();
-      await finishResultFile(tx, request, { id: fileId, sha256, records: counts.records, patientId });
-      return {
-        status: 'ingested' as const,
-        fileId,
-        drsId: fileId,
-        sha256,
-        ...counts,
-        variants: writer.stored.records,
-        observations: writer.stored.observations,
-        annotations: writer.stored.annotations,
-        merged: writer.stored.merged,
-        mergedLines: mergedLines.map((row) => row.line),
-      };
-    }),
+        await finishResultFile(tx, request, { id: fileId, sha256, records: counts.records, patientId });
+        return {
+          status: 'ingested' as const,
+          fileId,
+          drsId: fileId,
+          sha256,
+          ...counts,
+          variants: writer.stored.records,
+          observations: writer.stored.observations,
+          annotations: writer.stored.annotations,
+          merged: writer.stored.merged,
+          mergedLines: mergedLines.map((row) => row.line),
+        };
+      }),
+    ),
   );
 }
 

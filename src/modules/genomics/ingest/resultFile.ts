@@ -74,6 +74,34 @@ export async function alreadyIngested(
   return existing ? { status: 'already-ingested', fileId: existing.id, sha256 } : null;
 }
 
+/**
+ * Runs an ingest's transaction. When another ingest of the same file for the same specimen
+ * committed first — two uploads at once, or the command line and the server — the unique key on
+ * (specimen, sha256) refuses this one, and it becomes what a second ingest of a file is: a no-op
+ * that says so, not a database error.
+ */
+export async function unlessIngestedMeanwhile<T>(
+  db: Kysely<DB>,
+  file: { specimenId: string; sha256: string },
+  work: () => Promise<T>,
+): Promise<T | AlreadyIngested> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isSameFileAgain(error)) {
+      const done = await alreadyIngested(db, file.specimenId, file.sha256);
+      if (done) return done;
+    }
+    throw error;
+  }
+}
+
+function isSameFileAgain(error: unknown): boolean {
+  const e = error as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  const key = 'sequencing_file_specimen_id_sha256_key';
+  return e?.code === '23505' && (e.constraint === key || String(e.message).includes(key));
+}
+
 export type FileProvenance = {
   format: ResultFileFormat;
   sha256: string;
