@@ -154,6 +154,20 @@ describe('genvei CLI', () => {
     expect(again.stdout).toMatch(/was already ingested for this specimen: nothing changed/);
   }, 60_000);
 
+  it('ingest refuses a wrong role, a specimen that is no id and a sample given two roles, naming the option', async () => {
+    const specimen = '3de9250b-6e36-4756-872b-61997ecc494b';
+    const cases: [string[], RegExp][] = [
+      [['--specimen', specimen, '--role', 'tumour'], /--role.*'tumour' is invalid.*tumor, normal, germline/],
+      [['--specimen', 'not-a-uuid', '--role', 'tumor'], /--specimen.*'not-a-uuid' is invalid.*UUID/],
+      [['--specimen', specimen, '--sample', 'S1=tumor', '--sample', 'S1=normal'], /S1 is given a role twice/],
+    ];
+    for (const [options, message] of cases) {
+      const result = await genvei(['ingest', '--order', 'GV-1', ...options, 'x.vcf']);
+      expect(result.code, options.join(' ')).not.toBe(0);
+      expect(result.stderr).toMatch(message);
+    }
+  }, 30_000);
+
   it('a process killed mid-ingest leaves nothing behind, and the ingest can simply run again', async () => {
     const database = await reopen();
     let target: { order_id: string; id: string };

@@ -13,6 +13,8 @@ import { openDatabase } from '../platform/db/open.ts';
 import { Problem } from '../platform/http/problems.ts';
 import { ProgressLine } from './progress.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 type IngestOptions = {
   order: string;
   specimen: string;
@@ -33,13 +35,19 @@ export function registerIngestCommand(program: Command) {
     )
     .argument('<file>', 'VCF 4.1–4.3 (plain or bgzip), .cna.tsv, .fusions.tsv or metrics .json')
     .requiredOption('--order <id>', 'the order: its id or its order number (GV-…)')
-    .requiredOption('--specimen <id>', 'the specimen on that order the data comes from')
+    .requiredOption('--specimen <id>', 'the specimen on that order the data comes from', (value: string) => {
+      if (!UUID.test(value)) throw new InvalidArgumentError('a specimen is named by its id (a UUID)');
+      return value;
+    })
     .addOption(
       new Option('--kind <kind>', 'what the file holds (default: from its name)').choices([...INGEST_KINDS]),
     )
-    .option(
-      '--role <role>',
-      'tumor | normal | germline, for a single-sample file (calls and metrics: default tumor)',
+    .addOption(
+      new Option('--role <role>', 'for a single-sample file (calls and metrics: default tumor)').choices([
+        'tumor',
+        'normal',
+        'germline',
+      ]),
     )
     .option(
       '--sample <name=role>',
@@ -47,6 +55,9 @@ export function registerIngestCommand(program: Command) {
       (value: string, all: string[] = []) => {
         if (!/^[^=]+=(tumor|normal|germline)$/.test(value))
           throw new InvalidArgumentError('write NAME=tumor, NAME=normal or NAME=germline');
+        const name = value.slice(0, value.lastIndexOf('='));
+        if (all.some((given) => given.slice(0, given.lastIndexOf('=')) === name))
+          throw new InvalidArgumentError(`sample ${name} is given a role twice`);
         return [...all, value];
       },
     )
@@ -66,14 +77,17 @@ export function registerIngestCommand(program: Command) {
           .selectFrom('clinical_order')
           .select('id')
           .where((eb) =>
-            /^[0-9a-f-]{36}$/i.test(options.order)
-              ? eb('id', '=', options.order)
-              : eb('order_number', '=', options.order),
+            UUID.test(options.order) ? eb('id', '=', options.order) : eb('order_number', '=', options.order),
           )
           .executeTakeFirst();
         if (!order) throw new Problem(400, 'validation', 'Unknown order', `no order ${options.order}`);
         const samples = options.sample
-          ? Object.fromEntries(options.sample.map((pair) => pair.split('=') as [string, SampleRole]))
+          ? Object.fromEntries(
+              options.sample.map((pair) => {
+                const at = pair.lastIndexOf('=');
+                return [pair.slice(0, at), pair.slice(at + 1) as SampleRole];
+              }),
+            )
           : undefined;
         const kind = options.kind ?? kindFromFileName(file);
         const progress = new ProgressLine(process.stderr, `ingest ${kind}: `);
