@@ -9,6 +9,8 @@ import { accessThroughOrder } from '../orders/service.ts';
 import { drsObject, drsServiceInfo } from './drs.ts';
 import { drsSource } from './store.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * GA4GH DRS 1.x under /ga4gh/drs/v1: service-info is public; an object is patient data, read
  * under the same rule as its order and audited. Errors use DRS's `{msg, status_code}` body.
@@ -40,7 +42,7 @@ export async function drsRoutes(app: FastifyInstance, options: { publicUrl: stri
     schema: { hide: true },
     config: { access: { public: 'an unknown DRS path holds no data' } },
     handler: async (request) => {
-      throw notFound(`no DRS route ${request.method} ${request.url.split('?')[0]}`);
+      throw notFound(`the DRS route ${request.method} ${request.url.split('?')[0]}`);
     },
   });
 
@@ -48,7 +50,8 @@ export async function drsRoutes(app: FastifyInstance, options: { publicUrl: stri
     schema: {
       tags,
       summary: 'A DRS object: a raw or result file by reference (size, sha-256, where it is)',
-      params: z.object({ object_id: z.uuid() }),
+      // Any id: one that is not ours (genvei's are UUIDs) is a 404, as DRS answers an unknown id.
+      params: z.object({ object_id: z.string().min(1).max(500) }),
     },
     config: {
       access: accessThroughOrder(
@@ -57,7 +60,7 @@ export async function drsRoutes(app: FastifyInstance, options: { publicUrl: stri
         // DRS answers an id it does not know with 404 (the access rule would otherwise refuse it).
         async (request, db: Kysely<DB>) => {
           const id = (request.params as { object_id: string }).object_id;
-          const source = await drsSource(db, id);
+          const source = UUID.test(id) ? await drsSource(db, id) : undefined;
           if (!source) throw notFound(`DRS object ${id}`);
           return source.order_id;
         },

@@ -352,9 +352,14 @@ describe('raw files by reference, served through GA4GH DRS', () => {
     // Without a session the answer is still "sign in", whether or not the id exists.
     const anonymous = await t.app.inject({ method: 'GET', url: `/ga4gh/drs/v1/objects/${unknown}` });
     expect(anonymous.statusCode).toBe(401);
+    // An id that is not one of ours (genvei's are UUIDs) is unknown too, not a bad request.
+    const foreign = await lab.request('GET', '/ga4gh/drs/v1/objects/314159');
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json()).toEqual({ msg: 'DRS object 314159 was not found', status_code: 404 });
     for (const [method, url] of [
       ['GET', `/ga4gh/drs/v1/objects/${rawId}/access/s3`],
       ['POST', `/ga4gh/drs/v1/objects/${rawId}`],
+      ['OPTIONS', `/ga4gh/drs/v1/objects/${rawId}`],
       ['GET', '/ga4gh/drs/v1/service-info/'],
     ] as const) {
       const response = await lab.request(method, url);
@@ -362,7 +367,10 @@ describe('raw files by reference, served through GA4GH DRS', () => {
         method,
         url,
         status: 404,
-        body: { msg: expect.stringMatching(/^Not found|no DRS route/), status_code: 404 },
+        body: {
+          msg: expect.stringMatching(/^the DRS route [A-Z]+ \/ga4gh\/drs\/v1\/\S+ was not found$/),
+          status_code: 404,
+        },
       });
     }
   });

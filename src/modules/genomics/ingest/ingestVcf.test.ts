@@ -409,7 +409,13 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     const file = path.join(dir, 'twice-at-once.vcf.gz');
     writeFileSync(file, bgzf(`${[lines[0], '##note=twice', ...lines.slice(1)].join('\n')}\n`));
     const ingest = () =>
-      ingestVcf(t.database.db, { file, orderId: order.id, specimenId: order.specimenId, role: 'tumor', actor });
+      ingestVcf(t.database.db, {
+        file,
+        orderId: order.id,
+        specimenId: order.specimenId,
+        role: 'tumor',
+        actor,
+      });
     // Both pass the first check before either has stored anything.
     const results = await Promise.all([ingest(), ingest()]);
     expect(results.map((r) => r.status).sort()).toEqual(['already-ingested', 'ingested']);
