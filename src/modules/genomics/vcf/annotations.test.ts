@@ -301,10 +301,41 @@ describe('the JSON the ingest stores for each transcript', () => {
     async (name) => {
       const alleles = await allelesOf(fixture(name));
       for (const allele of alleles) {
-        expect(jsonOf(allele)).toEqual(allele.consequences.filter((c) => c.transcriptId).map(asStored));
+        const transcripts = allele.consequences.filter(
+          (c) => c.transcriptId && (c.featureType === null || c.featureType.toLowerCase() === 'transcript'),
+        );
+        expect(jsonOf(allele)).toEqual(transcripts.map(asStored));
       }
     },
   );
+
+  it('leaves out what is no transcript: regulatory regions, motifs, SnpEff’s intergenic regions', async () => {
+    const vep = (type: string, feature: string) =>
+      `T|regulatory_region_variant|MODIFIER|||${type}|${feature}|protein_coding|||`;
+    const text = vcfText([
+      '##fileformat=VCFv4.2',
+      `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${CSQ_FORMAT}">`,
+      ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO'],
+      [
+        'chr7',
+        '140753336',
+        '.',
+        'A',
+        'T',
+        '.',
+        'PASS',
+        `CSQ=${vep('Transcript', 'ENST1.1')},${vep('RegulatoryFeature', 'ENSR00000001')},${vep('MotifFeature', 'ENSM00000002')}`,
+      ],
+    ]);
+    const [allele] = await allelesOf(streamOf(text));
+    expect(jsonOf(allele as VariantAllele).map((t: string[]) => t[1])).toEqual(['ENST1.1']);
+    // What the file says is still read, with each entry's feature type.
+    expect(allele?.consequences.map((c) => c.featureType)).toEqual([
+      'Transcript',
+      'RegulatoryFeature',
+      'MotifFeature',
+    ]);
+  });
 
   it('keeps a transcript written twice for one allele once', async () => {
     const entry =

@@ -395,8 +395,9 @@ export function consequencesFor(
  * gene id, HGVSc, HGVSp, consequence terms, impact, MANE Select, canonical, existing variation,
  * population frequencies or null). Ingest reads every transcript of every record: building the
  * TranscriptConsequence objects and then stringifying them cost more than reading the file.
- * Entries without a transcript are left out, and a transcript written twice for the allele is
- * kept once (the first), as the ingest always did. `value` is the annotation INFO value (its
+ * Entries without a transcript, and entries about another kind of feature (isTranscript), are
+ * left out, and a transcript written twice for the allele is kept once (the first), as the ingest
+ * always did. `value` is the annotation INFO value (its
  * entries joined by commas, as the file has them). Appends to `out` and returns how many
  * transcripts it wrote. With `shape`, its `entriesMatch` is set false when an entry does not
  * have the layout's field count (the JSON is written all the same).
@@ -431,7 +432,7 @@ export function transcriptsJson(
     start = end + 1;
     // Every entry is read, the other ALTs' too: counting here is checkAnnotationValue's shape check.
     if (shape && fields.fieldCount !== expected) shape.entriesMatch = false;
-    if (!belongsTo(layout, columns, allele, mixed)) continue;
+    if (!belongsTo(layout, columns, allele, mixed) || !isTranscript(columns)) continue;
     const transcriptId = fields.text(columns.feature);
     if (transcriptId === null || seen.includes(transcriptId)) continue;
     seen.push(transcriptId);
@@ -514,6 +515,16 @@ function belongsTo(
   if (allele.altCount === 1) return !mixed || namesTheAlt(columns, allele);
   const written = (fields.raw(columns.allele) ?? '').toUpperCase();
   return written === (layout.source === 'VEP' ? allele.vepAllele : allele.text).toUpperCase();
+}
+
+/**
+ * Whether the entry read last is about a transcript: its feature type is not given, or is
+ * `Transcript` (VEP) or `transcript` (SnpEff). A regulatory region or motif (ENSR…, ENSM…) and
+ * SnpEff's intergenic region between two genes are no transcripts, and are not stored as such.
+ */
+function isTranscript(columns: Columns): boolean {
+  const type = fields.raw(columns.featureType);
+  return type === undefined || type === '' || type.toLowerCase() === 'transcript';
 }
 
 /** Whether a one-ALT record's entries are told apart by their Allele (no ALLELE_NUM to go by). */

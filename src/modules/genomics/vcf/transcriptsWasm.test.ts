@@ -140,6 +140,19 @@ function fieldFor(name: string, allele: AnnotatedAllele): fc.Arbitrary<string> {
         'MANE_Select&MANE_Plus_Clinical',
         'mane_select',
       );
+    case 'Feature_type':
+    case 'Feature_Type':
+      return fc.constantFrom(
+        'Transcript',
+        'Transcript',
+        'transcript',
+        'TRANSCRIPT',
+        '',
+        'RegulatoryFeature',
+        'MotifFeature',
+        'intergenic_region',
+        'Transcript%3A',
+      );
     case 'Feature':
     case 'Feature_ID':
       return fc.constantFrom('ENST01.1', 'ENST02.3', 'ENST0%3A', 'ENST"1', 'NM_1', '');

@@ -182,7 +182,7 @@ export class TranscriptsWasm {
     const known = this.layouts.get(layout);
     if (known !== undefined) return known;
     const c = annotationColumns(layout);
-    const slots = 17 + 3 * c.frequencyIndexes.length;
+    const slots = 18 + 3 * c.frequencyIndexes.length;
     let text = this.layoutEnd + 4 * slots;
     const size = 4 * slots + c.sourceJson.length + c.frequencyKeys.reduce((n, k) => n + k.length, 0);
     if (size > LAYOUT_AREA) return -1;
@@ -212,11 +212,12 @@ export class TranscriptsWasm {
       text,
       c.sourceJson.length,
       c.frequencyIndexes.length,
+      c.featureType,
     ]);
     text += this.bytes.write(c.sourceJson, text, 'latin1');
     c.frequencyIndexes.forEach((index, f) => {
       const key = c.frequencyKeys[f] as string;
-      ints.set([index, text, key.length], 17 + 3 * f);
+      ints.set([index, text, key.length], 18 + 3 * f);
       text += this.bytes.write(key, text, 'latin1');
     });
     this.layoutEnd = align(text);

@@ -28,8 +28,9 @@ const EXISTING = 13;
 const SOURCE_AT = 14;
 const SOURCE_LENGTH = 15;
 const FREQUENCIES = 16;
+const FEATURE_TYPE = 17;
 // Then per frequency column: its field index, where its JSON key ("name":) is, its length.
-const FREQUENCY_SLOTS = 17;
+const FREQUENCY_SLOTS = 18;
 
 /** The output area is too small for the next transcript; the caller grows it and calls again. */
 const NO_ROOM = -2;
@@ -184,6 +185,7 @@ export function transcripts(
     start = i + 1;
     if (count != expected) entriesMatch = 0;
     if (!belongsTo(alleleIndex, altCount, target, targetLength, secondLength, onlyNamed)) continue;
+    if (!isTranscript(slot(FEATURE_TYPE))) continue;
     // The transcript id, decoded; none or one seen before: the entry is left out.
     const feature = slot(FEATURE);
     if (isEmpty(feature)) continue;
@@ -281,6 +283,18 @@ function namesAllele(target: usize, length: i32): bool {
     let c = load<u8>(from + i);
     if (c >= 97 && c <= 122) c -= 32;
     if (c != load<u8>(target + i)) return false;
+  }
+  return true;
+}
+
+/** annotations.ts's isTranscript: no feature type given, or `transcript` in any case. */
+function isTranscript(k: i32): bool {
+  if (isEmpty(k)) return true;
+  const from = fieldStart(k);
+  if (fieldEnd(k) - from != 10) return false;
+  const word = 'transcript';
+  for (let i = 0; i < 10; i++) {
+    if ((<i32>load<u8>(from + <usize>i) | 0x20) != word.charCodeAt(i)) return false;
   }
   return true;
 }
