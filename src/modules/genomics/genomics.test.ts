@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoNationalIds } from '../../demo/seed.ts';
 import { type Client, lastAuditEntry, type TestApp, testApp } from '../../platform/testing/testApp.ts';
 import { unfinished } from './ingestJobs.ts';
+import { lungOrder } from './testing.ts';
 
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../../test/fixtures/vcf/${name}`, import.meta.url)));
@@ -20,15 +20,7 @@ beforeAll(async () => {
   t = await testApp();
   requester = await t.login('rekvirent');
   lab = await t.login('bioinformatiker');
-  const placed = await requester.request('POST', '/api/orders', {
-    patient: { nationalId: demoNationalIds()[1] },
-    analysis: 'fjordvik-lunge-ngs',
-    clinical: { diagnosis: { oncotree: 'LUAD' }, question: 'Behandlingsrettede varianter?' },
-    specimens: [{ kind: 'ffpe-block', collectionDate: '2026-10-01', site: 'lunge', tumourCellPercent: 60 }],
-    researchConsent: false,
-  });
-  const view = (await requester.request('GET', `/api/orders/${placed.json().id}`)).json();
-  specimenId = view.specimens[0].id;
+  specimenId = (await lungOrder(t, { patient: 1, tumourCellPercent: 60 })).specimenId;
 });
 afterAll(async () => {
   await t?.close();

@@ -2,9 +2,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoNationalIds } from '../../demo/seed.ts';
 import { type Client, lastAuditEntry, type TestApp, testApp } from '../../platform/testing/testApp.ts';
 import { receiveUpload, UploadTooLarge } from './ingestJobs.ts';
+import { lungOrder } from './testing.ts';
 
 const LIMIT = 4096;
 
@@ -17,15 +17,7 @@ beforeAll(async () => {
   t = await testApp({ env: { GENVEI_UPLOAD_MAX_BYTES: String(LIMIT) } });
   requester = await t.login('rekvirent');
   lab = await t.login('bioinformatiker');
-  const placed = await requester.request('POST', '/api/orders', {
-    patient: { nationalId: demoNationalIds()[0] },
-    analysis: 'fjordvik-lunge-ngs',
-    clinical: { diagnosis: { oncotree: 'LUAD' }, question: 'Behandlingsrettede varianter?' },
-    specimens: [{ kind: 'ffpe-block', collectionDate: '2026-10-01', site: 'lunge', tumourCellPercent: 60 }],
-    researchConsent: false,
-  });
-  const view = (await requester.request('GET', `/api/orders/${placed.json().id}`)).json();
-  specimenId = view.specimens[0].id;
+  specimenId = (await lungOrder(t)).specimenId;
 });
 afterAll(async () => {
   await t?.close();

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoNationalIds } from '../../../demo/seed.ts';
 import { type TestApp, testApp } from '../../../platform/testing/testApp.ts';
+import { lungOrder } from '../testing.ts';
 import { bgzf } from '../vcf/testing.ts';
 import { InMemoryReference } from '../vrs/reference.ts';
 import { ingestVcf } from './ingestVcf.ts';
+import type { IngestProgress } from './kinds.ts';
 import { settledThreads, threads } from './testing.ts';
 
 const FIXTURE = fileURLToPath(
@@ -22,18 +23,7 @@ let order: { id: string; specimenId: string };
 beforeAll(async () => {
   t = await testApp();
   dir = mkdtempSync(path.join(tmpdir(), 'genvei-ingest-'));
-  const requester = await t.login('rekvirent');
-  const [nationalId] = demoNationalIds();
-  const placed = await requester.request('POST', '/api/orders', {
-    patient: { nationalId },
-    analysis: 'fjordvik-lunge-ngs',
-    clinical: { diagnosis: { oncotree: 'LUAD' }, question: 'Behandlingsrettede varianter?' },
-    specimens: [{ kind: 'ffpe-block', collectionDate: '2026-10-01', site: 'lunge', tumourCellPercent: 40 }],
-    researchConsent: false,
-  });
-  const id = placed.json().id;
-  const view = (await requester.request('GET', `/api/orders/${id}`)).json();
-  order = { id, specimenId: view.specimens[0].id };
+  order = await lungOrder(t);
 });
 afterAll(async () => {
   await t.close();
@@ -95,6 +85,14 @@ function mergingLines(): string[] {
   lines.push('chr2\t10020\t.\tCAAAAAAAAAC\tTAAAAAAAAAC,CAAAAAAAAAT\t50\tPASS\t.\tGT:DP\t1/2:9');
   return lines;
 }
+
+/** A file into the test order's specimen, as the tumour's. */
+const ingestPath = (file: string, options: { inWorker?: boolean } = {}, progress?: IngestProgress) =>
+  ingestVcf(
+    t.database.db,
+    { file, orderId: order.id, specimenId: order.specimenId, role: 'tumor', actor, ...options },
+    progress,
+  );
 
 /** The tumour/normal fixture into the test order's specimen. */
 const ingestFixture = (options: { inWorker?: boolean } = {}) =>
@@ -408,14 +406,7 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     const lines = mergingLines();
     const file = path.join(dir, 'twice-at-once.vcf.gz');
     writeFileSync(file, bgzf(`${[lines[0], '##note=twice', ...lines.slice(1)].join('\n')}\n`));
-    const ingest = () =>
-      ingestVcf(t.database.db, {
-        file,
-        orderId: order.id,
-        specimenId: order.specimenId,
-        role: 'tumor',
-        actor,
-      });
+    const ingest = () => ingestPath(file);
     // Both pass the first check before either has stored anything.
     const results = await Promise.all([ingest(), ingest()]);
     expect(results.map((r) => r.status).sort()).toEqual(['already-ingested', 'ingested']);
@@ -440,11 +431,7 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     setImmediate(tick);
     const seen: number[] = [];
     try {
-      const result = await ingestVcf(
-        t.database.db,
-        { file, orderId: order.id, specimenId: order.specimenId, role: 'tumor', actor, inWorker: true },
-        () => seen.push(turns),
-      );
+      const result = await ingestPath(file, { inWorker: true }, () => seen.push(turns));
       expect(result).toMatchObject({ status: 'ingested', records: 6000 });
     } finally {
       ticking = false;

@@ -296,6 +296,17 @@ describe('the JSON the ingest stores for each transcript', () => {
     return JSON.parse(out.text());
   };
 
+  /** The one ALT of BRAF c.1799T>A with `csq` as its CSQ value, in VEP's `format`. */
+  const braf = async (csq: string, format = CSQ_FORMAT) => {
+    const text = vcfText([
+      '##fileformat=VCFv4.2',
+      `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${format}">`,
+      ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO'],
+      ['chr7', '140753336', '.', 'A', 'T', '.', 'PASS', `CSQ=${csq}`],
+    ]);
+    return (await allelesOf(streamOf(text)))[0] as VariantAllele;
+  };
+
   it.each(['tumour-normal.vep.vcf', 'germline.snpeff.vcf', 'structural.vcf'])(
     'says what the consequences say, allele by allele, in %s',
     async (name) => {
@@ -312,25 +323,12 @@ describe('the JSON the ingest stores for each transcript', () => {
   it('leaves out what is no transcript: regulatory regions, motifs, SnpEff’s intergenic regions', async () => {
     const vep = (type: string, feature: string) =>
       `T|regulatory_region_variant|MODIFIER|||${type}|${feature}|protein_coding|||`;
-    const text = vcfText([
-      '##fileformat=VCFv4.2',
-      `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${CSQ_FORMAT}">`,
-      ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO'],
-      [
-        'chr7',
-        '140753336',
-        '.',
-        'A',
-        'T',
-        '.',
-        'PASS',
-        `CSQ=${vep('Transcript', 'ENST1.1')},${vep('RegulatoryFeature', 'ENSR00000001')},${vep('MotifFeature', 'ENSM00000002')}`,
-      ],
-    ]);
-    const [allele] = await allelesOf(streamOf(text));
-    expect(jsonOf(allele as VariantAllele).map((t: string[]) => t[1])).toEqual(['ENST1.1']);
+    const allele = await braf(
+      `${vep('Transcript', 'ENST1.1')},${vep('RegulatoryFeature', 'ENSR00000001')},${vep('MotifFeature', 'ENSM00000002')}`,
+    );
+    expect(jsonOf(allele).map((t: string[]) => t[1])).toEqual(['ENST1.1']);
     // What the file says is still read, with each entry's feature type.
-    expect(allele?.consequences.map((c) => c.featureType)).toEqual([
+    expect(allele.consequences.map((c) => c.featureType)).toEqual([
       'Transcript',
       'RegulatoryFeature',
       'MotifFeature',
@@ -340,34 +338,16 @@ describe('the JSON the ingest stores for each transcript', () => {
   it('keeps a transcript written twice for one allele once', async () => {
     const entry =
       'T|missense_variant|MODERATE|BRAF|ENSG00000157764|Transcript|NM_004333.6|protein_coding|c.1799T>A|p.Val600Glu|YES';
-    const text = vcfText([
-      '##fileformat=VCFv4.2',
-      `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${CSQ_FORMAT}">`,
-      ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO'],
-      ['chr7', '140753336', '.', 'A', 'T', '.', 'PASS', `CSQ=${entry},${entry}`],
-    ]);
-    const [allele] = await allelesOf(streamOf(text));
-    expect(jsonOf(allele as VariantAllele).map((t: string[]) => t[1])).toEqual(['NM_004333.6']);
+    const allele = await braf(`${entry},${entry}`);
+    expect(jsonOf(allele).map((t: string[]) => t[1])).toEqual(['NM_004333.6']);
   });
 
   it('escapes what JSON must escape and decodes VCF percent escapes', async () => {
-    const text = vcfText([
-      '##fileformat=VCFv4.2',
-      `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${CSQ_FORMAT}|MANE_SELECT|gnomADe_AF|MAX_AF">`,
-      ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO'],
-      [
-        'chr7',
-        '140753336',
-        '.',
-        'A',
-        'T',
-        '.',
-        'PASS',
-        'CSQ=T|missense_variant&splice_region_variant|MODERATE|BR"AF|ENSG\\1|Transcript|NM_004333.6|protein_coding|NM_004333.6:c.1799T>A|NP_004324.2:p.Val600Glu%3B|YES|NM_004333.6|1e-05|0.5',
-      ],
-    ]);
-    const [allele] = await allelesOf(streamOf(text));
-    const [stored] = jsonOf(allele as VariantAllele);
+    const allele = await braf(
+      'T|missense_variant&splice_region_variant|MODERATE|BR"AF|ENSG\\1|Transcript|NM_004333.6|protein_coding|NM_004333.6:c.1799T>A|NP_004324.2:p.Val600Glu%3B|YES|NM_004333.6|1e-05|0.5',
+      `${CSQ_FORMAT}|MANE_SELECT|gnomADe_AF|MAX_AF`,
+    );
+    const [stored] = jsonOf(allele);
     expect(stored).toEqual([
       'VEP',
       'NM_004333.6',

@@ -77,6 +77,14 @@ export function mixed(): i32 {
   return namedAlt & namedOther;
 }
 
+// The allele the entries are matched to: transcripts()' arguments of those names.
+let alleleIndex: i32 = 0;
+let altCount: i32 = 0;
+let target: usize = 0;
+let targetLength: i32 = 0;
+let secondLength: i32 = 0;
+let onlyNamed: i32 = 0;
+
 // The entry being read: field k is [fieldStart(k), fieldEnd(k)).
 let starts: usize = 0;
 let fieldCount: i32 = 0;
@@ -105,27 +113,34 @@ let layoutAt: usize = 0;
 /**
  * Writes the transcripts of the value [value, value + length) that belong to the allele, after
  * what is at [.., out) (a `[` or earlier transcripts). Returns where the output ends, or NO_ROOM.
- * `target` is the allele as the entries name it, upper-cased (used when the layout has no
- * ALLELE_NUM). With one ALT it is the ALT as written, then (`secondLength` bytes after it, when
- * that differs) as VEP writes it, and `onlyNamed` keeps only the entries naming either.
+ * The allele is ALT number `index` of `alts`; `alleleTarget` is its `firstLength` bytes as the
+ * entries name it, upper-cased (used when the layout has no ALLELE_NUM). With one ALT that is the
+ * ALT as written, then (`vepLength` bytes after it, when that differs) as VEP writes it, and
+ * `onlyNamedEntries` keeps only the entries naming either.
  * `scratch` holds (length + 2) u32 field starts, then the transcript ids seen so far.
  */
 export function transcripts(
   layout: usize,
   value: usize,
   length: i32,
-  alleleIndex: i32,
-  altCount: i32,
-  target: usize,
-  targetLength: i32,
-  secondLength: i32,
-  onlyNamed: i32,
+  index: i32,
+  alts: i32,
+  alleleTarget: usize,
+  firstLength: i32,
+  vepLength: i32,
+  onlyNamedEntries: i32,
   out: usize,
   outEnd: usize,
   scratch: usize,
 ): isize {
   layoutAt = layout;
   starts = scratch;
+  alleleIndex = index;
+  altCount = alts;
+  target = alleleTarget;
+  targetLength = firstLength;
+  secondLength = vepLength;
+  onlyNamed = onlyNamedEntries;
   const seenIds = scratch + ((<usize>length + 2) << 2);
   // Each seen id: u32 start, u32 end, in a list growing up from seenIds; the ids' decoded
   // bytes go to seenBytes.
@@ -184,7 +199,7 @@ export function transcripts(
     const entryEnd = i;
     start = i + 1;
     if (count != expected) entriesMatch = 0;
-    if (!belongsTo(alleleIndex, altCount, target, targetLength, secondLength, onlyNamed)) continue;
+    if (!belongsTo()) continue;
     if (!isTranscript(slot(FEATURE_TYPE))) continue;
     // The transcript id, decoded; none or one seen before: the entry is left out.
     const feature = slot(FEATURE);
@@ -230,15 +245,8 @@ function transcript(out: usize, idStart: usize, idEnd: usize): usize {
   return out;
 }
 
-/** annotations.ts's belongsTo. */
-function belongsTo(
-  alleleIndex: i32,
-  altCount: i32,
-  target: usize,
-  targetLength: i32,
-  secondLength: i32,
-  onlyNamed: i32,
-): bool {
+/** annotations.ts's belongsTo, for the allele of this call. */
+function belongsTo(): bool {
   const alleleNumber = slot(ALLELE_NUMBER);
   if (alleleNumber >= 0) {
     if (isAbsent(alleleNumber)) return false;
