@@ -71,3 +71,24 @@ describe('the lines of a file', () => {
     expect(lines).toEqual(['##x', 'ab\ufffd', 'cd']);
   });
 });
+
+describe('a line beyond the longest read', () => {
+  it('stops the reading with an error naming the line, before the text grows without end', async () => {
+    const long = Buffer.alloc(400, 'A');
+    const source = new LineSource(Readable.from([Buffer.from('short\n'), long, long, long]), 1000);
+    const read: string[] = [];
+    await expect(
+      (async () => {
+        for await (const batch of source.batches()) read.push(...batch);
+      })(),
+    ).rejects.toMatchObject({ field: 'line', message: expect.stringMatching(/longer than 1000 characters/) });
+    expect(read).toEqual(['short']);
+  });
+
+  it('reads a line of exactly the longest length', async () => {
+    const source = new LineSource(Readable.from([Buffer.alloc(1000, 'A'), Buffer.from('\n')]), 1000);
+    const read: string[] = [];
+    for await (const batch of source.batches()) read.push(...batch);
+    expect(read[0]).toHaveLength(1000);
+  });
+});

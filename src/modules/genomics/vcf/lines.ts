@@ -7,6 +7,11 @@ import { VcfFault } from './errors.ts';
 export type VcfInput = string | Readable;
 
 const CHUNK_BYTES = 1 << 20;
+/**
+ * The longest line read: a record of ten thousand samples is a few megabytes, and a longer "line"
+ * is a damaged file or not a VCF. Held as text it would take gigabytes before V8 refused it.
+ */
+export const MAX_LINE_CHARS = 64 * 1024 * 1024;
 
 /**
  * The lines of a plain or gzip-compressed file. BGZF is a series of gzip members, which zlib's
@@ -22,7 +27,10 @@ export class LineSource {
    */
   readonly consumed = { bytes: 0 };
 
-  constructor(private readonly input: VcfInput) {}
+  constructor(
+    private readonly input: VcfInput,
+    private readonly maxLineChars = MAX_LINE_CHARS,
+  ) {}
 
   async *batches(): AsyncGenerator<string[]> {
     try {
@@ -70,6 +78,12 @@ export class LineSource {
       const lines = decoder.write(toBuffer(chunk)).split('\n');
       if (rest.length > 0) lines[0] = rest + (lines[0] as string);
       rest = lines.pop() ?? '';
+      if (rest.length > this.maxLineChars) {
+        throw new VcfFault(
+          'line',
+          `the line is longer than ${this.maxLineChars} characters: a damaged file, or not a VCF`,
+        );
+      }
       if (lines.length === 0) continue;
       for (let i = 0; i < lines.length; i++) lines[i] = withoutCarriageReturn(lines[i] as string);
       yield lines;
