@@ -105,5 +105,8 @@ export function drsServiceInfo(publicUrl: string) {
       'Sequencing data files known to genvei, served by reference: genvei keeps their location, size and checksum, never a copy.',
     organization: { name: 'genvei', url: publicUrl },
     version: '0.1.0',
+    // DrsService requires it. This service has no bulk routes (they answer 404), so no bulk request
+    // of any length is served.
+    maxBulkRequestLength: 0,
   };
 }

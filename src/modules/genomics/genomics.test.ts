@@ -289,7 +289,11 @@ describe('raw files by reference, served through GA4GH DRS', () => {
 
   it('publishes service-info without sign-in', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/ga4gh/drs/v1/service-info' });
-    expect(response.json()).toMatchObject({ type: { group: 'org.ga4gh', artifact: 'drs' } });
+    expect(response.json()).toMatchObject({
+      type: { group: 'org.ga4gh', artifact: 'drs' },
+      // Required by DrsService; there are no bulk routes.
+      maxBulkRequestLength: 0,
+    });
   });
 
   it('serves the DRS object to the care team and audits the read', async () => {
