@@ -244,6 +244,7 @@ describe('copy-number errors name the file, line and column', () => {
     [['chr7', '0', '200000', '0.1'], 'Start', 'positions are 1-based, got 0'],
     [['chr7', '1', '2.5', '0.1'], 'End', 'expected a whole number, got "2.5"'],
     [['chr7', '1', '200', 'NA'], 'Segment_Mean', 'expected a number, got "NA"'],
+    [['chr7', '1', '200', '1e400'], 'Segment_Mean', '1e400 is beyond the range of a number'],
     [['chr7', '1', '200', ''], 'Segment_Mean', 'empty value'],
     [['', '1', '200', '0.1'], 'Chromosome', 'empty value'],
     [['chr7', '1', '200'], 'columns', '3 tab-separated fields, the header has 4'],

@@ -13,7 +13,10 @@ const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 /** A finite decimal number; refuses what Number() would quietly accept (``, ` 1`, `0x10`, `Infinity`). */
 export function decimal(text: string, field: string): number {
   if (!DECIMAL.test(text)) throw new CallsFault(field, `expected a number, got "${text}"`);
-  return Number(text);
+  const value = Number(text);
+  // 1e400 is written like a number but is none a double can hold.
+  if (!Number.isFinite(value)) throw new CallsFault(field, `${text} is beyond the range of a number`);
+  return value;
 }
 
 /** A count or a position: digits only. */

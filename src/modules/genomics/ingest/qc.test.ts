@@ -44,12 +44,24 @@ describe('a sample’s QC', () => {
 
   it('has no Ti/Tv without a transversion, and no quantiles without depths', () => {
     const qc = new SampleQc();
-    qc.add({ filters: [], ref: 'A', alt: 'G', kind: 'snv', depth: null });
+    qc.add({ filters: ['LowQual'], ref: 'A', alt: 'G', kind: 'snv', depth: null });
     expect(qc.summary()).toMatchObject({
       records: 1,
       passFraction: 0,
       tiTv: null,
       depthQuantiles: { p50: null },
     });
+  });
+
+  it('takes the PASS fraction of the filtered calls only: FILTER "." is no filter applied', () => {
+    const qc = new SampleQc();
+    const call = { ref: 'A', alt: 'G', kind: 'snv', depth: 10 };
+    qc.add({ ...call, filters: [] });
+    qc.add({ ...call, filters: [] });
+    // A germline file filtered nowhere has no PASS fraction, not 0.
+    expect(qc.summary()).toMatchObject({ records: 2, passFraction: null });
+    qc.add({ ...call, filters: ['PASS'] });
+    qc.add({ ...call, filters: ['LowQual'] });
+    expect(qc.summary()).toMatchObject({ records: 4, passFraction: 0.5 });
   });
 });

@@ -6,7 +6,9 @@
  * What counts (the writer's callsOf decides, per allele after splitting): a call whose genotype
  * carries this ALT, or a call without a GT field; not 0/0 or a no-call. A multi-allelic call such
  * as 1/2 therefore counts once for each ALT it carries (bcftools stats counts the site once).
- * FILTER `.` (not filtered) is not PASS. Depths above 10,000 count as 10,000.
+ * The PASS fraction is of the calls whose record was filtered: FILTER `.` says no filters were
+ * applied, which is neither a pass nor a failure, so a file filtered nowhere has none (null).
+ * Depths above 10,000 count as 10,000.
  */
 export type SampleQcSummary = ReturnType<SampleQc['summary']>;
 
@@ -21,6 +23,8 @@ const DEPTH_CAP = 10_000;
 
 export class SampleQc {
   private records = 0;
+  /** Calls whose record was filtered (FILTER not `.`; `.` is an empty list), and those that passed. */
+  private filtered = 0;
   private passed = 0;
   private transitions = 0;
   private transversions = 0;
@@ -29,6 +33,7 @@ export class SampleQc {
 
   add(call: { filters: readonly string[]; ref: string; alt: string; kind: string; depth: number | null }) {
     this.records++;
+    if (call.filters.length > 0) this.filtered++;
     if (call.filters.length === 1 && call.filters[0] === 'PASS') this.passed++;
     // An 'snv' is one base each side (identity.ts's kindOf): the first character is the allele.
     if (call.kind === 'snv') {
@@ -50,7 +55,7 @@ export class SampleQc {
   summary() {
     return {
       records: this.records,
-      passFraction: this.records === 0 ? null : this.passed / this.records,
+      passFraction: this.filtered === 0 ? null : this.passed / this.filtered,
       tiTv: this.transversions === 0 ? null : this.transitions / this.transversions,
       depthQuantiles: Object.fromEntries(
         [10, 25, 50, 75, 90].map((p) => [`p${p}`, this.depthQuantile(p / 100)]),

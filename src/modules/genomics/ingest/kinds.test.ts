@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { kindFromFileName } from './kinds.ts';
+
+describe('the kind of a result file by its name', () => {
+  it.each([
+    ['tumour.vcf.gz', 'vcf'],
+    ['sample.cna.tsv', 'copy-number'],
+    ['run/SAMPLE.segments.tsv', 'copy-number'],
+    ['sample.fusions.tsv', 'fusions'],
+    // Arriba names its output just that.
+    ['fusions.tsv', 'fusions'],
+    ['arriba/fusions.tsv', 'fusions'],
+    ['metrics.json', 'metrics'],
+    ['nofusions.tsv', 'vcf'],
+  ])('%s is %s', (name, kind) => {
+    expect(kindFromFileName(name)).toBe(kind);
+  });
+});
