@@ -222,6 +222,15 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
       .executeTakeFirstOrThrow();
     // Tumour calls with an ALT: BRAF (PASS, A>T transversion), KRAS (weak_evidence, T>C transition), two TP53 indels, the deletion.
     expect(qc).toMatchObject({ records: 5, pass_fraction: expect.closeTo(0.8, 5), ti_tv: 1 });
+    // The normal is 0/0 at the tumour's variants: no calls of its own, but its depth there is QC.
+    const normal = await db
+      .selectFrom('sample_qc as q')
+      .innerJoin('sequenced_sample as s', 's.id', 'q.sample_id')
+      .select(['q.records', 'q.depth_quantiles'])
+      .where('s.role', '=', 'normal')
+      .executeTakeFirstOrThrow();
+    expect(normal.records).toBe(0);
+    expect(normal.depth_quantiles).toMatchObject({ p50: expect.any(Number) });
   });
 
   it('does nothing the second time, and says so', async () => {

@@ -12,10 +12,13 @@ describe('a sample’s QC', () => {
       ['A', 'C'],
       ['A', 'N'],
       ['N', 'G'],
-    ] as const)
-      qc.add({ filters: pass, ref, alt, kind: 'snv', depth: 30 });
+    ] as const) {
+      qc.add({ filters: pass, ref, alt, kind: 'snv' });
+      qc.addDepth(30);
+    }
     // An indel is no SNV.
-    qc.add({ filters: ['LowQual'], ref: 'A', alt: 'AT', kind: 'insertion', depth: null });
+    qc.add({ filters: ['LowQual'], ref: 'A', alt: 'AT', kind: 'insertion' });
+    qc.addDepth(null);
     expect(qc.summary()).toEqual({
       records: 6,
       passFraction: 5 / 6,
@@ -31,9 +34,9 @@ describe('a sample’s QC', () => {
     for (const ref of characters) {
       for (const alt of characters) {
         const qc = new SampleQc();
-        qc.add({ filters: pass, ref, alt, kind: 'snv', depth: null });
+        qc.add({ filters: pass, ref, alt, kind: 'snv' });
         // One transversion more: the ratio is then the transitions, and Infinity-free.
-        qc.add({ filters: pass, ref: 'A', alt: 'C', kind: 'snv', depth: null });
+        qc.add({ filters: pass, ref: 'A', alt: 'C', kind: 'snv' });
         const change = (ref + alt).toUpperCase();
         const expected = transitions.includes(change) ? 1 : 0;
         const extra = transversions.includes(change) ? 1 : 0;
@@ -44,7 +47,7 @@ describe('a sample’s QC', () => {
 
   it('has no Ti/Tv without a transversion, and no quantiles without depths', () => {
     const qc = new SampleQc();
-    qc.add({ filters: ['LowQual'], ref: 'A', alt: 'G', kind: 'snv', depth: null });
+    qc.add({ filters: ['LowQual'], ref: 'A', alt: 'G', kind: 'snv' });
     expect(qc.summary()).toMatchObject({
       records: 1,
       passFraction: 0,
@@ -55,7 +58,7 @@ describe('a sample’s QC', () => {
 
   it('takes the PASS fraction of the filtered calls only: FILTER "." is no filter applied', () => {
     const qc = new SampleQc();
-    const call = { ref: 'A', alt: 'G', kind: 'snv', depth: 10 };
+    const call = { ref: 'A', alt: 'G', kind: 'snv' };
     qc.add({ ...call, filters: [] });
     qc.add({ ...call, filters: [] });
     // A germline file filtered nowhere has no PASS fraction, not 0.
@@ -63,5 +66,12 @@ describe('a sample’s QC', () => {
     qc.add({ ...call, filters: ['PASS'] });
     qc.add({ ...call, filters: ['LowQual'] });
     expect(qc.summary()).toMatchObject({ records: 4, passFraction: 0.5 });
+  });
+
+  it('takes every call’s depth, whatever its genotype, and counts only the calls that carry the ALT', () => {
+    // A normal sample is 0/0 at a tumour's variants: no calls of its own, but its depth there.
+    const normal = new SampleQc();
+    for (const depth of [80, 40, 90]) normal.addDepth(depth);
+    expect(normal.summary()).toMatchObject({ records: 0, passFraction: null, depthQuantiles: { p50: 80 } });
   });
 });

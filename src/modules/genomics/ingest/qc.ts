@@ -6,6 +6,9 @@
  * What counts (the writer's callsOf decides, per allele after splitting): a call whose genotype
  * carries this ALT, or a call without a GT field; not 0/0 or a no-call. A multi-allelic call such
  * as 1/2 therefore counts once for each ALT it carries (bcftools stats counts the site once).
+ * The depth is every call's that gives one, whatever its genotype, as bcftools stats' per-sample
+ * depth is: in a tumour/normal file the normal is 0/0 at the tumour's variants, and its depth
+ * there is what its QC is about.
  * The PASS fraction is of the calls whose record was filtered: FILTER `.` says no filters were
  * applied, which is neither a pass nor a failure, so a file filtered nowhere has none (null).
  * Depths above 10,000 count as 10,000.
@@ -31,7 +34,8 @@ export class SampleQc {
   private readonly depths = new Uint32Array(DEPTH_CAP + 1);
   private depthCount = 0;
 
-  add(call: { filters: readonly string[]; ref: string; alt: string; kind: string; depth: number | null }) {
+  /** A call that carries the ALT (see above). Its depth goes to addDepth, as every call's does. */
+  add(call: { filters: readonly string[]; ref: string; alt: string; kind: string }) {
     this.records++;
     if (call.filters.length > 0) this.filtered++;
     if (call.filters.length === 1 && call.filters[0] === 'PASS') this.passed++;
@@ -45,11 +49,14 @@ export class SampleQc {
         else this.transversions++;
       }
     }
-    if (call.depth !== null) {
-      const bin = Math.min(call.depth, DEPTH_CAP);
-      this.depths[bin] = (this.depths[bin] as number) + 1;
-      this.depthCount++;
-    }
+  }
+
+  /** A call's read depth, whatever its genotype; null (no DP) adds nothing. */
+  addDepth(depth: number | null) {
+    if (depth === null) return;
+    const bin = Math.min(depth, DEPTH_CAP);
+    this.depths[bin] = (this.depths[bin] as number) + 1;
+    this.depthCount++;
   }
 
   summary() {

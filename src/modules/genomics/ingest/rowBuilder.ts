@@ -193,15 +193,11 @@ export class RowBuilder<Rows = BatchRows> {
         `${json(call.alleleDepths?.[0])},${json(call.alleleDepths?.[1])},${json(call.alleleFraction)}]`;
       if (calls === null) only = text;
       else calls[position] = text;
+      const qc = this.qc.get(call.sample) as SampleQc;
       if (genotype === null || carriesAlt(genotype.alleles)) {
-        (this.qc.get(call.sample) as SampleQc).add({
-          filters: allele.filters,
-          ref: identity.ref,
-          alt: identity.alt,
-          kind: identity.kind,
-          depth: call.depth,
-        });
+        qc.add({ filters: allele.filters, ref: identity.ref, alt: identity.alt, kind: identity.kind });
       }
+      qc.addDepth(call.depth);
     }
     return calls === null ? `[${only}]` : `[${calls.join(',')}]`;
   }
