@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseCopyNumber, readCopyNumber } from './copyNumber.ts';
 import { COPY_NUMBER_THRESHOLDS, deriveCopyNumberCall } from './copyNumberCalls.ts';
@@ -283,6 +286,26 @@ describe('copy-number errors name the file, line and column', () => {
     expect(errorOf(() => parseCopyNumber('# nothing\n', { file: 'c.tsv' })).message).toBe(
       'c.tsv:1: header: no header line',
     );
+  });
+
+  it('reads a gzipped table as the plain one, and names a cut-off gzip as such', async () => {
+    const plain = readFileSync(caseFixture('tumour-normal.cna.tsv'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'genvei-cna-'));
+    try {
+      const zipped = path.join(dir, 'x.cna.tsv.gz');
+      writeFileSync(zipped, gzipSync(plain));
+      expect(await readCopyNumber(zipped)).toEqual(await readCopyNumber(caseFixture('tumour-normal.cna.tsv')));
+      const cut = path.join(dir, 'cut.cna.tsv.gz');
+      writeFileSync(cut, gzipSync(plain).subarray(0, 40));
+      await expect(readCopyNumber(cut, { file: 'cut.cna.tsv.gz' })).rejects.toMatchObject({
+        name: 'CallsFileError',
+        file: 'cut.cna.tsv.gz',
+        field: 'file',
+        reason: expect.stringMatching(/^corrupt or truncated gzip data/),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a file that is not there', async () => {

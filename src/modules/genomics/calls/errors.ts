@@ -44,5 +44,6 @@ function describe(error: NodeJS.ErrnoException): string {
   if (error.code === 'ENOENT') return 'no such file';
   if (error.code === 'EISDIR') return 'is a directory, not a file';
   if (error.code === 'EACCES') return 'permission denied';
+  if (error.code?.startsWith('Z_')) return `corrupt or truncated gzip data (${error.message})`;
   return error.message;
 }

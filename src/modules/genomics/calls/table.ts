@@ -1,5 +1,8 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { CallsFault, CallsFileError } from './errors.ts';
 import { isMissing } from './values.ts';
 
@@ -140,8 +143,21 @@ export function parseTable<T>(text: string, file: string, layout: TableLayout<T>
 export async function readTable<T>(path: string, file: string, layout: TableLayout<T>): Promise<T[]> {
   const parser = new TableParser(file, layout);
   const rows: T[] = [];
+  let gzip: boolean;
+  try {
+    gzip = await isGzip(path);
+  } catch (error) {
+    throw CallsFileError.at(file, parser.nextLine, error);
+  }
   const input = createReadStream(path);
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  let text: Readable = input;
+  // Pipelines often hand over their tables gzipped (.tsv.gz): read through, as the VCF reader does.
+  if (gzip) {
+    const gunzip = createGunzip();
+    input.on('error', (error) => gunzip.destroy(error));
+    text = input.pipe(gunzip);
+  }
+  const lines = createInterface({ input: text, crlfDelay: Number.POSITIVE_INFINITY });
   try {
     for await (const line of lines) {
       const row = parser.push(line);
@@ -152,9 +168,20 @@ export async function readTable<T>(path: string, file: string, layout: TableLayo
   } finally {
     lines.close();
     input.destroy();
+    text.destroy();
   }
   parser.finish();
   return rows;
+}
+
+async function isGzip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
 }
 
 function withoutByteOrderMark(text: string): string {

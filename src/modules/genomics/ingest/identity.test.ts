@@ -58,31 +58,48 @@ describe('the identity of a symbolic or unspecified ALT', () => {
     return keys;
   }
 
-  it('tells structural variants apart by SVLEN as well as END', async () => {
-    expect(
-      await identities([
-        ['chr1', '100', '.', 'A', '<INS>', '.', 'PASS', 'SVLEN=50', 'GT', '0/1'],
-        ['chr1', '100', '.', 'A', '<INS>', '.', 'PASS', 'SVLEN=5000', 'GT', '0/1'],
-        ['chr1', '200', '.', 'A', '<DEL>', '.', 'PASS', 'END=1200;SVLEN=-1000', 'GT', '0/1'],
-        ['chr1', '250', '.', 'A', '<INS>', '.', 'PASS', 'END=250;SVLEN=70', 'GT', '0/1'],
-        ['chr1', '300', '.', 'A', '<DEL>', '.', 'PASS', 'END=.;SVLEN=-900', 'GT', '0/1'],
-      ]),
-    ).toEqual([
-      'GRCh38:chr1:99:A:<INS>:SVLEN=50',
-      'GRCh38:chr1:99:A:<INS>:SVLEN=5000',
-      'GRCh38:chr1:199:A:<DEL>:1200',
-      'GRCh38:chr1:249:A:<INS>:SVLEN=70',
-      'GRCh38:chr1:299:A:<DEL>:SVLEN=-900',
+  /** A record's POS, REF, ALT and INFO; its key, or null for no variant, per ALT. */
+  const cases: [string, [string, string, string, string][], (string | null)[]][] = [
+    [
+      'tells structural variants apart by SVLEN as well as END',
+      [
+        ['100', 'A', '<INS>', 'SVLEN=50'],
+        ['100', 'A', '<INS>', 'SVLEN=5000'],
+        ['200', 'A', '<DEL>', 'END=1200;SVLEN=-1000'],
+        ['250', 'A', '<INS>', 'END=250;SVLEN=70'],
+        ['300', 'A', '<DEL>', 'END=.;SVLEN=-900'],
+      ],
+      [
+        'GRCh38:chr1:99:A:<INS>:SVLEN=50',
+        'GRCh38:chr1:99:A:<INS>:SVLEN=5000',
+        'GRCh38:chr1:199:A:<DEL>:1200',
+        'GRCh38:chr1:249:A:<INS>:SVLEN=70',
+        'GRCh38:chr1:299:A:<DEL>:SVLEN=-900',
+      ],
+    ],
+    [
+      'gives gVCF’s <NON_REF> and <*> no identity: they are no variant of their own',
+      [
+        ['500', 'G', '<NON_REF>', 'END=600'],
+        ['700', 'G', 'C,<NON_REF>', '.'],
+        ['800', 'G', '<*>', 'END=900'],
+      ],
+      [null, 'GRCh38:chr1:699:G:C', null, null],
+    ],
+  ];
+  it.each(cases)('%s', async (_name, records, keys) => {
+    const lines = records.map(([pos, ref, alt, info]) => [
+      'chr1',
+      pos,
+      '.',
+      ref,
+      alt,
+      '.',
+      'PASS',
+      info,
+      'GT',
+      '0/1',
     ]);
-  });
-
-  it('gives gVCF’s <NON_REF> and <*> no identity: they are no variant of their own', async () => {
-    expect(
-      await identities([
-        ['chr1', '500', '.', 'G', '<NON_REF>', '.', 'PASS', 'END=600', 'GT', '0/0'],
-        ['chr1', '700', '.', 'G', 'C,<NON_REF>', '.', 'PASS', '.', 'GT', '0/1'],
-        ['chr1', '800', '.', 'G', '<*>', '.', 'PASS', 'END=900', 'GT', '0/0'],
-      ]),
-    ).toEqual([null, 'GRCh38:chr1:699:G:C', null, null]);
+    expect(await identities(lines)).toEqual(keys);
   });
 });
