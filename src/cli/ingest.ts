@@ -11,9 +11,8 @@ import { loadConfig } from '../platform/config.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { openDatabase } from '../platform/db/open.ts';
 import { Problem } from '../platform/http/problems.ts';
+import { isUuid } from '../platform/identifiers/uuid.ts';
 import { ProgressLine } from './progress.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type IngestOptions = {
   order: string;
@@ -36,7 +35,7 @@ export function registerIngestCommand(program: Command) {
     .argument('<file>', 'VCF 4.1–4.3 (plain or bgzip), .cna.tsv, .fusions.tsv or metrics .json')
     .requiredOption('--order <id>', 'the order: its id or its order number (GV-…)')
     .requiredOption('--specimen <id>', 'the specimen on that order the data comes from', (value: string) => {
-      if (!UUID.test(value)) throw new InvalidArgumentError('a specimen is named by its id (a UUID)');
+      if (!isUuid(value)) throw new InvalidArgumentError('a specimen is named by its id (a UUID)');
       return value;
     })
     .addOption(
@@ -77,7 +76,7 @@ export function registerIngestCommand(program: Command) {
           .selectFrom('clinical_order')
           .select('id')
           .where((eb) =>
-            UUID.test(options.order) ? eb('id', '=', options.order) : eb('order_number', '=', options.order),
+            isUuid(options.order) ? eb('id', '=', options.order) : eb('order_number', '=', options.order),
           )
           .executeTakeFirst();
         if (!order) throw new Problem(400, 'validation', 'Unknown order', `no order ${options.order}`);

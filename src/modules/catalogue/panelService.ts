@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { badRequest, conflict, type FieldError, notFound, Problem } from '../../platform/http/problems.ts';
+import {
+  badRequest,
+  conflict,
+  type FieldError,
+  issueErrors,
+  notFound,
+  Problem,
+} from '../../platform/http/problems.ts';
 import { parseGeneListText } from './geneListText.ts';
 import { lookupResolved, resolveGeneSymbols } from './genes.ts';
 import { SymbolResolver } from './hgnc.ts';
@@ -126,13 +133,7 @@ export async function resolveEntries(
   for (const [index, entry] of completed.entries()) {
     const check = panelEntrySchema.safeParse(entry);
     if (!check.success) {
-      throw badRequest(
-        check.error.issues.map((i) => ({
-          path: `/body/entries/${index}/${i.path.join('/')}`,
-          rule: i.code,
-          message: i.message,
-        })),
-      );
+      throw badRequest(issueErrors(`/body/entries/${index}`, check.error.issues));
     }
   }
   return { entries: completed, warnings };

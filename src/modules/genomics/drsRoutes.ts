@@ -4,12 +4,11 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { notFound, toProblem } from '../../platform/http/problems.ts';
+import { isUuid } from '../../platform/identifiers/uuid.ts';
 import { transactionOf } from '../access/guard.ts';
 import { accessThroughOrder } from '../orders/service.ts';
 import { drsObject, drsServiceInfo } from './drs.ts';
 import { drsSource } from './store.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * GA4GH DRS 1.x under /ga4gh/drs/v1: service-info is public; an object is patient data, read
@@ -60,7 +59,7 @@ export async function drsRoutes(app: FastifyInstance, options: { publicUrl: stri
         // DRS answers an id it does not know with 404 (the access rule would otherwise refuse it).
         async (request, db: Kysely<DB>) => {
           const id = (request.params as { object_id: string }).object_id;
-          const source = UUID.test(id) ? await drsSource(db, id) : undefined;
+          const source = isUuid(id) ? await drsSource(db, id) : undefined;
           if (!source) throw notFound(`DRS object ${id}`);
           return source.order_id;
         },

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
-import { badRequest, notFound, Problem } from '../../platform/http/problems.ts';
+import { badRequest, issueErrors, notFound, Problem } from '../../platform/http/problems.ts';
 import { afterCommit, transactionOf } from '../access/guard.ts';
 import type { Subject } from '../access/model.ts';
 import { decide } from '../access/policy.ts';
@@ -159,14 +159,7 @@ export async function genomicsRoutes(
     },
     preParsing: async (request, _reply, payload) => {
       const query = uploadQuery.safeParse(request.query);
-      if (!query.success)
-        throw badRequest(
-          query.error.issues.map((issue) => ({
-            path: `/querystring/${issue.path.join('/')}`,
-            rule: issue.code,
-            message: issue.message,
-          })),
-        );
+      if (!query.success) throw badRequest(issueErrors('/querystring', query.error.issues));
       return payload;
     },
     handler: async (request, reply) => {

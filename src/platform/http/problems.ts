@@ -32,6 +32,16 @@ export const badRequest = (errors: FieldError[]) =>
     errors.map((e) => `${e.path}: ${e.message}`).join('; '),
     errors,
   );
+/** A schema's issues (zod's) as field errors under `at` (a JSON Pointer such as `/querystring`). */
+export const issueErrors = (
+  at: string,
+  issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[],
+): FieldError[] =>
+  issues.map((issue) => ({
+    path: `${at}/${issue.path.map(String).join('/')}`,
+    rule: issue.code,
+    message: issue.message,
+  }));
 export const notFound = (what: string) => new Problem(404, 'not-found', 'Not found', `${what} was not found`);
 export const conflict = (detail: string, reason?: ProblemReason) =>
   new Problem(409, 'conflict', 'Conflict', detail, undefined, reason);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPersonId, withControlDigits } from './fodselsnummer.ts';
 import { checkOrganisationNumber } from './organisationNumber.ts';
+import { isUuid } from './uuid.ts';
 
 const strict = { allowSynthetic: false };
 const demo = { allowSynthetic: true };
@@ -90,5 +91,20 @@ describe('organisation numbers', () => {
     ['974760674', 'control-digit'],
   ])('refuses %s by rule %s', (value, rule) => {
     expect(checkOrganisationNumber(value)).toMatchObject({ rule });
+  });
+});
+
+describe('UUIDs', () => {
+  it('takes the 8-4-4-4-12 form of any version, in either case, and nothing else', () => {
+    expect(isUuid('3de9250b-6e36-4756-872b-61997ecc494b')).toBe(true);
+    expect(isUuid('00000000-0000-0000-0000-000000000000')).toBe(true);
+    expect(isUuid('3DE9250B-6E36-4756-872B-61997ECC494B')).toBe(true);
+    for (const text of [
+      'not-a-uuid',
+      '314159',
+      '3de9250b6e364756872b61997ecc494b',
+      ' 3de9250b-6e36-4756-872b-61997ecc494b',
+    ])
+      expect(isUuid(text), text).toBe(false);
   });
 });

@@ -294,7 +294,9 @@ describe('copy-number errors name the file, line and column', () => {
     try {
       const zipped = path.join(dir, 'x.cna.tsv.gz');
       writeFileSync(zipped, gzipSync(plain));
-      expect(await readCopyNumber(zipped)).toEqual(await readCopyNumber(caseFixture('tumour-normal.cna.tsv')));
+      expect(await readCopyNumber(zipped)).toEqual(
+        await readCopyNumber(caseFixture('tumour-normal.cna.tsv')),
+      );
       const cut = path.join(dir, 'cut.cna.tsv.gz');
       writeFileSync(cut, gzipSync(plain).subarray(0, 40));
       await expect(readCopyNumber(cut, { file: 'cut.cna.tsv.gz' })).rejects.toMatchObject({

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { CallsFault, CallsFileError } from './errors.ts';
 import { isMissing } from './values.ts';
@@ -150,13 +150,8 @@ export async function readTable<T>(path: string, file: string, layout: TableLayo
     throw CallsFileError.at(file, parser.nextLine, error);
   }
   const input = createReadStream(path);
-  let text: Readable = input;
   // Pipelines often hand over their tables gzipped (.tsv.gz): read through, as the VCF reader does.
-  if (gzip) {
-    const gunzip = createGunzip();
-    input.on('error', (error) => gunzip.destroy(error));
-    text = input.pipe(gunzip);
-  }
+  const text: Readable = gzip ? pipeline(input, createGunzip(), () => {}) : input;
   const lines = createInterface({ input: text, crlfDelay: Number.POSITIVE_INFINITY });
   try {
     for await (const line of lines) {

@@ -122,12 +122,9 @@ function sequenceIdentity(
 function describedIdentity(allele: VariantAllele, assembly: string | null): AlleleIdentity {
   const end = numbersOf(allele.info.get('END'));
   const length = numbersOf(allele.info.get('SVLEN'));
-  const extent =
-    end !== null && Number(end.split(',')[0]) > allele.pos
-      ? `:${end}`
-      : length !== null
-        ? `:SVLEN=${length}`
-        : '';
+  let extent = '';
+  if ((end[0] ?? 0) > allele.pos) extent = `:${end.join(',')}`;
+  else if (length.length > 0) extent = `:SVLEN=${length.join(',')}`;
   const ref = allele.ref.toUpperCase();
   return {
     key: `${assembly ?? 'unknown-assembly'}:${allele.chrom}:${allele.pos - 1}:${ref}:${allele.altText}${extent}`,
@@ -141,11 +138,10 @@ function describedIdentity(allele: VariantAllele, assembly: string | null): Alle
   };
 }
 
-/** An INFO value's numbers, comma-joined; null when it has none (absent, a flag, all missing). */
-function numbersOf(value: unknown): string | null {
-  if (!Array.isArray(value)) return null;
-  const numbers = value.filter((item): item is number => typeof item === 'number' && Number.isFinite(item));
-  return numbers.length > 0 ? numbers.join(',') : null;
+/** An INFO value's numbers; none when it is absent, a flag or missing (`.`). */
+function numbersOf(value: unknown): number[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((item): item is number => typeof item === 'number' && Number.isFinite(item));
 }
 
 function kindOf(ref: string, alt: string): VariantKind {

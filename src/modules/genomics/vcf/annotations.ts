@@ -355,15 +355,12 @@ export function consequencesFor(
 ): TranscriptConsequence[] {
   const columns = columnsOf(layout);
   const result: TranscriptConsequence[] = [];
-  let mixed = false;
-  if (namesByAllele(columns, allele)) {
-    const seen = { named: false, other: false };
+  const mixed = namesMixed(columns, allele, (visit) => {
     for (const entry of entries) {
       fields.read(entry);
-      noteNaming(columns, allele, seen);
+      visit();
     }
-    mixed = seen.named && seen.other;
-  }
+  });
   for (const entry of entries) {
     fields.read(entry);
     if (!belongsTo(layout, columns, allele, mixed)) continue;
@@ -412,18 +409,15 @@ export function transcriptsJson(
   const columns = columnsOf(layout);
   const seen: string[] = [];
   const expected = layout.fields.length;
-  let mixed = false;
-  if (namesByAllele(columns, allele)) {
-    const naming = { named: false, other: false };
+  const mixed = namesMixed(columns, allele, (visit) => {
     for (let start = 0; start <= value.length; ) {
       let end = value.indexOf(',', start);
       if (end < 0) end = value.length;
       fields.read(value, start, end);
       start = end + 1;
-      noteNaming(columns, allele, naming);
+      visit();
     }
-    mixed = naming.named && naming.other;
-  }
+  });
   // The entries are read in place: splitting the value would make a string of each.
   for (let start = 0; start <= value.length; ) {
     let end = value.indexOf(',', start);
@@ -527,20 +521,30 @@ function isTranscript(columns: Columns): boolean {
   return type === undefined || type === '' || type.toLowerCase() === 'transcript';
 }
 
-/** Whether a one-ALT record's entries are told apart by their Allele (no ALLELE_NUM to go by). */
-function namesByAllele(columns: Columns, allele: AnnotatedAllele): boolean {
-  return allele.altCount === 1 && columns.alleleNumber < 0;
+/**
+ * belongsTo's `mixed`: whether a one-ALT record's entries, told apart by their Allele (no
+ * ALLELE_NUM to go by), name both its ALT and another allele. `readEach` reads each entry into
+ * `fields` and calls `visit`.
+ */
+function namesMixed(
+  columns: Columns,
+  allele: AnnotatedAllele,
+  readEach: (visit: () => void) => void,
+): boolean {
+  if (allele.altCount !== 1 || columns.alleleNumber >= 0) return false;
+  let named = false;
+  let other = false;
+  readEach(() => {
+    if (namesTheAlt(columns, allele)) named = true;
+    else other = true;
+  });
+  return named && other;
 }
 
 /** Whether the entry read last names the record's one ALT, as written or as VEP writes it. */
 function namesTheAlt(columns: Columns, allele: AnnotatedAllele): boolean {
   const written = (fields.raw(columns.allele) ?? '').toUpperCase();
   return written === allele.text.toUpperCase() || written === allele.vepAllele.toUpperCase();
-}
-
-function noteNaming(columns: Columns, allele: AnnotatedAllele, seen: { named: boolean; other: boolean }) {
-  if (namesTheAlt(columns, allele)) seen.named = true;
-  else seen.other = true;
 }
 
 function splitTerms(text: string | null): string[] {

@@ -9,6 +9,7 @@ import type {
   ServiceRequest,
   Specimen,
 } from '@medplum/fhirtypes';
+import { isUuid } from '../../../platform/identifiers/uuid.ts';
 import { findingsOf, type ReportContent } from '../content.ts';
 import { coding, concept, loinc, OBSERVATION_STATUS, reference, SYSTEMS } from './bundleCodes.ts';
 import { biomarkerEntries, type Entry, findingEntries, type ObservationContext } from './bundleFindings.ts';
@@ -30,11 +31,9 @@ export interface FhirBundleIds {
   report: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** RFC 4122 §4.3: SHA-1 over the namespace's bytes and the name, with version 5 and the variant set. */
 export function nameUuid(namespace: string, name: string): string {
-  if (!UUID.test(namespace)) throw new Error(`${namespace} is not a UUID`);
+  if (!isUuid(namespace)) throw new Error(`${namespace} is not a UUID`);
   const hash = createHash('sha1')
     .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
     .update(name, 'utf8')
