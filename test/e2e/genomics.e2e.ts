@@ -134,6 +134,8 @@ describe('a specimen’s sequencing in a browser', () => {
     expect(await met.getAttribute('data-call')).toBe('amplification');
     expect(await met.textContent()).toContain('Amplifikasjon');
     expect(await met.textContent()).toContain('chr7:116500001-116900000');
+    // Derived from the copy number against the ploidy of the metrics ingested above.
+    expect(await met.textContent()).toContain('Kopitall mot ploiditet 2,1');
     const cdkn2a = page.getByTestId('copy-number').locator('tbody tr', { hasText: 'CDKN2A' });
     expect(await cdkn2a.textContent()).toContain('Homozygot delesjon');
     expect(await page.getByTestId('fusions').count()).toBe(0);
@@ -273,9 +275,12 @@ describe('a specimen’s sequencing in a browser', () => {
     const english = await page.getByTestId('metrics').locator('tbody tr').textContent();
     expect(english).toContain('12.4 mut/Mb');
     expect(english).toContain('60%');
-    expect(
-      await page.getByTestId('copy-number').locator('tbody tr', { hasText: 'MET' }).textContent(),
-    ).toContain('Amplification');
+    const metInEnglish = await page
+      .getByTestId('copy-number')
+      .locator('tbody tr', { hasText: 'MET' })
+      .textContent();
+    expect(metInEnglish).toContain('Amplification');
+    expect(metInEnglish).toContain('Copy number against ploidy 2.1');
     await page.getByRole('button', { name: 'Norsk' }).click();
     await page.close();
   });

@@ -55,6 +55,10 @@ export const genomicsNb = {
     copyNumber: 'Kopitall',
     minorCopyNumber: 'Minor-kopitall',
     call: 'Vurdering',
+    basis: 'Grunnlag',
+    basisFile: 'Filens vurdering',
+    basisCopyNumber: 'Kopitall mot ploiditet {ploidy}',
+    basisLog2: 'Log2-ratio mot terskler',
     empty: 'Ingen kopitallsegmenter er lest inn.',
   },
   calls: {
@@ -270,6 +274,10 @@ export const genomicsEn: GenomicsDictionary = {
     copyNumber: 'Copy number',
     minorCopyNumber: 'Minor copy number',
     call: 'Call',
+    basis: 'Basis',
+    basisFile: 'Called in the file',
+    basisCopyNumber: 'Copy number against ploidy {ploidy}',
+    basisLog2: 'Log2 ratio against thresholds',
     empty: 'No copy-number segments have been ingested.',
   },
   calls: {

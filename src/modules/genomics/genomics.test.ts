@@ -29,8 +29,8 @@ afterAll(async () => {
 const octets = { 'content-type': 'application/octet-stream' };
 
 /** Uploads a file and waits for its ingest job to finish, as the page does. */
-async function upload(client: Client, query: string, body: Buffer) {
-  const started = await client.request('POST', `/api/specimens/${specimenId}/results?${query}`, body, octets);
+async function upload(client: Client, query: string, body: Buffer, specimen = specimenId) {
+  const started = await client.request('POST', `/api/specimens/${specimen}/results?${query}`, body, octets);
   if (started.statusCode !== 202) return started.json();
   let job = started.json();
   while (unfinished(job)) {
@@ -244,6 +244,56 @@ describe('uploading a tumour/normal result set over HTTP', () => {
       .union(db.selectFrom('sequencing_file').select('id').where('file_name', '=', 'uncommitted.vcf'))
       .execute();
     expect(left).toEqual([]);
+  });
+});
+
+describe('copy-number calls and the tumour ploidy', () => {
+  // CN 3 is a gain in a diploid tumour, neutral at ploidy 3.2 (3 copies), and CN 2 a loss there.
+  const segments = Buffer.from(
+    'Chromosome\tStart\tEnd\tSegment_Mean\tCopy_Number\tGenes\tCall\n' +
+      'chr7\t1\t1000\t0.3\t3\tEGFR\t\n' +
+      'chr17\t1\t1000\t-0.2\t2\tTP53\t\n' +
+      'chr9\t1\t1000\t-0.2\t2\tCDKN2A\tLOSS\n',
+  );
+  const metrics = (ploidy: number) => Buffer.from(JSON.stringify({ sample: 'TUMOR', purity: 0.5, ploidy }));
+  const callsOf = async (specimen: string) => {
+    const page = (await requester.request('GET', `/api/specimens/${specimen}/genomics`)).json();
+    return page.segments.map(
+      (s: { genes: string[]; call: string; call_basis: string; call_ploidy: number | null }) => [
+        s.genes[0],
+        s.call,
+        s.call_basis,
+        s.call_ploidy,
+      ],
+    );
+  };
+  const atPloidy = (ploidy: number) => [
+    ['EGFR', 'neutral', 'copy-number', ploidy],
+    ['TP53', 'loss', 'copy-number', ploidy],
+    ['CDKN2A', 'loss', 'file', null],
+  ];
+
+  it('calls segments against the ploidy known when they are read, whichever file came first', async () => {
+    const metricsFirst = (await lungOrder(t, { patient: 0 })).specimenId;
+    const segmentsFirst = (
+      await lungOrder(t, { patient: 1, duplicateOverrideReason: 'Ny biopsi etter progresjon' })
+    ).specimenId;
+    const ingest = async (specimen: string, kind: string, body: Buffer) => {
+      const job = await upload(lab, `kind=${kind}&fileName=${kind}.txt&role=tumor`, body, specimen);
+      expect({ kind, status: job.status, error: job.error }).toEqual({ kind, status: 'done', error: null });
+    };
+    await ingest(metricsFirst, 'metrics', metrics(3.2));
+    await ingest(metricsFirst, 'copy-number', segments);
+    await ingest(segmentsFirst, 'copy-number', segments);
+    // Before any metrics, the copy numbers are called against a diploid genome.
+    expect(await callsOf(segmentsFirst)).toEqual([
+      ['EGFR', 'gain', 'copy-number', 2],
+      ['TP53', 'neutral', 'copy-number', 2],
+      ['CDKN2A', 'loss', 'file', null],
+    ]);
+    await ingest(segmentsFirst, 'metrics', metrics(3.2));
+    expect(await callsOf(segmentsFirst)).toEqual(atPloidy(3.2));
+    expect(await callsOf(metricsFirst)).toEqual(atPloidy(3.2));
   });
 });
 

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { segmentCall } from './calls/copyNumberCalls.ts';
+import { type PloidyEstimate, ploidyFor } from './calls/ploidy.ts';
 import { MERGED_LINES_SHOWN } from './ingest/kinds.ts';
 
 type Db = Kysely<DB>;
@@ -109,26 +111,63 @@ export function samplesOf(db: Db, specimenId: string) {
     .execute();
 }
 
-export function segmentsOf(db: Db, specimenId: string) {
+/**
+ * A specimen's copy-number segments, each with its call (segmentCall): the file's, or derived now
+ * against the ploidy of the tumour's metrics (ploidyFor), whichever were ingested first.
+ */
+export async function segmentsOf(db: Db, specimenId: string) {
+  const [segments, ploidies] = await Promise.all([
+    db
+      .selectFrom('copy_number_segment as c')
+      .innerJoin('sequenced_sample as s', 's.id', 'c.sample_id')
+      .select([
+        'c.id',
+        'c.file_id',
+        'c.line',
+        'c.chrom',
+        'c.start_pos',
+        'c.end_pos',
+        'c.log2_ratio',
+        'c.copy_number',
+        'c.minor_copy_number',
+        'c.genes',
+        'c.file_call',
+        's.name_in_file',
+        's.role',
+      ])
+      .where('s.specimen_id', '=', specimenId)
+      .orderBy('c.file_id')
+      .orderBy('c.line')
+      .execute(),
+    tumourPloidies(db, specimenId),
+  ]);
+  return segments.map(({ file_call, name_in_file, role, ...segment }) => {
+    const ploidy = role === 'tumor' ? ploidyFor(name_in_file, ploidies) : null;
+    const {
+      call,
+      basis,
+      ploidy: against,
+    } = segmentCall(
+      { fileCall: file_call, log2Ratio: segment.log2_ratio, copyNumber: segment.copy_number },
+      ploidy,
+    );
+    return { ...segment, call, call_basis: basis, call_ploidy: against };
+  });
+}
+
+/** The ploidies the specimen's tumour metrics give, the latest ingested first. */
+function tumourPloidies(db: Db, specimenId: string): Promise<PloidyEstimate[]> {
   return db
-    .selectFrom('copy_number_segment as c')
-    .innerJoin('sequenced_sample as s', 's.id', 'c.sample_id')
-    .select([
-      'c.file_id',
-      'c.chrom',
-      'c.start_pos',
-      'c.end_pos',
-      'c.log2_ratio',
-      'c.copy_number',
-      'c.minor_copy_number',
-      'c.genes',
-      'c.call',
-      'c.call_basis',
-    ])
+    .selectFrom('sample_metrics as m')
+    .innerJoin('sequenced_sample as s', 's.id', 'm.sample_id')
+    .innerJoin('sequencing_file as f', 'f.id', 'm.file_id')
+    .select(['s.name_in_file', 'm.ploidy'])
     .where('s.specimen_id', '=', specimenId)
-    .orderBy('c.file_id')
-    .orderBy('c.line')
-    .execute();
+    .where('s.role', '=', 'tumor')
+    .where('m.ploidy', 'is not', null)
+    .orderBy('f.ingested_at', 'desc')
+    .orderBy('f.id', 'desc')
+    .execute() as Promise<PloidyEstimate[]>;
 }
 
 export function fusionsOf(db: Db, specimenId: string) {

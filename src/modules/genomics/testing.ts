@@ -7,7 +7,7 @@ import type { TestApp } from '../../platform/testing/testApp.ts';
  */
 export async function lungOrder(
   t: TestApp,
-  options: { patient?: number; tumourCellPercent?: number } = {},
+  options: { patient?: number; tumourCellPercent?: number; duplicateOverrideReason?: string } = {},
 ): Promise<{ id: string; specimenId: string }> {
   const requester = await t.login('rekvirent');
   const placed = await requester.request('POST', '/api/orders', {
@@ -23,7 +23,9 @@ export async function lungOrder(
       },
     ],
     researchConsent: false,
+    ...(options.duplicateOverrideReason ? { duplicateOverrideReason: options.duplicateOverrideReason } : {}),
   });
+  if (placed.statusCode !== 201) throw new Error(`the order was not placed: ${placed.body}`);
   const id = placed.json().id as string;
   const view = (await requester.request('GET', `/api/orders/${id}`)).json();
   return { id, specimenId: view.specimens[0].id as string };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { conflict, notFound } from '../../platform/http/problems.ts';
+import { segmentsOf } from '../genomics/store.ts';
 import { caseRows, latestDecisions, panelSnapshot } from '../interpretation/service.ts';
 import { knowledgeReleases } from '../knowledge/service.ts';
 import type {
@@ -14,6 +15,9 @@ import type {
   VariantClassification,
 } from './content.ts';
 import { reportRefusal } from './refusals.ts';
+
+/** The copy-number calls a report names: a gain or a single-copy loss is not reported. */
+const REPORTED_CALLS = new Set(['amplification', 'homdel', 'deletion']);
 
 /**
  * The first draft of a report, assembled from a finalised case and everything around it: the
@@ -119,14 +123,8 @@ export async function assembleReport(db: Db, caseId: string): Promise<ReportCont
       .where('s.specimen_id', '=', c.specimen_id)
       .where('s.role', '=', 'tumor')
       .execute(),
-    db
-      .selectFrom('copy_number_segment as g')
-      .innerJoin('sequenced_sample as s', 's.id', 'g.sample_id')
-      .selectAll('g')
-      .where('s.specimen_id', '=', c.specimen_id)
-      .where('g.call', 'in', ['amplification', 'homdel', 'deletion'])
-      .orderBy('g.line')
-      .execute(),
+    // The calls are made as the segments are read (segmentsOf), so the report filters here.
+    segmentsOf(db, c.specimen_id).then((all) => all.filter((g) => REPORTED_CALLS.has(g.call))),
     db
       .selectFrom('fusion_call as u')
       .innerJoin('sequenced_sample as s', 's.id', 'u.sample_id')

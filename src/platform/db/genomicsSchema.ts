@@ -178,8 +178,8 @@ export interface CopyNumberSegmentTable {
   copy_number: number | null;
   minor_copy_number: number | null;
   genes: string[];
-  call: 'amplification' | 'gain' | 'neutral' | 'loss' | 'deletion' | 'homdel';
-  call_basis: 'file' | 'copy-number' | 'log2';
+  /** The file's own Call; null when genvei derives the call as the segment is read. */
+  file_call: 'amplification' | 'gain' | 'neutral' | 'loss' | 'deletion' | 'homdel' | null;
 }
 
 export interface FusionCallTable {

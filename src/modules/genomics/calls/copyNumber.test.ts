@@ -158,6 +158,56 @@ describe('reading copy-number segments', () => {
   });
 });
 
+describe('CNVkit segments', () => {
+  const CNS = ['chromosome', 'start', 'end', 'gene', 'log2', 'depth', 'probes', 'weight'];
+
+  it('reads a .cns: 0-based starts made 1-based, `-` as no gene, calls from the log2 ratio', () => {
+    const text = tsv([
+      CNS,
+      ['chr7', '55019016', '55211628', 'EGFR', '2.31', '812.4', '31', '28.9'],
+      ['chr9', '21967751', '21995301', 'CDKN2A,CDKN2B', '-1.42', '40.1', '12', '10.2'],
+      ['chr13', '30000000', '31000000', '-', '0.02', '150.0', '4', '3.1'],
+    ]);
+    expect(parseCopyNumber(text)).toEqual([
+      expect.objectContaining({ line: 2, chrom: 'chr7', start: 55019017, end: 55211628, genes: ['EGFR'] }),
+      expect.objectContaining({
+        start: 21967752,
+        genes: ['CDKN2A', 'CDKN2B'],
+        call: 'deletion',
+        callBasis: 'log2',
+      }),
+      expect.objectContaining({ start: 30000001, genes: [], call: 'neutral', copyNumber: null }),
+    ]);
+    expect(parseCopyNumber(text)[0]).toMatchObject({ log2Ratio: 2.31, call: 'amplification' });
+  });
+
+  it('reads the copy numbers `cnvkit.py call` adds, the smaller allele as the minor, NaN as none', () => {
+    const text = tsv([
+      [...CNS, 'cn', 'cn1', 'cn2', 'baf'],
+      ['chr7', '0', '1000', 'EGFR', '0.58', '100', '3', '3', '3', '1', '2', '0.33'],
+      ['chr17', '0', '1000', 'TP53', '-0.9', '100', '3', '3', '1', 'NaN', 'NaN', 'NaN'],
+      ['chr9', '2000', '3000', 'CDKN2A', '-4.1', '100', '3', '3', '0', '0', '0', ''],
+    ]);
+    const segments = parseCopyNumber(text);
+    expect(segments.map((g) => [g.start, g.copyNumber, g.minorCopyNumber, g.call])).toEqual([
+      [1, 3, 1, 'gain'],
+      [1, 1, null, 'loss'],
+      [2001, 0, 0, 'homdel'],
+    ]);
+  });
+
+  it('names the field of a bad .cns value', () => {
+    const bad = (row: string[], header = CNS) =>
+      errorOf(() => parseCopyNumber(tsv([header, row]), { file: 's.cns' }));
+    expect(bad(['chr7', '-1', '1000', 'EGFR', '0.1', '1', '1', '1']).message).toBe(
+      's.cns:2: start: expected a whole number, got "-1"',
+    );
+    expect(bad(['chr7', '0', '1000', 'EGFR', '0.1', '1', '1', '1', '2'], [...CNS, 'cn1']).message).toBe(
+      's.cns:1: cn1: CNVkit gives cn1 and cn2 together; the header has one',
+    );
+  });
+});
+
 describe('calling a segment when the file does not', () => {
   it.each([
     [1.0, 'amplification'],
@@ -265,9 +315,9 @@ describe('copy-number errors name the file, line and column', () => {
   });
 
   it('a missing column, named on the header line', () => {
-    const text = tsv([['# PCGR input'], ['Chromosome', 'Start', 'End', 'log2'], ['chr7', '1', '9', '0']]);
+    const text = tsv([['# PCGR input'], ['Chromosome', 'Start', 'End', 'Mean'], ['chr7', '1', '9', '0']]);
     expect(errorOf(() => parseCopyNumber(text, { file: 'a.tsv' })).message).toBe(
-      'a.tsv:2: Segment_Mean: missing column; the header has Chromosome, Start, End, log2',
+      'a.tsv:2: Segment_Mean: missing column; the header has Chromosome, Start, End, Mean',
     );
   });
 

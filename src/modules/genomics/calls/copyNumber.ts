@@ -19,6 +19,11 @@ import { decimal, positivePosition, wholeNumber } from './values.ts';
  * neutral, loss, deletion or homdel). Columns are found by name in any order and any case; other
  * columns are ignored; `#` lines are comments; in optional columns an empty value, `.` or NA is
  * no value. Without a Call, genvei derives one (see deriveCopyNumberCall).
+ *
+ * CNVkit's segments (`.cns`, and `.call.cns` from `cnvkit.py call`) are read too, recognised by a
+ * `log2` column where PCGR has Segment_Mean: `chromosome`, `start` (0-based, as in BED), `end`,
+ * `gene` (comma-separated, `-` for none), `log2`, and after calling `cn`, `cn1` and `cn2` (the
+ * two alleles' copies; the smaller is the minor copy number).
  */
 export interface CopyNumberOptions {
   /** The file name errors report; defaults to the path, or "input" for text. */
@@ -67,10 +72,13 @@ function withoutOverlaps(segments: CopyNumberSegment[], file: string): CopyNumbe
 interface Columns {
   chrom: Column;
   start: Column;
+  /** Whether Start counts from 0 (CNVkit's BED-like segments) rather than from 1. */
+  zeroBasedStart: boolean;
   end: Column;
   log2: Column;
   copies: Column | null;
-  minor: Column | null;
+  /** The minor copy number's column, or CNVkit's two allele columns to take the smaller of. */
+  minor: Column | readonly [Column, Column] | null;
   genes: Column | null;
   call: Column | null;
 }
@@ -90,18 +98,41 @@ function copyNumberLayout(options: CopyNumberOptions): TableLayout<CopyNumberSeg
 }
 
 function findColumns(header: Header): Columns {
+  if (!header.has('Segment_Mean') && header.has('log2')) return cnvkitColumns(header);
   if (header.has('Gene') && header.has('Genes')) {
     throw new CallsFault('Genes', 'the header has both Gene and Genes; give one');
   }
   return {
     chrom: header.require('Chromosome'),
     start: header.require('Start'),
+    zeroBasedStart: false,
     end: header.require('End'),
     log2: header.require('Segment_Mean'),
     copies: header.find('Copy_Number'),
     minor: header.find('Minor_Copy_Number'),
     genes: header.find('Genes') ?? header.find('Gene'),
     call: header.find('Call'),
+  };
+}
+
+function cnvkitColumns(header: Header): Columns {
+  const [major, minor] = [header.find('cn1'), header.find('cn2')];
+  if ((major === null) !== (minor === null)) {
+    throw new CallsFault(
+      (major ?? minor)?.name ?? 'cn1',
+      'CNVkit gives cn1 and cn2 together; the header has one',
+    );
+  }
+  return {
+    chrom: header.require('chromosome'),
+    start: header.require('start'),
+    zeroBasedStart: true,
+    end: header.require('end'),
+    log2: header.require('log2'),
+    copies: header.find('cn'),
+    minor: major && minor ? [major, minor] : null,
+    genes: header.find('gene'),
+    call: null,
   };
 }
 
@@ -114,7 +145,9 @@ function segment(
 ): CopyNumberSegment {
   const chrom = row.required(columns.chrom);
   if (/\s/.test(chrom)) throw new CallsFault(columns.chrom.name, `"${chrom}" contains white space`);
-  const start = positivePosition(row.required(columns.start), columns.start.name);
+  const start = columns.zeroBasedStart
+    ? wholeNumber(row.required(columns.start), columns.start.name) + 1
+    : positivePosition(row.required(columns.start), columns.start.name);
   const end = positivePosition(row.required(columns.end), columns.end.name);
   if (end < start) {
     throw new CallsFault(
@@ -124,9 +157,9 @@ function segment(
   }
   const log2Ratio = decimal(row.required(columns.log2), columns.log2.name);
   const copyNumber = optionalCount(row, columns.copies);
-  const minorCopyNumber = optionalCount(row, columns.minor);
+  const minorCopyNumber = minorCount(row, columns.minor);
   if (copyNumber !== null && minorCopyNumber !== null && minorCopyNumber > copyNumber) {
-    const name = columns.minor?.name ?? 'Minor_Copy_Number';
+    const name = columns.minor === null ? 'Minor_Copy_Number' : minorName(columns.minor);
     throw new CallsFault(name, `the minor copy number ${minorCopyNumber} exceeds the total ${copyNumber}`);
   }
   const written = row.optional(columns.call);
@@ -148,6 +181,16 @@ function segment(
   };
 }
 
+function minorCount(row: Row, minor: Columns['minor']): number | null {
+  if (minor === null || !Array.isArray(minor)) return optionalCount(row, minor as Column | null);
+  const [first, second] = minor.map((column) => optionalCount(row, column));
+  return first === null || second === null ? null : Math.min(first as number, second as number);
+}
+
+function minorName(minor: NonNullable<Columns['minor']>): string {
+  return Array.isArray(minor) ? `${minor[0].name}/${minor[1].name}` : (minor as Column).name;
+}
+
 function optionalCount(row: Row, column: Column | null): number | null {
   const text = row.optional(column);
   return text === null || column === null ? null : wholeNumber(text, column.name);
@@ -159,10 +202,11 @@ function knownCall(text: string, field: string): CopyNumberCall {
   return call;
 }
 
+/** Comma-separated symbols; CNVkit writes `-` where a segment covers no gene. */
 function geneList(text: string | null): string[] {
   if (text === null) return [];
   return text
     .split(',')
     .map((gene) => gene.trim())
-    .filter((gene) => gene.length > 0);
+    .filter((gene) => gene.length > 0 && gene !== '-');
 }

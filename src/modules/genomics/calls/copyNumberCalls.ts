@@ -61,6 +61,31 @@ export function deriveCopyNumberCall(
   return { call, basis: 'log2' };
 }
 
+/** A stored segment: the file's own call, if it made one, and what a call is derived from. */
+export interface StoredSegment {
+  fileCall: CopyNumberCall | null;
+  log2Ratio: number | null;
+  copyNumber: number | null;
+}
+
+/**
+ * A stored segment's call, made as it is read: the file's when it gave one; otherwise derived
+ * against the ploidy known now (null: diploid), so that the call does not depend on whether the
+ * metrics were ingested before the segments or after. `ploidy` in the answer is the one a
+ * copy-number call was made against, for the reader to see; null for the other bases.
+ */
+export function segmentCall(
+  segment: StoredSegment,
+  ploidy: number | null,
+  thresholds: CopyNumberThresholds = COPY_NUMBER_THRESHOLDS,
+): { call: CopyNumberCall; basis: CallBasis; ploidy: number | null } {
+  if (segment.fileCall !== null) return { call: segment.fileCall, basis: 'file', ploidy: null };
+  const against = ploidy ?? DIPLOID;
+  // genvei always stores a log2 ratio (Segment_Mean is required); the column alone allows null.
+  const derived = deriveCopyNumberCall(segment.log2Ratio ?? 0, segment.copyNumber, against, thresholds);
+  return { ...derived, ploidy: derived.basis === 'copy-number' ? against : null };
+}
+
 /** Thresholds out of order would call the same segment two ways; refuse them before reading a line. */
 export function checkThresholds(thresholds: CopyNumberThresholds): void {
   const { amplification, gain, loss, deletion } = thresholds.log2;

@@ -1,8 +1,8 @@
 import { CallsFault } from './errors.ts';
 import type { MsiStatus } from './model.ts';
 
-/** How tables write "no value" in an optional column. */
-const MISSING = new Set(['', '.', 'na', 'n/a']);
+/** How tables write "no value" in an optional column (pandas and CNVkit write NaN). */
+const MISSING = new Set(['', '.', 'na', 'n/a', 'nan']);
 
 export function isMissing(text: string): boolean {
   return MISSING.has(text.toLowerCase());

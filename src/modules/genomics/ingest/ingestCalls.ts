@@ -87,28 +87,13 @@ async function sampleNameOnSpecimen(db: Kysely<DB>, specimenId: string, role: Sa
   return sample?.name_in_file;
 }
 
-async function ploidyOnSpecimen(db: Kysely<DB>, specimenId: string) {
-  const row = await db
-    .selectFrom('sample_metrics as m')
-    .innerJoin('sequenced_sample as s', 's.id', 'm.sample_id')
-    .select('m.ploidy')
-    .where('s.specimen_id', '=', specimenId)
-    .where('s.role', '=', 'tumor')
-    .where('m.ploidy', 'is not', null)
-    .executeTakeFirst();
-  return row?.ploidy ?? null;
-}
-
 const displayName = (request: IngestRequest) => request.fileName ?? path.basename(request.file);
 
 export function ingestCopyNumber(db: Kysely<DB>, request: IngestRequest, progress: IngestProgress) {
   return ingestCalls(db, request, 'copy-number-tsv', async () => {
-    // Copy numbers are called against the tumour's ploidy when its metrics are already in.
-    const ploidy = await ploidyOnSpecimen(db, request.specimenId);
-    const segments = await readCopyNumber(request.file, {
-      file: displayName(request),
-      ...(ploidy ? { ploidy } : {}),
-    });
+    // Only the file's own calls are stored; the others are derived as segments are read
+    // (migration 0012), against whatever ploidy the metrics give then.
+    const segments = await readCopyNumber(request.file, { file: displayName(request) });
     return {
       records: segments.length,
       write: async (tx, fileId, sampleId) => {
@@ -127,8 +112,7 @@ export function ingestCopyNumber(db: Kysely<DB>, request: IngestRequest, progres
                 copy_number: s.copyNumber,
                 minor_copy_number: s.minorCopyNumber,
                 genes: s.genes,
-                call: s.call,
-                call_basis: s.callBasis,
+                file_call: s.callBasis === 'file' ? s.call : null,
               })),
             )
             .execute();

@@ -6,6 +6,9 @@ describe('the kind of a result file by its name', () => {
     ['tumour.vcf.gz', 'vcf'],
     ['sample.cna.tsv', 'copy-number'],
     ['run/SAMPLE.segments.tsv', 'copy-number'],
+    ['SAMPLE.cna.tsv.gz', 'copy-number'],
+    ['tumour.cns', 'copy-number'],
+    ['tumour.call.cns', 'copy-number'],
     ['sample.fusions.tsv', 'fusions'],
     // Arriba names its output just that.
     ['fusions.tsv', 'fusions'],

@@ -4,12 +4,12 @@ export const INGEST_KINDS = ['vcf', 'copy-number', 'fusions', 'metrics'] as cons
 export type IngestKind = (typeof INGEST_KINDS)[number];
 
 /**
- * A kind from a file's name, for the CLI: `.cna.tsv`/`.cnv.tsv`, `.fusions.tsv` (and Arriba's own
- * `fusions.tsv`), `.json`, else VCF.
+ * A kind from a file's name, for the CLI: `.cna.tsv`/`.cnv.tsv` and CNVkit's `.cns` (gzipped or
+ * not), `.fusions.tsv` (and Arriba's own `fusions.tsv`), `.json`, else VCF.
  */
 export function kindFromFileName(name: string): IngestKind {
   const lower = name.toLowerCase();
-  if (/\.(cna|cnv|copy-?number|segments?)\.tsv$/.test(lower)) return 'copy-number';
+  if (/\.((cna|cnv|copy-?number|segments?)\.tsv|cns)(\.gz)?$/.test(lower)) return 'copy-number';
   if (/(^|[./\\])fusions?\.tsv$/.test(lower)) return 'fusions';
   if (lower.endsWith('.json')) return 'metrics';
   return 'vcf';

@@ -12,10 +12,19 @@ const CALL_MARK: Record<CopyNumberCall, string> = {
 };
 const STRIKING = new Set<CopyNumberCall>(['amplification', 'homdel', 'deletion']);
 
-/** Segments as the caller wrote them (1-based, inclusive), with genvei's or the file's call. */
+/**
+ * Segments as the caller wrote them (1-based, inclusive), with the file's call or genvei's, and
+ * what the call rests on: a derived call can change when a new ploidy estimate comes in.
+ */
 export function CopyNumberSection({ segments }: { segments: Segment[] }) {
-  const { g, number } = useGenomicsText();
+  const { g, number, format } = useGenomicsText();
   const c = g.copyNumber;
+  const basis = (s: Segment) =>
+    s.call_basis === 'file'
+      ? c.basisFile
+      : s.call_basis === 'copy-number'
+        ? format(c.basisCopyNumber, { ploidy: number(s.call_ploidy) })
+        : c.basisLog2;
   return (
     <Section id="copy-number" title={c.title}>
       {segments.length === 0 ? (
@@ -30,6 +39,7 @@ export function CopyNumberSection({ segments }: { segments: Segment[] }) {
             { number: c.copyNumber },
             { number: c.minorCopyNumber },
             c.call,
+            c.basis,
           ]}
         >
           {segments.map((s) => (
@@ -53,6 +63,7 @@ export function CopyNumberSection({ segments }: { segments: Segment[] }) {
                   {g.calls[s.call] ?? s.call}
                 </span>
               </td>
+              <td>{basis(s)}</td>
             </tr>
           ))}
         </DataTable>

@@ -70,6 +70,10 @@ export type Segment = {
   minor_copy_number: number | null;
   genes: string[];
   call: CopyNumberCall;
+  /** Whether the file made the call or genvei derived it as the segment was read. */
+  call_basis: 'file' | 'copy-number' | 'log2';
+  /** The tumour ploidy a copy-number call was made against (2 when no metrics give one). */
+  call_ploidy: number | null;
 };
 
 export type Fusion = {
