@@ -37,6 +37,20 @@ describe('sample metrics in a VCF header', () => {
     });
   });
 
+  it('reads keys written with `_` or `-` between the words', async () => {
+    const header = await headerWith([
+      '##tumor_purity=0.45',
+      '##Tumour-Ploidy=3.1',
+      '##MSI_status=MSI-H',
+      '##msi_score=32',
+    ]);
+    expect(sampleMetricsFromVcfHeader(header, { file: 'somatic.vcf' })).toMatchObject({
+      purity: 0.45,
+      ploidy: 3.1,
+      msi: { status: 'MSI-H', score: 32 },
+    });
+  });
+
   it('gives null for a header without metrics, such as the case’s VCF', async () => {
     const vcf = await openVcf(fixture('tumour-normal.vep.vcf'));
     for await (const _ of vcf.dataBatches()) break;

@@ -7,7 +7,8 @@ type Metric = 'purity' | 'ploidy' | 'tmb' | 'msiStatus' | 'msiScore';
 
 /**
  * `##key=value` lines a pipeline's post-processing may leave in a somatic VCF's header. No standard
- * defines them, so genvei reads these keys, matched without regard to case: purity as a fraction
+ * defines them, so genvei reads these keys, matched without regard to case, `_` or `-`
+ * (`##tumor_purity`, `##Tumour-Ploidy`, `##MSI_score`): purity as a fraction
  * (0–1, no percent), ploidy, TMB in mutations per megabase, the MSI status (MSI-H, MSI-L, MSS or
  * indeterminate) and the MSI score.
  */
@@ -52,7 +53,7 @@ export function sampleMetricsFromVcfHeader(
   const found = new Map<Metric, Found>();
   // header.meta holds every ## line after ##fileformat (line 1), in file order.
   header.meta.forEach(({ key, value }, index) => {
-    const metric = VCF_METRIC_KEYS.get(key.toLowerCase());
+    const metric = VCF_METRIC_KEYS.get(key.toLowerCase().replace(/[_-]/g, ''));
     if (metric === undefined) return;
     const line = index + 2;
     const earlier = found.get(metric);
