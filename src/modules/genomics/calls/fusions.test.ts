@@ -245,6 +245,80 @@ describe('reading Arriba’s fusions.tsv', () => {
   });
 });
 
+describe('a partner in no annotated gene', () => {
+  it('keeps Arriba’s call with a `.` gene, named by that side’s breakpoint', () => {
+    const text = tsv([
+      ARRIBA_HEADER,
+      arribaRow({
+        gene1: 'TP63',
+        gene2: '.',
+        'strand1(gene/fusion)': '+/+',
+        'strand2(gene/fusion)': './+',
+        breakpoint1: 'chr3:189631416',
+        // HPV16, a viral contig of Arriba's: no gene annotation of the host's covers it.
+        breakpoint2: 'NC_001526.4:3200',
+        site1: 'splice-site',
+        site2: 'intergenic',
+        type: 'translocation',
+        split_reads1: '6',
+        split_reads2: '3',
+        discordant_mates: '11',
+        confidence: 'medium',
+      }),
+    ]);
+    expect(parseFusions(text)).toEqual([
+      {
+        line: 2,
+        gene5: 'TP63',
+        gene3: null,
+        breakpoint5: { chrom: 'chr3', pos: 189631416, strand: '+' },
+        breakpoint3: { chrom: 'NC_001526.4', pos: 3200, strand: '+' },
+        transcript5: null,
+        transcript3: null,
+        spanningReads: 11,
+        junctionReads: 9,
+        frame: 'unknown',
+        confidence: 'medium',
+        caller: 'Arriba',
+        name: 'TP63::NC_001526.4:3200',
+      },
+    ]);
+  });
+
+  it('reads an empty or `.` gene in genvei’s layout as absent, on either side', () => {
+    const text = tsv([
+      GENVEI_HEADER,
+      ['', 'MYC', 'chr8:126736000:+', 'chr8:127736231:+', '4', '7', 'unknown'],
+      ['IGH', '.', 'chr14:105586437:-', 'chrUn_KI270742v1:1200', '3', '0', '.'],
+    ]);
+    expect(parseFusions(text)).toMatchObject([
+      { gene5: null, gene3: 'MYC', name: 'chr8:126736000::MYC' },
+      { gene5: 'IGH', gene3: null, name: 'IGH::chrUn_KI270742v1:1200', frame: 'unknown' },
+    ]);
+  });
+
+  it('refuses Arriba’s call with `.` on both sides, naming both columns', () => {
+    const text = tsv([
+      ARRIBA_HEADER,
+      arribaRow({
+        gene1: '.',
+        gene2: '.',
+        'strand1(gene/fusion)': './.',
+        'strand2(gene/fusion)': './.',
+        breakpoint1: 'NC_001526.4:1200',
+        breakpoint2: 'NC_001526.4:6100',
+        split_reads1: '2',
+        split_reads2: '2',
+        discordant_mates: '0',
+        confidence: 'low',
+      }),
+    ]);
+    expect(errorOf(() => parseFusions(text, { file: 'fusions.tsv' })).message).toBe(
+      'fusions.tsv:2: gene1, gene2: no gene on either side; a fusion names at least one',
+    );
+  });
+});
+
 describe('breakpoints', () => {
   it.each([
     ['chr2:29223528', { chrom: 'chr2', pos: 29223528, strand: null }],
@@ -298,8 +372,21 @@ describe('fusion errors name the file, line and column', () => {
       'Gene5',
       '"EML4::ALK" is not a gene symbol (no spaces, no "::")',
     ],
-    [['.', 'ALK', 'chr2:1', 'chr2:2', '1', '4', 'in-frame'], 'Gene5', 'no gene (".")'],
-    [['EML4', 'NA', 'chr2:1', 'chr2:2', '1', '4', 'in-frame'], 'Gene3', 'no gene ("NA")'],
+    [
+      ['.', 'NA', 'chr2:1', 'chr2:2', '1', '4', 'unknown'],
+      'Gene5, Gene3',
+      'no gene on either side; a fusion names at least one',
+    ],
+    [
+      ['.', 'ALK', 'chr2:1', 'chr2:2', '1', '4', 'in-frame'],
+      'Frame',
+      'in-frame needs a gene on both sides; one partner is in no gene',
+    ],
+    [
+      ['EML4', '', 'chr2:1', 'chr2:2', '1', '4', 'out-of-frame'],
+      'Frame',
+      'out-of-frame needs a gene on both sides; one partner is in no gene',
+    ],
   ])('%j → %s', (fields, field, reason) => {
     expect(errorOf(() => parseFusions(tsv([GENVEI_HEADER, fields]), { file: 'f.tsv' }))).toMatchObject({
       file: 'f.tsv',

@@ -1,7 +1,7 @@
 import { CallsFault } from './errors.ts';
 import type { Breakpoint, FusionCall, FusionConfidence, FusionFrame } from './model.ts';
 import { type Column, type Header, parseTable, type Row, readTable, type TableLayout } from './table.ts';
-import { isMissing, positivePosition, wholeNumber } from './values.ts';
+import { positivePosition, wholeNumber } from './values.ts';
 
 /**
  * Fusion calls, tab-separated, in one of two layouts told apart by the header:
@@ -17,6 +17,8 @@ import { isMissing, positivePosition, wholeNumber } from './values.ts';
  * when present.
  *
  * Columns are found by name in any order and any case; other columns are ignored; `.` is no value.
+ * A gene of `.` (or empty) is a breakpoint in no annotated gene: the call is kept with that partner
+ * absent and named by its breakpoint; one of the two must be a gene.
  */
 export interface FusionOptions {
   /** The file name errors report; defaults to the path, or "input" for text. */
@@ -51,9 +53,8 @@ function genveiRows(header: Header): (row: Row, line: number) => FusionCall {
   const confidence = header.find('Confidence');
   const caller = header.find('Caller');
   return (row, line) =>
-    fusion(line, {
-      gene5: gene(row, gene5),
-      gene3: gene(row, gene3),
+    fusion(line, frame.name, {
+      ...partners(row, gene5, gene3),
       breakpoint5: parseBreakpoint(row.required(breakpoint5), breakpoint5.name),
       breakpoint3: parseBreakpoint(row.required(breakpoint3), breakpoint3.name),
       transcript5: row.optional(transcript5),
@@ -81,9 +82,8 @@ function arribaRows(header: Header): (row: Row, line: number) => FusionCall {
   const transcript1 = header.find('transcript_id1');
   const transcript2 = header.find('transcript_id2');
   return (row, line) =>
-    fusion(line, {
-      gene5: gene(row, gene1),
-      gene3: gene(row, gene2),
+    fusion(line, frame?.name ?? 'reading_frame', {
+      ...partners(row, gene1, gene2),
       breakpoint5: withStrand(parseBreakpoint(row.required(breakpoint1), breakpoint1.name), row, strand1),
       breakpoint3: withStrand(parseBreakpoint(row.required(breakpoint2), breakpoint2.name), row, strand2),
       transcript5: row.optional(transcript1),
@@ -96,15 +96,45 @@ function arribaRows(header: Header): (row: Row, line: number) => FusionCall {
     });
 }
 
-function fusion(line: number, call: Omit<FusionCall, 'line' | 'name'>): FusionCall {
-  return { line, ...call, name: `${call.gene5}::${call.gene3}` };
+function fusion(line: number, frameField: string, call: Omit<FusionCall, 'line' | 'name'>): FusionCall {
+  // A frame is read across the junction from one gene's coding sequence into the other's.
+  if (call.frame !== 'unknown' && (call.gene5 === null || call.gene3 === null)) {
+    throw new CallsFault(frameField, `${call.frame} needs a gene on both sides; one partner is in no gene`);
+  }
+  return {
+    line,
+    ...call,
+    name: `${partnerName(call.gene5, call.breakpoint5)}::${partnerName(call.gene3, call.breakpoint3)}`,
+  };
 }
 
-function gene(row: Row, column: Column): string {
-  const symbol = row.required(column);
-  // `.` and NA are "no value" throughout these tables, never a gene.
-  if (isMissing(symbol)) throw new CallsFault(column.name, `no gene ("${symbol}")`);
-  if (/\s/.test(symbol) || symbol.includes('::')) {
+/**
+ * A partner in no gene is named by its breakpoint (`EML4::chr2:29223528`). Arriba writes its
+ * neighbouring genes for an intergenic breakpoint (`LINC01234(1520),BRAF(24388)`, kept as the
+ * gene) and `.` only when it found none, on an unplaced contig or a viral sequence: there the
+ * breakpoint is all there is to tell the call apart by.
+ */
+function partnerName(gene: string | null, breakpoint: Breakpoint): string {
+  return gene ?? `${breakpoint.chrom}:${breakpoint.pos}`;
+}
+
+/** The two partners: either may be in no gene (`.` or empty), not both, or nothing is fused. */
+function partners(row: Row, column5: Column, column3: Column): Pick<FusionCall, 'gene5' | 'gene3'> {
+  const gene5 = gene(row, column5);
+  const gene3 = gene(row, column3);
+  if (gene5 === null && gene3 === null) {
+    throw new CallsFault(
+      `${column5.name}, ${column3.name}`,
+      'no gene on either side; a fusion names at least one',
+    );
+  }
+  return { gene5, gene3 };
+}
+
+/** `.`, NA or empty: a breakpoint in no annotated gene. */
+function gene(row: Row, column: Column): string | null {
+  const symbol = row.optional(column);
+  if (symbol !== null && (/\s/.test(symbol) || symbol.includes('::'))) {
     throw new CallsFault(column.name, `"${symbol}" is not a gene symbol (no spaces, no "::")`);
   }
   return symbol;
