@@ -60,6 +60,64 @@ describe('storing fusion calls', () => {
     ]);
   });
 
+  it('stores STAR-Fusion’s abridged predictions, frame and transcripts from its coding effect', async () => {
+    const fileId = await ingestFusionText(
+      'star-fusion.fusion_predictions.abridged.coding_effect.tsv',
+      tsv([
+        [
+          '#FusionName',
+          'JunctionReadCount',
+          'SpanningFragCount',
+          'SpliceType',
+          'LeftGene',
+          'LeftBreakpoint',
+          'RightGene',
+          'RightBreakpoint',
+          'FFPM',
+          'annots',
+          'CDS_LEFT_ID',
+          'CDS_RIGHT_ID',
+          'PROT_FUSION_TYPE',
+        ],
+        [
+          'BCR--ABL1',
+          '37',
+          '12',
+          'ONLY_REF_SPLICE',
+          'BCR^ENSG00000186716.21',
+          'chr22:23290555:+',
+          'ABL1^ENSG00000097007.19',
+          'chr9:130714455:+',
+          '2.8101',
+          '["Mitelman","Cosmic"]',
+          'ENST00000305877.13',
+          'ENST00000318560.6',
+          'INFRAME',
+        ],
+      ]),
+    );
+    const [stored] = await t.database.db
+      .selectFrom('fusion_call')
+      .selectAll()
+      .where('file_id', '=', fileId)
+      .execute();
+    expect(stored).toMatchObject({
+      name: 'BCR::ABL1',
+      gene5: 'BCR',
+      gene3: 'ABL1',
+      chrom5: 'chr22',
+      pos5: 23290555,
+      strand5: '+',
+      transcript5: 'ENST00000305877.13',
+      transcript3: 'ENST00000318560.6',
+      junction_reads: 37,
+      spanning_reads: 12,
+      frame: 'in-frame',
+      confidence: null,
+      caller: 'STAR-Fusion',
+    });
+  });
+
   it('refuses, in the table itself, a call with no gene on either side', async () => {
     const fileId = await ingestFusionText(
       'one.fusions.tsv',

@@ -10,6 +10,10 @@ describe('the kind of a result file by its name', () => {
     // Arriba names its output just that.
     ['fusions.tsv', 'fusions'],
     ['arriba/fusions.tsv', 'fusions'],
+    // STAR-Fusion's, abridged or not, with or without --examine_coding_effect.
+    ['star-fusion.fusion_predictions.tsv', 'fusions'],
+    ['STAR-Fusion/star-fusion.fusion_predictions.abridged.tsv', 'fusions'],
+    ['star-fusion.fusion_predictions.abridged.coding_effect.tsv', 'fusions'],
     ['metrics.json', 'metrics'],
     ['nofusions.tsv', 'vcf'],
   ])('%s is %s', (name, kind) => {

@@ -5,12 +5,14 @@ export type IngestKind = (typeof INGEST_KINDS)[number];
 
 /**
  * A kind from a file's name, for the CLI: `.cna.tsv`/`.cnv.tsv`, `.fusions.tsv` (and Arriba's own
- * `fusions.tsv`), `.json`, else VCF.
+ * `fusions.tsv`, STAR-Fusion's `star-fusion.fusion_predictions.tsv` with its `.abridged` and
+ * `.abridged.coding_effect` forms), `.json`, else VCF.
  */
 export function kindFromFileName(name: string): IngestKind {
   const lower = name.toLowerCase();
   if (/\.(cna|cnv|copy-?number|segments?)\.tsv$/.test(lower)) return 'copy-number';
   if (/(^|[./\\])fusions?\.tsv$/.test(lower)) return 'fusions';
+  if (/(^|[./\\])fusion_predictions(\.abridged)?(\.coding_effect)?\.tsv$/.test(lower)) return 'fusions';
   if (lower.endsWith('.json')) return 'metrics';
   return 'vcf';
 }
