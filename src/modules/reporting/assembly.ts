@@ -130,7 +130,10 @@ export async function assembleReport(db: Db, caseId: string): Promise<ReportCont
       .innerJoin('sequenced_sample as s', 's.id', 'u.sample_id')
       .selectAll('u')
       .where('s.specimen_id', '=', c.specimen_id)
-      .where('u.frame', '=', 'in-frame')
+      // A caller that does not judge the frame (STAR-Fusion without --examine_coding_effect, a
+      // table without Frame) writes unknown: such a call is proposed, saying so, for the lab to
+      // judge. Out-of-frame and stop-codon calls make no fusion protein and are not proposed.
+      .where('u.frame', 'in', ['in-frame', 'unknown'])
       .orderBy('u.line')
       .execute(),
     db
@@ -215,18 +218,27 @@ export async function assembleReport(db: Db, caseId: string): Promise<ReportCont
         trials: [],
       })),
   );
-  const fusionFindings: FusionFinding[] = fusions.map((u) => ({
-    id: `fusion-${u.id}`,
-    fivePrime: { symbol: u.gene5, hgncId: null },
-    threePrime: { symbol: u.gene3, hgncId: null },
-    description: `${u.name} (${u.chrom5}:${u.pos5}::${u.chrom3}:${u.pos3}), leseramme bevart`,
-    supportingReads: (u.junction_reads ?? 0) + (u.spanning_reads ?? 0),
-    iscn: null,
-    classification: unclassified,
-    interpretation: `Fusjon ${u.name} påvist.`,
-    implications: [],
-    trials: [],
-  }));
+  // A report's fusion names two genes (HGNC symbols; FHIR's gene-studied components). A call with a
+  // partner in no gene has no frame to keep, so the reader never calls it in-frame; should one be
+  // stored anyway, it stays on the specimen's page rather than enter the report half-named.
+  const fusionFindings: FusionFinding[] = fusions.flatMap(({ gene5, gene3, ...u }) =>
+    gene5 === null || gene3 === null
+      ? []
+      : [
+          {
+            id: `fusion-${u.id}`,
+            fivePrime: { symbol: gene5, hgncId: null },
+            threePrime: { symbol: gene3, hgncId: null },
+            description: `${u.name} (${u.chrom5}:${u.pos5}::${u.chrom3}:${u.pos3}), ${u.frame === 'in-frame' ? 'leseramme bevart' : 'leseramme ikke vurdert av fusjonskalleren'}`,
+            supportingReads: (u.junction_reads ?? 0) + (u.spanning_reads ?? 0),
+            iscn: null,
+            classification: unclassified,
+            interpretation: `Fusjon ${u.name} påvist.`,
+            implications: [],
+            trials: [],
+          },
+        ],
+  );
 
   const m = metrics[0];
   const germlinePathogenic = variants.filter(

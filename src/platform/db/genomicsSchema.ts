@@ -188,8 +188,9 @@ export interface FusionCallTable {
   sample_id: string;
   line: number;
   name: string;
-  gene5: string;
-  gene3: string;
+  /** Null for a breakpoint in no annotated gene (migration 0013); never both. */
+  gene5: string | null;
+  gene3: string | null;
   chrom5: string;
   pos5: number;
   strand5: '+' | '-' | null;

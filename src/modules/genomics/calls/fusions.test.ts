@@ -245,6 +245,221 @@ describe('reading Arriba’s fusions.tsv', () => {
   });
 });
 
+const STAR_FUSION_HEADER = [
+  '#FusionName',
+  'JunctionReadCount',
+  'SpanningFragCount',
+  'est_J',
+  'est_S',
+  'SpliceType',
+  'LeftGene',
+  'LeftBreakpoint',
+  'RightGene',
+  'RightBreakpoint',
+  'LargeAnchorSupport',
+  'FFPM',
+  'LeftBreakDinuc',
+  'LeftBreakEntropy',
+  'RightBreakDinuc',
+  'RightBreakEntropy',
+  'annots',
+];
+
+/** The columns --examine_coding_effect adds to the abridged file. */
+const CODING_EFFECT_HEADER = [
+  'CDS_LEFT_ID',
+  'CDS_LEFT_RANGE',
+  'CDS_RIGHT_ID',
+  'CDS_RIGHT_RANGE',
+  'PROT_FUSION_TYPE',
+  'FUSION_MODEL',
+  'FUSION_CDS',
+  'FUSION_TRANSL',
+  'PFAM_LEFT',
+  'PFAM_RIGHT',
+];
+
+const BCR_ABL1 = [
+  'BCR--ABL1',
+  '37',
+  '12',
+  '37.00',
+  '12.00',
+  'ONLY_REF_SPLICE',
+  'BCR^ENSG00000186716.21',
+  'chr22:23290555:+',
+  'ABL1^ENSG00000097007.19',
+  'chr9:130714455:+',
+  'YES_LDAS',
+  '2.8101',
+  'GT',
+  '1.8892',
+  'AG',
+  '1.9656',
+  '["Mitelman","chimerdb_pubmed","Cosmic","INTERCHROMOSOMAL[chr22--chr9]"]',
+];
+
+describe('reading STAR-Fusion’s fusion_predictions.abridged.tsv', () => {
+  it('maps LeftGene/RightGene to the symbols, breakpoints with strands and the two read counts', () => {
+    expect(parseFusions(tsv([STAR_FUSION_HEADER, BCR_ABL1]))).toEqual([
+      {
+        line: 2,
+        gene5: 'BCR',
+        gene3: 'ABL1',
+        breakpoint5: { chrom: 'chr22', pos: 23290555, strand: '+' },
+        breakpoint3: { chrom: 'chr9', pos: 130714455, strand: '+' },
+        transcript5: null,
+        transcript3: null,
+        spanningReads: 12,
+        junctionReads: 37,
+        frame: 'unknown',
+        confidence: null,
+        caller: 'STAR-Fusion',
+        name: 'BCR::ABL1',
+      },
+    ]);
+  });
+
+  it('takes the frame and transcripts from the coding-effect columns', () => {
+    const coding = (cds: string[]) => [...BCR_ABL1, ...cds];
+    const text = tsv([
+      [...STAR_FUSION_HEADER, ...CODING_EFFECT_HEADER],
+      coding([
+        'ENST00000305877.13',
+        '1-1281',
+        'ENST00000318560.6',
+        '82-3393',
+        'INFRAME',
+        '.',
+        '.',
+        '.',
+        '.',
+        '.',
+      ]),
+      coding([
+        'ENST00000359540.7',
+        '1-1281',
+        'ENST00000372348.7',
+        '27-3338',
+        'FRAMESHIFT',
+        '.',
+        '.',
+        '.',
+        '.',
+        '.',
+      ]),
+      coding(['.', '.', '.', '.', '.', '.', '.', '.', '.', '.']),
+      coding(['ENST00000305877.13', '1-1281', '.', '.', 'NA', '.', '.', '.', '.', '.']),
+    ]);
+    expect(parseFusions(text)).toMatchObject([
+      { frame: 'in-frame', transcript5: 'ENST00000305877.13', transcript3: 'ENST00000318560.6' },
+      { frame: 'out-of-frame', transcript5: 'ENST00000359540.7', transcript3: 'ENST00000372348.7' },
+      { frame: 'unknown', transcript5: null, transcript3: null },
+      { frame: 'unknown', transcript5: 'ENST00000305877.13', transcript3: null },
+    ]);
+  });
+
+  it('skips # comments before the header, in this layout and in genvei’s', () => {
+    const comment = ['# STAR-Fusion v1.12.0'];
+    expect(parseFusions(tsv([comment, STAR_FUSION_HEADER, BCR_ABL1]))).toMatchObject([{ name: 'BCR::ABL1' }]);
+    const genvei = tsv([
+      comment,
+      GENVEI_HEADER,
+      ['KIF5B', 'RET', 'chr10:32017143:-', 'chr10:43114480:+', '12', '30', 'in-frame'],
+    ]);
+    expect(parseFusions(genvei)).toMatchObject([{ name: 'KIF5B::RET', line: 3 }]);
+  });
+
+  it('names a missing column and a bad gene by the file’s spelling', () => {
+    const withoutRightGene = (row: string[]) => row.filter((_, i) => STAR_FUSION_HEADER[i] !== 'RightGene');
+    const missing = tsv([withoutRightGene(STAR_FUSION_HEADER), withoutRightGene(BCR_ABL1)]);
+    expect(errorOf(() => parseFusions(missing, { file: 'star.tsv' })).message).toMatch(
+      /^star\.tsv:1: RightGene: missing column; the header has FusionName, JunctionReadCount, /,
+    );
+    const bad = BCR_ABL1.map((field) =>
+      field === 'ABL1^ENSG00000097007.19' ? '^ENSG00000097007.19' : field,
+    );
+    expect(errorOf(() => parseFusions(tsv([STAR_FUSION_HEADER, bad]), { file: 'star.tsv' }))).toMatchObject({
+      line: 2,
+      field: 'RightGene',
+    });
+  });
+});
+
+describe('a partner in no annotated gene', () => {
+  it('keeps Arriba’s call with a `.` gene, named by that side’s breakpoint', () => {
+    const text = tsv([
+      ARRIBA_HEADER,
+      arribaRow({
+        gene1: 'TP63',
+        gene2: '.',
+        'strand1(gene/fusion)': '+/+',
+        'strand2(gene/fusion)': './+',
+        breakpoint1: 'chr3:189631416',
+        // HPV16, a viral contig of Arriba's: no gene annotation of the host's covers it.
+        breakpoint2: 'NC_001526.4:3200',
+        site1: 'splice-site',
+        site2: 'intergenic',
+        type: 'translocation',
+        split_reads1: '6',
+        split_reads2: '3',
+        discordant_mates: '11',
+        confidence: 'medium',
+      }),
+    ]);
+    expect(parseFusions(text)).toEqual([
+      {
+        line: 2,
+        gene5: 'TP63',
+        gene3: null,
+        breakpoint5: { chrom: 'chr3', pos: 189631416, strand: '+' },
+        breakpoint3: { chrom: 'NC_001526.4', pos: 3200, strand: '+' },
+        transcript5: null,
+        transcript3: null,
+        spanningReads: 11,
+        junctionReads: 9,
+        frame: 'unknown',
+        confidence: 'medium',
+        caller: 'Arriba',
+        name: 'TP63::NC_001526.4:3200',
+      },
+    ]);
+  });
+
+  it('reads an empty or `.` gene in genvei’s layout as absent, on either side', () => {
+    const text = tsv([
+      GENVEI_HEADER,
+      ['', 'MYC', 'chr8:126736000:+', 'chr8:127736231:+', '4', '7', 'unknown'],
+      ['IGH', '.', 'chr14:105586437:-', 'chrUn_KI270742v1:1200', '3', '0', '.'],
+    ]);
+    expect(parseFusions(text)).toMatchObject([
+      { gene5: null, gene3: 'MYC', name: 'chr8:126736000::MYC' },
+      { gene5: 'IGH', gene3: null, name: 'IGH::chrUn_KI270742v1:1200', frame: 'unknown' },
+    ]);
+  });
+
+  it('refuses Arriba’s call with `.` on both sides, naming both columns', () => {
+    const text = tsv([
+      ARRIBA_HEADER,
+      arribaRow({
+        gene1: '.',
+        gene2: '.',
+        'strand1(gene/fusion)': './.',
+        'strand2(gene/fusion)': './.',
+        breakpoint1: 'NC_001526.4:1200',
+        breakpoint2: 'NC_001526.4:6100',
+        split_reads1: '2',
+        split_reads2: '2',
+        discordant_mates: '0',
+        confidence: 'low',
+      }),
+    ]);
+    expect(errorOf(() => parseFusions(text, { file: 'fusions.tsv' })).message).toBe(
+      'fusions.tsv:2: gene1, gene2: no gene on either side; a fusion names at least one',
+    );
+  });
+});
+
 describe('breakpoints', () => {
   it.each([
     ['chr2:29223528', { chrom: 'chr2', pos: 29223528, strand: null }],
@@ -298,8 +513,21 @@ describe('fusion errors name the file, line and column', () => {
       'Gene5',
       '"EML4::ALK" is not a gene symbol (no spaces, no "::")',
     ],
-    [['.', 'ALK', 'chr2:1', 'chr2:2', '1', '4', 'in-frame'], 'Gene5', 'no gene (".")'],
-    [['EML4', 'NA', 'chr2:1', 'chr2:2', '1', '4', 'in-frame'], 'Gene3', 'no gene ("NA")'],
+    [
+      ['.', 'NA', 'chr2:1', 'chr2:2', '1', '4', 'unknown'],
+      'Gene5, Gene3',
+      'no gene on either side; a fusion names at least one',
+    ],
+    [
+      ['.', 'ALK', 'chr2:1', 'chr2:2', '1', '4', 'in-frame'],
+      'Frame',
+      'in-frame needs a gene on both sides; one partner is in no gene',
+    ],
+    [
+      ['EML4', '', 'chr2:1', 'chr2:2', '1', '4', 'out-of-frame'],
+      'Frame',
+      'out-of-frame needs a gene on both sides; one partner is in no gene',
+    ],
   ])('%j → %s', (fields, field, reason) => {
     expect(errorOf(() => parseFusions(tsv([GENVEI_HEADER, fields]), { file: 'f.tsv' }))).toMatchObject({
       file: 'f.tsv',
@@ -317,13 +545,14 @@ describe('fusion errors name the file, line and column', () => {
     expect(errorOf(() => parseFusions(text))).toMatchObject({ line: 2, field: 'Confidence' });
   });
 
-  it('a header in neither layout', () => {
+  it('a header in no layout', () => {
+    // FusionCatcher's final-list_candidate-fusion-genes.txt, which genvei does not read.
     const text = tsv([
-      ['#FusionName', 'JunctionReadCount', 'SpanningFragCount'],
-      ['EML4--ALK', '1', '2'],
+      ['Gene_1_symbol(5end_fusion_partner)', 'Gene_2_symbol(3end_fusion_partner)', 'Spanning_pairs'],
+      ['EML4', 'ALK', '2'],
     ]);
-    expect(errorOf(() => parseFusions(text, { file: 'star.tsv' })).message).toBe(
-      'star.tsv:1: Gene5: missing column; the header has FusionName, JunctionReadCount, SpanningFragCount',
+    expect(errorOf(() => parseFusions(text, { file: 'fc.txt' })).message).toBe(
+      'fc.txt:1: Gene5: missing column; the header has Gene_1_symbol(5end_fusion_partner), Gene_2_symbol(3end_fusion_partner), Spanning_pairs',
     );
   });
 });

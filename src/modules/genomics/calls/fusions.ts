@@ -1,10 +1,10 @@
 import { CallsFault } from './errors.ts';
 import type { Breakpoint, FusionCall, FusionConfidence, FusionFrame } from './model.ts';
 import { type Column, type Header, parseTable, type Row, readTable, type TableLayout } from './table.ts';
-import { isMissing, positivePosition, wholeNumber } from './values.ts';
+import { positivePosition, wholeNumber } from './values.ts';
 
 /**
- * Fusion calls, tab-separated, in one of two layouts told apart by the header:
+ * Fusion calls, tab-separated, in one of three layouts told apart by the header:
  *
  * genvei's, modelled on what Arriba and STAR-Fusion report: `Gene5 Gene3 Breakpoint5 Breakpoint3
  * SpanningReads JunctionReads Frame`, optionally `Transcript5 Transcript3 Confidence Caller`.
@@ -16,7 +16,15 @@ import { isMissing, positivePosition, wholeNumber } from './values.ts';
  * split_reads2 and spanning reads discordant_mates; reading_frame and transcript_id1/2 are read
  * when present.
  *
+ * STAR-Fusion's star-fusion.fusion_predictions(.abridged)(.coding_effect).tsv (`#FusionName
+ * JunctionReadCount SpanningFragCount … LeftGene LeftBreakpoint RightGene RightBreakpoint …`): the
+ * left gene is the 5′ partner, written `BCR^ENSG00000186716.21` (the symbol is before the `^`); a
+ * breakpoint is `chr22:23290555:+` with the gene's strand; with --examine_coding_effect the
+ * PROT_FUSION_TYPE and CDS_LEFT_ID/CDS_RIGHT_ID columns give the frame and transcripts.
+ *
  * Columns are found by name in any order and any case; other columns are ignored; `.` is no value.
+ * A gene of `.` (or empty) is a breakpoint in no annotated gene: the call is kept with that partner
+ * absent and named by its breakpoint; one of the two must be a gene.
  */
 export interface FusionOptions {
   /** The file name errors report; defaults to the path, or "input" for text. */
@@ -34,8 +42,13 @@ export function readFusions(path: string, options: FusionOptions = {}): Promise<
 const fusionLayout: TableLayout<FusionCall> = {
   // Callers put `#` before their header (Arriba's #gene1, STAR-Fusion's #FusionName); a `#` line of
   // several columns is taken as a header, so an unsupported layout is named as such, not misread.
-  isHeader: (names) => names.length >= 3 || names.includes('gene5') || names.includes('gene1'),
-  begin: (header) => (header.has('gene1') ? arribaRows(header) : genveiRows(header)),
+  isHeader: (names) =>
+    names.length >= 3 || names.includes('gene5') || names.includes('gene1') || names.includes('fusionname'),
+  begin: (header) => {
+    if (header.has('gene1')) return arribaRows(header);
+    if (header.has('FusionName')) return starFusionRows(header);
+    return genveiRows(header);
+  },
 };
 
 function genveiRows(header: Header): (row: Row, line: number) => FusionCall {
@@ -51,9 +64,8 @@ function genveiRows(header: Header): (row: Row, line: number) => FusionCall {
   const confidence = header.find('Confidence');
   const caller = header.find('Caller');
   return (row, line) =>
-    fusion(line, {
-      gene5: gene(row, gene5),
-      gene3: gene(row, gene3),
+    fusion(line, frame.name, {
+      ...partners(row, gene5, gene3),
       breakpoint5: parseBreakpoint(row.required(breakpoint5), breakpoint5.name),
       breakpoint3: parseBreakpoint(row.required(breakpoint3), breakpoint3.name),
       transcript5: row.optional(transcript5),
@@ -81,9 +93,8 @@ function arribaRows(header: Header): (row: Row, line: number) => FusionCall {
   const transcript1 = header.find('transcript_id1');
   const transcript2 = header.find('transcript_id2');
   return (row, line) =>
-    fusion(line, {
-      gene5: gene(row, gene1),
-      gene3: gene(row, gene2),
+    fusion(line, frame?.name ?? 'reading_frame', {
+      ...partners(row, gene1, gene2),
       breakpoint5: withStrand(parseBreakpoint(row.required(breakpoint1), breakpoint1.name), row, strand1),
       breakpoint3: withStrand(parseBreakpoint(row.required(breakpoint2), breakpoint2.name), row, strand2),
       transcript5: row.optional(transcript1),
@@ -96,16 +107,90 @@ function arribaRows(header: Header): (row: Row, line: number) => FusionCall {
     });
 }
 
-function fusion(line: number, call: Omit<FusionCall, 'line' | 'name'>): FusionCall {
-  return { line, ...call, name: `${call.gene5}::${call.gene3}` };
+function starFusionRows(header: Header): (row: Row, line: number) => FusionCall {
+  const left = header.require('LeftGene');
+  const right = header.require('RightGene');
+  const leftBreakpoint = header.require('LeftBreakpoint');
+  const rightBreakpoint = header.require('RightBreakpoint');
+  const junction = header.require('JunctionReadCount');
+  const spanning = header.require('SpanningFragCount');
+  const proteinEffect = header.find('PROT_FUSION_TYPE');
+  const leftTranscript = header.find('CDS_LEFT_ID');
+  const rightTranscript = header.find('CDS_RIGHT_ID');
+  return (row, line) =>
+    fusion(line, proteinEffect?.name ?? 'PROT_FUSION_TYPE', {
+      ...partners(row, left, right, starFusionSymbol),
+      breakpoint5: parseBreakpoint(row.required(leftBreakpoint), leftBreakpoint.name),
+      breakpoint3: parseBreakpoint(row.required(rightBreakpoint), rightBreakpoint.name),
+      transcript5: row.optional(leftTranscript),
+      transcript3: row.optional(rightTranscript),
+      spanningReads: count(row, spanning),
+      junctionReads: count(row, junction),
+      frame: STAR_FUSION_FRAMES.get(row.optional(proteinEffect)?.toUpperCase() ?? '') ?? 'unknown',
+      confidence: null,
+      caller: 'STAR-Fusion',
+    });
 }
 
-function gene(row: Row, column: Column): string {
-  const symbol = row.required(column);
-  // `.` and NA are "no value" throughout these tables, never a gene.
-  if (isMissing(symbol)) throw new CallsFault(column.name, `no gene ("${symbol}")`);
-  if (/\s/.test(symbol) || symbol.includes('::')) {
-    throw new CallsFault(column.name, `"${symbol}" is not a gene symbol (no spaces, no "::")`);
+/** `BCR^ENSG00000186716.21`: the symbol, then the gene id. */
+const starFusionSymbol = (text: string) => text.split('^')[0] ?? '';
+
+/**
+ * PROT_FUSION_TYPE: NA where STAR-Fusion could not follow both coding sequences across the
+ * junction; any other word carries no frame either, so it is unknown rather than a refused file.
+ */
+const STAR_FUSION_FRAMES = new Map<string, FusionFrame>([
+  ['INFRAME', 'in-frame'],
+  ['FRAMESHIFT', 'out-of-frame'],
+]);
+
+function fusion(line: number, frameField: string, call: Omit<FusionCall, 'line' | 'name'>): FusionCall {
+  // A frame is read across the junction from one gene's coding sequence into the other's.
+  if (call.frame !== 'unknown' && (call.gene5 === null || call.gene3 === null)) {
+    throw new CallsFault(frameField, `${call.frame} needs a gene on both sides; one partner is in no gene`);
+  }
+  return {
+    line,
+    ...call,
+    name: `${partnerName(call.gene5, call.breakpoint5)}::${partnerName(call.gene3, call.breakpoint3)}`,
+  };
+}
+
+/**
+ * A partner in no gene is named by its breakpoint (`EML4::chr2:29223528`). Arriba writes its
+ * neighbouring genes for an intergenic breakpoint (`LINC01234(1520),BRAF(24388)`, kept as the
+ * gene) and `.` only when it found none, on an unplaced contig or a viral sequence: there the
+ * breakpoint is all there is to tell the call apart by.
+ */
+function partnerName(gene: string | null, breakpoint: Breakpoint): string {
+  return gene ?? `${breakpoint.chrom}:${breakpoint.pos}`;
+}
+
+/** The two partners: either may be in no gene (`.` or empty), not both, or nothing is fused. */
+function partners(
+  row: Row,
+  column5: Column,
+  column3: Column,
+  symbolOf: (text: string) => string = (text) => text,
+): Pick<FusionCall, 'gene5' | 'gene3'> {
+  const gene5 = gene(row, column5, symbolOf);
+  const gene3 = gene(row, column3, symbolOf);
+  if (gene5 === null && gene3 === null) {
+    throw new CallsFault(
+      `${column5.name}, ${column3.name}`,
+      'no gene on either side; a fusion names at least one',
+    );
+  }
+  return { gene5, gene3 };
+}
+
+/** `.`, NA or empty: a breakpoint in no annotated gene. */
+function gene(row: Row, column: Column, symbolOf: (text: string) => string): string | null {
+  const text = row.optional(column);
+  if (text === null) return null;
+  const symbol = symbolOf(text);
+  if (symbol === '' || /\s/.test(symbol) || symbol.includes('::')) {
+    throw new CallsFault(column.name, `"${text}" is not a gene symbol (no spaces, no "::")`);
   }
   return symbol;
 }

@@ -43,9 +43,12 @@ export interface Breakpoint {
 
 export interface FusionCall {
   line: number;
-  /** The 5′ (upstream) partner; for an intergenic breakpoint, as the caller wrote it. */
-  gene5: string;
-  gene3: string;
+  /**
+   * The 5′ (upstream) partner; for an intergenic breakpoint, as the caller wrote it (Arriba: the
+   * neighbouring genes). Null when the breakpoint is in no annotated gene; never both.
+   */
+  gene5: string | null;
+  gene3: string | null;
   breakpoint5: Breakpoint;
   breakpoint3: Breakpoint;
   transcript5: string | null;
@@ -57,7 +60,7 @@ export interface FusionCall {
   frame: FusionFrame;
   confidence: FusionConfidence | null;
   caller: string | null;
-  /** HGNC fusion notation, 5′ partner first: `EML4::ALK`. */
+  /** HGNC fusion notation, 5′ partner first: `EML4::ALK`; an absent partner by its breakpoint. */
   name: string;
 }
 

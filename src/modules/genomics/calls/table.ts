@@ -41,12 +41,15 @@ export class Header {
   }
 }
 
-/** One data line's fields. */
+/**
+ * One data line's fields. A field is unquoted when it is read, so a stray quote in a column no
+ * layout reads does not refuse the file.
+ */
 export class Row {
   constructor(private readonly fields: string[]) {}
 
   required(column: Column): string {
-    const text = this.fields[column.index] ?? '';
+    const text = unquoted(this.fields[column.index] ?? '', column.name);
     if (text === '') throw new CallsFault(column.name, 'empty value');
     return text;
   }
@@ -54,9 +57,28 @@ export class Row {
   /** The value, or null when the column is absent or the value is empty, `.` or NA. */
   optional(column: Column | null): string | null {
     if (column === null) return null;
-    const text = this.fields[column.index] ?? '';
+    const text = unquoted(this.fields[column.index] ?? '', column.name);
     return isMissing(text) ? null : text;
   }
+}
+
+/**
+ * A field as R's write.table or pandas' to_csv may quote it: `"BRAF"` is BRAF, and `""` within the
+ * quotes is one `"`. Only a field that begins with a quote is quoted; quotes inside an unquoted
+ * field are data (STAR-Fusion's annots column holds `["Mitelman","Cosmic"]`). A quote left open or
+ * closed without opening is refused: the field was cut or joined, and its value cannot be known.
+ */
+export function unquoted(text: string, field: string): string {
+  const opens = text.startsWith('"');
+  const closes = text.length > 1 && text.endsWith('"');
+  if (!opens && !closes) return text;
+  if (!closes) throw new CallsFault(field, `unbalanced quote: ${text} opens a quote it does not close`);
+  if (!opens) throw new CallsFault(field, `unbalanced quote: ${text} closes a quote it did not open`);
+  const inner = text.slice(1, -1);
+  if (inner.replaceAll('""', '').includes('"')) {
+    throw new CallsFault(field, `unbalanced quote: ${text} (a quote inside a quoted value is written "")`);
+  }
+  return inner.replaceAll('""', '"');
 }
 
 /** What a table parser knows about its layout. */
@@ -70,7 +92,7 @@ export interface TableLayout<T> {
 /**
  * Reads a tab-separated table line by line: blank lines and `#` comments are skipped, the first
  * other line is the header, and every row must have the header's number of fields (a short row is
- * more often a truncated file than a deliberate omission).
+ * more often a truncated file than a deliberate omission). Names and values may be quoted (unquoted).
  */
 export class TableParser<T> {
   private lineNumber = 0;
@@ -109,8 +131,9 @@ export class TableParser<T> {
     if (this.header === null) {
       const commented = text.startsWith('#');
       const names = (commented ? text.replace(/^#+/, '') : text).split('\t').map((name) => name.trim());
+      // Decided before unquoting: a comment is free text, and a quote in it is no error.
       if (commented && !this.layout.isHeader(names.map((name) => name.toLowerCase()))) return null;
-      this.header = new Header(names);
+      this.header = new Header(names.map((name, index) => unquoted(name, `header column ${index + 1}`)));
       this.parseRow = this.layout.begin(this.header);
       return null;
     }

@@ -4,13 +4,16 @@ export const INGEST_KINDS = ['vcf', 'copy-number', 'fusions', 'metrics'] as cons
 export type IngestKind = (typeof INGEST_KINDS)[number];
 
 /**
- * A kind from a file's name, for the CLI: `.cna.tsv`/`.cnv.tsv` and CNVkit's `.cns` (gzipped or
- * not), `.fusions.tsv` (and Arriba's own `fusions.tsv`), `.json`, else VCF.
+ * A kind from a file's name, for the CLI: `.cna.tsv`/`.cnv.tsv` and CNVkit's `.cns`, `.fusions.tsv`
+ * (and Arriba's own `fusions.tsv`, STAR-Fusion's `star-fusion.fusion_predictions.tsv` with its
+ * `.abridged` and `.abridged.coding_effect` forms), each gzipped or not; `.json`; else VCF.
  */
 export function kindFromFileName(name: string): IngestKind {
   const lower = name.toLowerCase();
   if (/\.((cna|cnv|copy-?number|segments?)\.tsv|cns)(\.gz)?$/.test(lower)) return 'copy-number';
-  if (/(^|[./\\])fusions?\.tsv$/.test(lower)) return 'fusions';
+  if (/(^|[./\\])fusions?\.tsv(\.gz)?$/.test(lower)) return 'fusions';
+  if (/(^|[./\\])fusion_predictions(\.abridged)?(\.coding_effect)?\.tsv(\.gz)?$/.test(lower))
+    return 'fusions';
   if (lower.endsWith('.json')) return 'metrics';
   return 'vcf';
 }

@@ -79,8 +79,9 @@ export type Segment = {
 export type Fusion = {
   file_id: string;
   name: string;
-  gene5: string;
-  gene3: string;
+  /** Null for a breakpoint in no annotated gene; `name` then gives the breakpoint. */
+  gene5: string | null;
+  gene3: string | null;
   chrom5: string;
   pos5: number;
   strand5: '+' | '-' | null;
