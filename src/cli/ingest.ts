@@ -32,7 +32,10 @@ export function registerIngestCommand(program: Command) {
     .description(
       "ingest a result file (VCF, copy-number TSV, fusion TSV, metrics JSON) into an order's specimen: all or nothing; the same file twice is a no-op",
     )
-    .argument('<file>', 'VCF 4.1–4.3 (plain or bgzip), .cna.tsv, .fusions.tsv or metrics .json')
+    .argument(
+      '<file>',
+      "VCF 4.1–4.3 (plain or bgzip), .cna.tsv, .fusions.tsv or metrics .json (DRAGEN's tmb.json and msi.json are read with the TMB figure and MSI-H cut-off set for the order's analysis in the catalogue)",
+    )
     .requiredOption('--order <id>', 'the order: its id or its order number (GV-…)')
     .requiredOption('--specimen <id>', 'the specimen on that order the data comes from', (value: string) => {
       if (!isUuid(value)) throw new InvalidArgumentError('a specimen is named by its id (a UUID)');
