@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import type { AnalysisMethod, DB } from '../../platform/db/schema.ts';
+import type { AnalysisMethod, DB, TmbFigure } from '../../platform/db/schema.ts';
 import { badRequest, notFound } from '../../platform/http/problems.ts';
 
 type Db = Kysely<DB>;
@@ -20,6 +20,13 @@ export type AnalysisValues = {
   howToOrder: string | null;
   status: 'active' | 'planned' | 'retired';
   validationReportUrl: string | null;
+  /**
+   * Which of DRAGEN's TMB figures the lab reports, and from what percentage of unstable
+   * microsatellite sites a sample is MSI-H: null until the lab says. Left out, they are not
+   * written, so the demo seed also runs on a schema from before migration 0014 (migration tests).
+   */
+  tmbFigure?: TmbFigure | null;
+  msiHighAtPercent?: number | null;
 };
 
 function row(v: AnalysisValues) {
@@ -38,6 +45,8 @@ function row(v: AnalysisValues) {
     how_to_order: v.howToOrder,
     status: v.status,
     validation_report_url: v.validationReportUrl,
+    tmb_figure: v.tmbFigure,
+    msi_high_at_percent: v.msiHighAtPercent,
   };
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/problems.ts';
 import { transactionOf } from '../access/guard.ts';
+import { DRAGEN_TMB_KEYS } from '../genomics/calls/dragenMetrics.ts';
 import { findAnalysisBySlug, insertAnalysis, saveLab, updateAnalysis } from './analysisStore.ts';
 import { variantTypeSchema } from './coverage.ts';
 import { geneListEntryInputSchema, publishDraft, saveDraft } from './geneListService.ts';
@@ -148,6 +149,20 @@ export async function catalogueEditRoutes(app: FastifyInstance) {
     howToOrder: z.string().nullable().default(null),
     status: z.enum(['active', 'planned', 'retired']),
     validationReportUrl: z.url().nullable().default(null),
+    // The assay's choices for its pipeline's metrics: genvei has no default for either, and a
+    // DRAGEN metrics file for an order of this analysis is refused until they are set.
+    tmbFigure: z
+      .enum(DRAGEN_TMB_KEYS)
+      .nullable()
+      .default(null)
+      .describe("Which of DRAGEN's TMB figures (tmb.json) the lab reports"),
+    msiHighAtPercent: z
+      .number()
+      .min(0)
+      .max(100)
+      .nullable()
+      .default(null)
+      .describe('Percent unstable microsatellite sites at or above which a sample is MSI-H (DRAGEN MSI)'),
   });
   const resolvePanel = async (db: Kysely<DB>, panel: { slug: string; version: string } | null) => {
     if (!panel) return null;
@@ -210,6 +225,7 @@ export async function catalogueEditRoutes(app: FastifyInstance) {
         ]);
       const { panel, ...values } = request.body;
       await updateAnalysis(tx, existing.id, { ...values, panelVersionId: await resolvePanel(tx, panel) });
+      request.auditTarget = { resourceId: existing.slug };
       return { slug: request.body.slug };
     },
   });

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { Client, TestApp } from '../../platform/testing/testApp.ts';
 import { type HgncGene, parseHgncGenes } from './hgnc.ts';
 
 /** A file under test/fixtures/catalogue, written by us for these tests. */
@@ -14,4 +15,56 @@ export async function hgncGenesIn(name: string): Promise<HgncGene[]> {
   const genes: HgncGene[] = [];
   for await (const gene of parseHgncGenes(lines, { file: name })) genes.push(gene);
   return genes;
+}
+
+type AnalysisDetail = {
+  slug: string;
+  lab: { id: string };
+  name: string;
+  method: string;
+  platform: string | null;
+  variant_types: string[];
+  panel: { slug: string; version: string } | null;
+  materials: string[];
+  min_tumour_cell_percent: number | null;
+  min_dna_ng: number | null;
+  turnaround_days: number | null;
+  how_to_order: string | null;
+  status: string;
+  validation_report_url: string | null;
+  tmb_figure: string | null;
+  msi_high_at_percent: number | null;
+};
+
+/**
+ * Changes an analysis as an editor would: the whole record as the catalogue shows it, with the
+ * given changes, sent to PUT /api/catalogue/analyses/:slug.
+ */
+export async function editAnalysis(
+  t: TestApp,
+  editor: Client,
+  slug: string,
+  changes: Record<string, unknown>,
+) {
+  const shown = await t.app.inject({ method: 'GET', url: `/api/catalogue/analyses/${slug}` });
+  const a = shown.json() as AnalysisDetail;
+  return editor.request('PUT', `/api/catalogue/analyses/${slug}`, {
+    slug: a.slug,
+    labId: a.lab.id,
+    name: a.name,
+    method: a.method,
+    platform: a.platform,
+    variantTypes: a.variant_types,
+    panel: a.panel && { slug: a.panel.slug, version: a.panel.version },
+    materials: a.materials,
+    minTumourCellPercent: a.min_tumour_cell_percent,
+    minDnaNg: a.min_dna_ng,
+    turnaroundDays: a.turnaround_days,
+    howToOrder: a.how_to_order,
+    status: a.status,
+    validationReportUrl: a.validation_report_url,
+    tmbFigure: a.tmb_figure,
+    msiHighAtPercent: a.msi_high_at_percent,
+    ...changes,
+  });
 }

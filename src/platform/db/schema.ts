@@ -273,7 +273,20 @@ export interface AnalysisTable {
   validation_report_url: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+  /** Migration 0014: which of DRAGEN's TMB figures the lab reports, and its MSI-H cut-off. */
+  tmb_figure: TmbFigure | null;
+  msi_high_at_percent: number | null;
 }
+
+/**
+ * DRAGEN's TMB figures (DRAGEN_TMB_KEYS in genomics): the catalogue writes those into this type
+ * and the ingest reads this type back into them, so tsc refuses the two lists drifting apart.
+ */
+export type TmbFigure =
+  | 'TmbPerMb'
+  | 'AdjustedTmbPerMb'
+  | 'NonsynonymousTmbPerMb'
+  | 'AdjustedNonsynonymousTmbPerMb';
 
 export interface GeneListVersionTable {
   id: string;

@@ -24,6 +24,11 @@ export interface DragenMetricsOptions {
   tmbKey?: DragenTmbKey;
   /** Percent unstable sites at or above which the sample is MSI-H (below it, MSS); the assay's validated cut-off. */
   msiHighAtPercent?: number;
+  /**
+   * Where the reader keeps these choices, e.g. "analysis x in the catalogue", so that a missing
+   * one is asked for where it can be set; without it, the error names the option above.
+   */
+  choicesIn?: string;
 }
 
 export function isDragenMetrics(root: JsonNode): boolean {
@@ -34,17 +39,18 @@ export function dragenTmb(root: JsonNode, options: DragenMetricsOptions): Tumour
   const present = DRAGEN_TMB_KEYS.filter((key) => root.has(key));
   const first = present[0];
   if (first === undefined) return null;
-  if (options.tmbKey === undefined) {
-    throw root
-      .member(first)
-      .fault(
-        `DRAGEN reports several TMB figures (${present.join(', ')}); name the one the laboratory reports (dragen.tmbKey)`,
-      );
+  const { tmbKey, choicesIn } = options;
+  if (tmbKey === undefined) {
+    const ask = choicesIn
+      ? `genvei will not choose one: set the TMB figure for ${choicesIn}`
+      : 'name the one the laboratory reports (dragen.tmbKey)';
+    throw root.member(first).fault(`DRAGEN reports several TMB figures (${present.join(', ')}); ${ask}`);
   }
-  if (!root.has(options.tmbKey)) {
-    throw root.fault(`the file has no ${options.tmbKey}; it has ${present.join(', ')}`);
+  if (!root.has(tmbKey)) {
+    const chosen = choicesIn ? `, the TMB figure set for ${choicesIn}` : '';
+    throw root.fault(`the file has no ${tmbKey}${chosen}; it has ${present.join(', ')}`);
   }
-  const node = root.get(options.tmbKey);
+  const node = root.get(tmbKey);
   const value = node === null ? null : dragenNumber(node);
   // NaN is DRAGEN's "could not compute": no burden to report, rather than a burden of 0.
   return node === null || value === null
@@ -63,8 +69,11 @@ export function dragenMsi(root: JsonNode, options: DragenMetricsOptions): Micros
   if (!resultIsValid(root) || score === null) return { status: 'indeterminate', score, method };
   const cutoff = options.msiHighAtPercent;
   if (cutoff === undefined) {
+    const ask = options.choicesIn
+      ? `genvei has no cut-off of its own: set the MSI-H cut-off (percent unstable sites) for ${options.choicesIn}`
+      : 'give the assay’s MSI-H cut-off (dragen.msiHighAtPercent)';
     throw (percentNode ?? root).fault(
-      'DRAGEN gives the percentage of unstable sites but no MSI status; give the assay’s MSI-H cut-off (dragen.msiHighAtPercent)',
+      `DRAGEN gives the percentage of unstable sites but no MSI status; ${ask}`,
     );
   }
   return { status: score >= cutoff ? 'MSI-H' : 'MSS', score, method };

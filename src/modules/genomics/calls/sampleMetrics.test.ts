@@ -218,6 +218,16 @@ describe('DRAGEN’s flat TMB and MSI JSON', () => {
     expect(parseSampleMetrics(msiJson('"NaN"')).msi?.status).toBe('indeterminate');
   });
 
+  it('asks for a missing choice where the reader keeps its choices, when told', () => {
+    const choicesIn = 'analysis x in the catalogue';
+    expect(errorOf(() => parseSampleMetrics(tmbJson, { dragen: { choicesIn } })).reason).toMatch(
+      /; genvei will not choose one: set the TMB figure for analysis x in the catalogue$/,
+    );
+    expect(errorOf(() => parseSampleMetrics(msiJson(25), { dragen: { choicesIn } })).reason).toMatch(
+      /; genvei has no cut-off of its own: set the MSI-H cut-off \(percent unstable sites\) for analysis x in the catalogue$/,
+    );
+  });
+
   it('asks for the cut-off rather than guess one', () => {
     expect(errorOf(() => parseSampleMetrics(msiJson(25), { file: 'msi.json' })).message).toBe(
       'msi.json:3: /PercentageUnstableSites: DRAGEN gives the percentage of unstable sites but no MSI status; give the assay’s MSI-H cut-off (dragen.msiHighAtPercent)',

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ResultFileFormat } from '../../../platform/db/genomicsSchema.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { readCopyNumber } from '../calls/copyNumber.ts';
+import type { DragenMetricsOptions } from '../calls/dragenMetrics.ts';
 import { readFusions } from '../calls/fusions.ts';
 import type { SampleMetrics } from '../calls/model.ts';
 import { readSampleMetrics } from '../calls/sampleMetrics.ts';
@@ -87,6 +88,24 @@ async function sampleNameOnSpecimen(db: Kysely<DB>, specimenId: string, role: Sa
   return sample?.name_in_file;
 }
 
+/**
+ * The order's analysis says which of DRAGEN's TMB figures the lab reports and its MSI-H cut-off
+ * (catalogue settings); either may be unset, and the reader then asks for it there by name.
+ */
+async function dragenChoicesOfOrder(db: Kysely<DB>, orderId: string): Promise<DragenMetricsOptions> {
+  const analysis = await db
+    .selectFrom('clinical_order as o')
+    .innerJoin('analysis as a', 'a.id', 'o.analysis_id')
+    .select(['a.slug', 'a.tmb_figure', 'a.msi_high_at_percent'])
+    .where('o.id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  return {
+    tmbKey: analysis.tmb_figure ?? undefined,
+    msiHighAtPercent: analysis.msi_high_at_percent ?? undefined,
+    choicesIn: `analysis ${analysis.slug} in the catalogue`,
+  };
+}
+
 const displayName = (request: IngestRequest) => request.fileName ?? path.basename(request.file);
 
 export function ingestCopyNumber(db: Kysely<DB>, request: IngestRequest, progress: IngestProgress) {
@@ -167,7 +186,10 @@ export function ingestFusions(db: Kysely<DB>, request: IngestRequest, progress: 
 
 export function ingestMetrics(db: Kysely<DB>, request: IngestRequest) {
   return ingestCalls(db, request, 'metrics-json', async () => {
-    const metrics = await readSampleMetrics(request.file, { file: displayName(request) });
+    const metrics = await readSampleMetrics(request.file, {
+      file: displayName(request),
+      dragen: await dragenChoicesOfOrder(db, request.orderId),
+    });
     return {
       records: 1,
       sample: metrics.sample,

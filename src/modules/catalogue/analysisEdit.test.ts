@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastAuditEntry, type TestApp, testApp } from '../../platform/testing/testApp.ts';
+import { editAnalysis } from './testing.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+const shown = async (slug: string) =>
+  (await t.app.inject({ method: 'GET', url: `/api/catalogue/analyses/${slug}` })).json();
+
+describe("an analysis's choices for reading DRAGEN's metrics", () => {
+  it('are unset until someone sets them: genvei has no TMB figure or MSI-H cut-off of its own', async () => {
+    expect(await shown('fjordvik-lunge-ngs')).toMatchObject({ tmb_figure: null, msi_high_at_percent: null });
+    const curator = await t.login('kurator');
+    const created = await curator.request('POST', '/api/catalogue/analyses', {
+      slug: 'fjordvik-tso500',
+      labId: (await shown('fjordvik-lunge-ngs')).lab.id,
+      name: 'Bredt tumorpanel',
+      method: 'ngs-dna-panel',
+      variantTypes: ['SNV', 'indel'],
+      materials: ['ffpe'],
+      status: 'planned',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(await shown('fjordvik-tso500')).toMatchObject({ tmb_figure: null, msi_high_at_percent: null });
+  });
+
+  it('are set by a curator, shown with the analysis, and the edit is audited by name', async () => {
+    const curator = await t.login('kurator');
+    const response = await editAnalysis(t, curator, 'fjordvik-lunge-ngs', {
+      tmbFigure: 'AdjustedTmbPerMb',
+      msiHighAtPercent: 20,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(await shown('fjordvik-lunge-ngs')).toMatchObject({
+      tmb_figure: 'AdjustedTmbPerMb',
+      msi_high_at_percent: 20,
+      name: 'NGS lungepanel (DNA)',
+      min_tumour_cell_percent: 20,
+    });
+    expect(await lastAuditEntry(t.database)).toMatchObject({
+      resource_type: 'analysis',
+      action: 'update',
+      resource_id: 'fjordvik-lunge-ngs',
+      username: 'kurator',
+      outcome: 'allow',
+    });
+    const cleared = await editAnalysis(t, curator, 'fjordvik-lunge-ngs', { msiHighAtPercent: null });
+    expect(cleared.statusCode).toBe(200);
+    expect(await shown('fjordvik-lunge-ngs')).toMatchObject({
+      tmb_figure: 'AdjustedTmbPerMb',
+      msi_high_at_percent: null,
+    });
+  });
+
+  it('refuses a figure DRAGEN does not report and a cut-off outside 0–100, naming the field', async () => {
+    const curator = await t.login('kurator');
+    const before = await shown('nordlys-solid-ngs');
+    for (const [changes, path] of [
+      [{ tmbFigure: 'TMB' }, '/body/tmbFigure'],
+      [{ tmbFigure: 'tmbpermb' }, '/body/tmbFigure'],
+      [{ msiHighAtPercent: 120 }, '/body/msiHighAtPercent'],
+      [{ msiHighAtPercent: -1 }, '/body/msiHighAtPercent'],
+      [{ msiHighAtPercent: '20' }, '/body/msiHighAtPercent'],
+    ] as const) {
+      const response = await editAnalysis(t, curator, 'nordlys-solid-ngs', changes);
+      expect({ changes, status: response.statusCode }).toEqual({ changes, status: 400 });
+      expect(JSON.stringify(response.json())).toContain(path);
+    }
+    expect(await shown('nordlys-solid-ngs')).toEqual(before);
+    const edges = await editAnalysis(t, curator, 'nordlys-solid-ngs', {
+      tmbFigure: 'AdjustedNonsynonymousTmbPerMb',
+      msiHighAtPercent: 0,
+    });
+    expect(edges.statusCode).toBe(200);
+    expect(await shown('nordlys-solid-ngs')).toMatchObject({
+      tmb_figure: 'AdjustedNonsynonymousTmbPerMb',
+      msi_high_at_percent: 0,
+    });
+  });
+
+  it("are set by lab staff for their own lab's analyses only, and never by a requester", async () => {
+    const scientist = await t.login('bioingenior'); // Fjordvik lab
+    await scientist.request('PUT', '/api/session/context', {
+      organisationId: (await scientist.request('GET', '/api/session')).json().organisationId,
+      role: 'lab-scientist',
+      purpose: 'quality-assurance',
+    });
+    const own = await editAnalysis(t, scientist, 'fjordvik-lunge-ngs', { msiHighAtPercent: 15.5 });
+    expect(own.statusCode).toBe(200);
+    expect((await shown('fjordvik-lunge-ngs')).msi_high_at_percent).toBe(15.5);
+    const other = await editAnalysis(t, scientist, 'ostdal-fusjon-ngs', { tmbFigure: 'TmbPerMb' });
+    expect(other.statusCode).toBe(403);
+    expect(await lastAuditEntry(t.database)).toMatchObject({ resource_type: 'analysis', outcome: 'deny' });
+    const requester = await t.login('rekvirent');
+    const refused = await editAnalysis(t, requester, 'fjordvik-lunge-ngs', { tmbFigure: 'TmbPerMb' });
+    expect(refused.statusCode).toBe(403);
+    expect(await shown('ostdal-fusjon-ngs')).toMatchObject({ tmb_figure: null });
+    expect(await shown('fjordvik-lunge-ngs')).toMatchObject({ tmb_figure: 'AdjustedTmbPerMb' });
+  });
+});
