@@ -142,4 +142,23 @@ describe('the analysis catalogue in a browser', () => {
     await page.getByRole('button', { name: 'Norsk' }).click();
     await page.close();
   });
+  it('lets a curator set how DRAGEN metrics are read for an analysis, from the keyboard', async () => {
+    const page = await newPage();
+    await signIn(page, 'kurator', '/catalogue/analyses/nordlys-solid-ngs');
+    const form = page.getByRole('form', { name: 'Tolkning av pipelinens målinger' });
+    await form.waitFor();
+    await form.getByLabel('TMB-tall fra DRAGEN').selectOption('AdjustedTmbPerMb');
+    const cutOff = form.getByLabel('MSI-H fra andel ustabile seter (%)');
+    await cutOff.fill('tjue');
+    await cutOff.press('Enter');
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('et tall fra 0 til 100');
+    await cutOff.fill('12,5');
+    await cutOff.press('Enter');
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('Innstillingene er lagret.');
+    await page.reload();
+    await page.getByRole('form', { name: 'Tolkning av pipelinens målinger' }).waitFor();
+    expect(await page.getByLabel('TMB-tall fra DRAGEN').inputValue()).toBe('AdjustedTmbPerMb');
+    expect(await page.getByLabel('MSI-H fra andel ustabile seter (%)').inputValue()).toBe('12.5');
+    await page.close();
+  });
 });

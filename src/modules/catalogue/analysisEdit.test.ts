@@ -102,3 +102,52 @@ describe("an analysis's choices for reading DRAGEN's metrics", () => {
     expect(await shown('fjordvik-lunge-ngs')).toMatchObject({ tmb_figure: 'AdjustedTmbPerMb' });
   });
 });
+
+describe('the metric settings on their own (the analysis page form)', () => {
+  const settings = (slug: string) => `/api/catalogue/analyses/${slug}/metric-settings`;
+
+  it('changes the two settings and nothing else, audited by the analysis', async () => {
+    const curator = await t.login('kurator');
+    const before = await shown('ostdal-fusjon-ngs');
+    const response = await curator.request('PUT', settings('ostdal-fusjon-ngs'), {
+      tmbFigure: 'TmbPerMb',
+      msiHighAtPercent: 12.5,
+    });
+    expect(response.statusCode).toBe(200);
+    const after = await shown('ostdal-fusjon-ngs');
+    const { updated_at: _before, tmb_figure: _t, msi_high_at_percent: _m, ...rest } = before;
+    expect(after).toMatchObject({ ...rest, tmb_figure: 'TmbPerMb', msi_high_at_percent: 12.5 });
+    expect(await lastAuditEntry(t.database)).toMatchObject({
+      resource_type: 'analysis',
+      action: 'update',
+      resource_id: 'ostdal-fusjon-ngs',
+      outcome: 'allow',
+    });
+  });
+
+  it('refuses other fields, bad values and the wrong user, changing nothing', async () => {
+    const curator = await t.login('kurator');
+    const before = await shown('ostdal-fusjon-ngs');
+    for (const body of [
+      { tmbFigure: 'TmbPerMb', msiHighAtPercent: 10, name: 'Nytt navn' },
+      { tmbFigure: 'TMB', msiHighAtPercent: 10 },
+      { tmbFigure: null, msiHighAtPercent: 101 },
+    ]) {
+      const response = await curator.request('PUT', settings('ostdal-fusjon-ngs'), body);
+      expect({ body, status: response.statusCode }).toEqual({ body, status: 400 });
+    }
+    const requester = await t.login('rekvirent');
+    const refused = await requester.request('PUT', settings('ostdal-fusjon-ngs'), {
+      tmbFigure: null,
+      msiHighAtPercent: null,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(await lastAuditEntry(t.database)).toMatchObject({ resource_type: 'analysis', outcome: 'deny' });
+    expect(await shown('ostdal-fusjon-ngs')).toEqual(before);
+    const unknown = await curator.request('PUT', settings('no-such-analysis'), {
+      tmbFigure: null,
+      msiHighAtPercent: null,
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+});

@@ -67,6 +67,23 @@ export function updateAnalysis(db: Db, id: string, values: AnalysisValues) {
     .execute();
 }
 
+/** Only the metric settings (tmb_figure, msi_high_at_percent), leaving the rest as it is. */
+export function setMetricSettings(
+  db: Db,
+  id: string,
+  settings: { tmbFigure: TmbFigure | null; msiHighAtPercent: number | null },
+) {
+  return db
+    .updateTable('analysis')
+    .set({
+      tmb_figure: settings.tmbFigure,
+      msi_high_at_percent: settings.msiHighAtPercent,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
 export function findAnalysisBySlug(db: Db, slug: string) {
   return db.selectFrom('analysis').selectAll().where('slug', '=', slug).executeTakeFirst();
 }

@@ -6,7 +6,13 @@ import type { DB } from '../../platform/db/schema.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/problems.ts';
 import { transactionOf } from '../access/guard.ts';
 import { DRAGEN_TMB_KEYS } from '../genomics/calls/dragenMetrics.ts';
-import { findAnalysisBySlug, insertAnalysis, saveLab, updateAnalysis } from './analysisStore.ts';
+import {
+  findAnalysisBySlug,
+  insertAnalysis,
+  saveLab,
+  setMetricSettings,
+  updateAnalysis,
+} from './analysisStore.ts';
 import { variantTypeSchema } from './coverage.ts';
 import { geneListEntryInputSchema, publishDraft, saveDraft } from './geneListService.ts';
 import { parsePanelVersion } from './panelDiff.ts';
@@ -227,6 +233,35 @@ export async function catalogueEditRoutes(app: FastifyInstance) {
       await updateAnalysis(tx, existing.id, { ...values, panelVersionId: await resolvePanel(tx, panel) });
       request.auditTarget = { resourceId: existing.slug };
       return { slug: request.body.slug };
+    },
+  });
+
+  // The two metric settings alone, for the analysis page's form: a whole-analysis PUT from a
+  // page would send back every other field as the page last saw it.
+  api.put('/api/catalogue/analyses/:slug/metric-settings', {
+    schema: {
+      tags,
+      summary: "Set the analysis' choices for its pipeline's metrics (DRAGEN's TMB figure and MSI-H cut-off)",
+      params: z.object({ slug: z.string() }),
+      body: analysisBody.pick({ tmbFigure: true, msiHighAtPercent: true }).strict(),
+    },
+    config: {
+      access: {
+        resource: 'analysis',
+        action: 'update',
+        owner: async (request, db) => {
+          const analysis = await findAnalysisBySlug(db, (request.params as { slug: string }).slug);
+          return analysis ? { organisationId: analysis.lab_id } : undefined;
+        },
+      },
+    },
+    handler: async (request) => {
+      const tx = transactionOf(request);
+      const existing = await findAnalysisBySlug(tx, request.params.slug);
+      if (!existing) throw notFound(`analysis ${request.params.slug}`);
+      await setMetricSettings(tx, existing.id, request.body);
+      request.auditTarget = { resourceId: existing.slug };
+      return { slug: existing.slug, ...request.body };
     },
   });
 

@@ -1,15 +1,17 @@
 import { useState } from 'react';
+import type { Session } from '../../api.ts';
 import { Link, withQuery } from '../../router.tsx';
 import { ConfidenceBadge, Loaded, SignOffBadge, useCatalogue, useCatalogueText } from './common.tsx';
+import { MetricSettings } from './MetricSettings.tsx';
 import type { AnalysisDetail, CancerTypeSummary, MissingGenes } from './types.ts';
 
 /** One analysis: what it finds, from what material, how to order it, and the genes it tests. */
-export function AnalysisPage({ slug }: { slug: string }) {
+export function AnalysisPage({ slug, session }: { slug: string; session: Session | null }) {
   const query = useCatalogue<AnalysisDetail>(`/api/catalogue/analyses/${encodeURIComponent(slug)}`);
-  return <Loaded query={query}>{(analysis) => <Analysis analysis={analysis} />}</Loaded>;
+  return <Loaded query={query}>{(analysis) => <Analysis analysis={analysis} session={session} />}</Loaded>;
 }
 
-function Analysis({ analysis: a }: { analysis: AnalysisDetail }) {
+function Analysis({ analysis: a, session }: { analysis: AnalysisDetail; session: Session | null }) {
   const { c, format, method, variantTypes, materials } = useCatalogueText();
   const panelHref = a.panel
     ? withQuery(`/catalogue/panels/${encodeURIComponent(a.panel.slug)}`, { version: a.panel.version })
@@ -102,6 +104,7 @@ function Analysis({ analysis: a }: { analysis: AnalysisDetail }) {
         </section>
       )}
       {a.status === 'active' && <MissingGenesCheck slug={a.slug} />}
+      {session && <MetricSettings analysis={a} />}
     </article>
   );
 }

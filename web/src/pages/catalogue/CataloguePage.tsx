@@ -30,7 +30,7 @@ export function CataloguePage({ path, session }: { path: string; session: Sessio
   else if (section === 'labs' && !key) page = <LabsPage />;
   else if (section === 'panels' && !key) page = <PanelsPage />;
   else if (section === 'cancer-types' && !key) page = <CancerTypesPage />;
-  else if (section === 'analyses' && key) page = <AnalysisPage key={key} slug={key} />;
+  else if (section === 'analyses' && key) page = <AnalysisPage key={key} slug={key} session={session} />;
   else if (section === 'panels' && key) page = <PanelPage key={key} slug={key} session={session} />;
   else if (section === 'genes' && key) page = <GenePage key={key} symbol={key} />;
   else if (section === 'cancer-types' && key) page = <CancerTypePage key={key} code={key} />;

@@ -48,6 +48,9 @@ export type AnalysisDetail = {
   how_to_order: string | null;
   status: string;
   validation_report_url: string | null;
+  /** DRAGEN's TMB figure the lab reports, and its MSI-H cut-off: null until set. */
+  tmb_figure: string | null;
+  msi_high_at_percent: number | null;
   updated_at: string;
   lab: Lab | undefined;
   panel: {
