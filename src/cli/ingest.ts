@@ -34,7 +34,7 @@ export function registerIngestCommand(program: Command) {
     )
     .argument(
       '<file>',
-      "VCF 4.1–4.3 (plain or bgzip), .cna.tsv or CNVkit .cns, .fusions.tsv (or Arriba's or STAR-Fusion's own names) or metrics .json (DRAGEN's tmb.json and msi.json are read with the TMB figure and MSI-H cut-off set for the order's analysis in the catalogue)",
+      "VCF 4.1–4.3 (plain or bgzip), .cna.tsv or CNVkit .call.cns, .fusions.tsv (or Arriba's or STAR-Fusion's own names) or metrics .json (DRAGEN's tmb.json and msi.json are read with the TMB figure and MSI-H cut-off set for the order's analysis in the catalogue)",
     )
     .requiredOption('--order <id>', 'the order: its id or its order number (GV-…)')
     .requiredOption('--specimen <id>', 'the specimen on that order the data comes from', (value: string) => {

@@ -86,7 +86,8 @@ export const genomicsNb = {
     'in-frame': 'I leseramme',
     'out-of-frame': 'Utenfor leseramme',
     'stop-codon': 'Stoppkodon før bruddpunktet',
-    unknown: 'Ukjent',
+    'non-coding': 'Bruddpunkt utenfor kodende sekvens',
+    unknown: 'Ikke oppgitt',
   } as Record<string, string>,
   confidences: { high: 'Høy', medium: 'Middels', low: 'Lav' } as Record<string, string>,
 
@@ -305,7 +306,8 @@ export const genomicsEn: GenomicsDictionary = {
     'in-frame': 'In frame',
     'out-of-frame': 'Out of frame',
     'stop-codon': 'Stop codon before the junction',
-    unknown: 'Unknown',
+    'non-coding': 'Breakpoint outside coding sequence',
+    unknown: 'Not given',
   },
   confidences: { high: 'High', medium: 'Medium', low: 'Low' },
 

@@ -99,6 +99,7 @@ export function samplesOf(db: Db, specimenId: string) {
       'm.source as metrics_source',
       'm.tmb',
       'm.tmb_unit',
+      'm.tmb_method',
       'm.tmb_callable_mb',
       'm.msi_status',
       'm.msi_score',

@@ -29,6 +29,9 @@ beforeAll(async () => {
       ['TP63', '.', 'chr3:189631416:+', 'NC_001526.4:3200', '11', '9', 'unknown'],
       ['EML4', 'ALK', 'chr2:42299753:+', 'chr2:29223528:-', '18', '42', 'unknown'],
       ['TP53', 'ATP1B2', 'chr17:7673534:-', 'chr17:7659000:+', '3', '5', 'out-of-frame'],
+      // An intronic read-through (Arriba's `.` frame) and an intergenic partner named by its neighbours.
+      ['TP53', 'WRAP53', 'chr17:7676520:-', 'chr17:7686000:+', '2', '4', 'non-coding'],
+      ['LINC01234(1520),BRAF(24388)', 'ALK', 'chr12:1000:+', 'chr2:29223528:-', '2', '3', 'unknown'],
     ]),
   );
   const ingested = await ingestResultFile(t.database.db, 'fusions', {
@@ -41,7 +44,7 @@ beforeAll(async () => {
   // No reader stores an in-frame call with a partner in no gene; the report must not rely on that.
   await sql`
     insert into fusion_call (file_id, sample_id, line, name, gene5, gene3, chrom5, pos5, chrom3, pos3, frame)
-    select file_id, sample_id, 9, 'NTRK1::chrUn_KI270742v1:1200', 'NTRK1', null,
+    select file_id, sample_id, 19, 'NTRK1::chrUn_KI270742v1:1200', 'NTRK1', null,
            'chr1', 156874906, 'chrUn_KI270742v1', 1200, 'in-frame'
     from fusion_call where file_id = ${ingested.fileId as string} and line = 2
   `.execute(t.database.db);
@@ -68,7 +71,7 @@ describe('the fusions a report draft proposes', () => {
       {
         fivePrime: { symbol: 'EML4' },
         threePrime: { symbol: 'ALK' },
-        description: 'EML4::ALK (chr2:42299753::chr2:29223528), leseramme ikke vurdert av fusjonskalleren',
+        description: 'EML4::ALK (chr2:42299753::chr2:29223528), leseramme ikke oppgitt av fusjonskalleren',
         supportingReads: 60,
       },
     ]);

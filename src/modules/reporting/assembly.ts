@@ -20,6 +20,14 @@ import { reportRefusal } from './refusals.ts';
 const REPORTED_CALLS = new Set(['amplification', 'homdel', 'deletion']);
 
 /**
+ * Whether a fusion partner can stand in a report as a gene: a partner in no gene (null) cannot,
+ * nor Arriba's neighbouring genes of an intergenic breakpoint (`LINC01234(1520),BRAF(24388)`).
+ */
+function isSymbol(gene: string | null): gene is string {
+  return gene !== null && !/[(),]/.test(gene);
+}
+
+/**
  * The first draft of a report, assembled from a finalised case and everything around it: the
  * order and patient, the specimen, the analysis and panel, the files' provenance, the sample's
  * metrics and calls, and each classified variant with its assessment. People edit the draft
@@ -130,9 +138,9 @@ export async function assembleReport(db: Db, caseId: string): Promise<ReportCont
       .innerJoin('sequenced_sample as s', 's.id', 'u.sample_id')
       .selectAll('u')
       .where('s.specimen_id', '=', c.specimen_id)
-      // A caller that does not judge the frame (STAR-Fusion without --examine_coding_effect, a
-      // table without Frame) writes unknown: such a call is proposed, saying so, for the lab to
-      // judge. Out-of-frame and stop-codon calls make no fusion protein and are not proposed.
+      // A caller that gives no frame (STAR-Fusion without --examine_coding_effect, a table
+      // without Frame) leaves it unknown: such a call is proposed, saying so, for the lab to
+      // judge. Out-of-frame, stop-codon and non-coding calls make no fusion protein.
       .where('u.frame', 'in', ['in-frame', 'unknown'])
       .orderBy('u.line')
       .execute(),
@@ -219,17 +227,17 @@ export async function assembleReport(db: Db, caseId: string): Promise<ReportCont
       })),
   );
   // A report's fusion names two genes (HGNC symbols; FHIR's gene-studied components). A call with a
-  // partner in no gene has no frame to keep, so the reader never calls it in-frame; should one be
-  // stored anyway, it stays on the specimen's page rather than enter the report half-named.
+  // partner in no gene, or between genes, stays on the specimen's page rather than enter the
+  // report half-named (isSymbol).
   const fusionFindings: FusionFinding[] = fusions.flatMap(({ gene5, gene3, ...u }) =>
-    gene5 === null || gene3 === null
+    !isSymbol(gene5) || !isSymbol(gene3)
       ? []
       : [
           {
             id: `fusion-${u.id}`,
             fivePrime: { symbol: gene5, hgncId: null },
             threePrime: { symbol: gene3, hgncId: null },
-            description: `${u.name} (${u.chrom5}:${u.pos5}::${u.chrom3}:${u.pos3}), ${u.frame === 'in-frame' ? 'leseramme bevart' : 'leseramme ikke vurdert av fusjonskalleren'}`,
+            description: `${u.name} (${u.chrom5}:${u.pos5}::${u.chrom3}:${u.pos3}), ${u.frame === 'in-frame' ? 'leseramme bevart' : 'leseramme ikke oppgitt av fusjonskalleren'}`,
             supportingReads: (u.junction_reads ?? 0) + (u.spanning_reads ?? 0),
             iscn: null,
             classification: unclassified,

@@ -158,6 +158,8 @@ export interface SampleMetricsTable {
   source: 'json' | 'vcf-header';
   tmb: number | null;
   tmb_unit: string | null;
+  /** Which of the pipeline's TMB figures (migration 0016); null where it gives one. */
+  tmb_method: Generated<string | null>;
   tmb_callable_mb: number | null;
   msi_status: 'MSI-H' | 'MSI-L' | 'MSS' | 'indeterminate' | null;
   msi_score: number | null;
@@ -201,7 +203,7 @@ export interface FusionCallTable {
   transcript3: string | null;
   spanning_reads: number | null;
   junction_reads: number | null;
-  frame: 'in-frame' | 'out-of-frame' | 'stop-codon' | 'unknown';
+  frame: 'in-frame' | 'out-of-frame' | 'stop-codon' | 'non-coding' | 'unknown';
   confidence: 'low' | 'medium' | 'high' | null;
   caller: string | null;
 }

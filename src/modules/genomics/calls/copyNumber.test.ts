@@ -160,51 +160,57 @@ describe('reading copy-number segments', () => {
 
 describe('CNVkit segments', () => {
   const CNS = ['chromosome', 'start', 'end', 'gene', 'log2', 'depth', 'probes', 'weight'];
+  const CALLED = [...CNS, 'cn', 'cn1', 'cn2', 'baf'];
 
-  it('reads a .cns: 0-based starts made 1-based, `-` as no gene, calls from the log2 ratio', () => {
+  it('reads a .call.cns: 0-based starts made 1-based, `-` as no gene, the smaller allele as the minor, NaN as none', () => {
     const text = tsv([
-      CNS,
-      ['chr7', '55019016', '55211628', 'EGFR', '2.31', '812.4', '31', '28.9'],
-      ['chr9', '21967751', '21995301', 'CDKN2A,CDKN2B', '-1.42', '40.1', '12', '10.2'],
-      ['chr13', '30000000', '31000000', '-', '0.02', '150.0', '4', '3.1'],
-    ]);
-    expect(parseCopyNumber(text)).toEqual([
-      expect.objectContaining({ line: 2, chrom: 'chr7', start: 55019017, end: 55211628, genes: ['EGFR'] }),
-      expect.objectContaining({
-        start: 21967752,
-        genes: ['CDKN2A', 'CDKN2B'],
-        call: 'deletion',
-        callBasis: 'log2',
-      }),
-      expect.objectContaining({ start: 30000001, genes: [], call: 'neutral', copyNumber: null }),
-    ]);
-    expect(parseCopyNumber(text)[0]).toMatchObject({ log2Ratio: 2.31, call: 'amplification' });
-  });
-
-  it('reads the copy numbers `cnvkit.py call` adds, the smaller allele as the minor, NaN as none', () => {
-    const text = tsv([
-      [...CNS, 'cn', 'cn1', 'cn2', 'baf'],
-      ['chr7', '0', '1000', 'EGFR', '0.58', '100', '3', '3', '3', '1', '2', '0.33'],
+      CALLED,
+      ['chr7', '55019016', '55211628', 'EGFR', '2.31', '812.4', '31', '28.9', '14', '12', '2', '0.14'],
       ['chr17', '0', '1000', 'TP53', '-0.9', '100', '3', '3', '1', 'NaN', 'NaN', 'NaN'],
-      ['chr9', '2000', '3000', 'CDKN2A', '-4.1', '100', '3', '3', '0', '0', '0', ''],
+      ['chr9', '21967751', '21995301', 'CDKN2A,CDKN2B', '-4.1', '40.1', '12', '10.2', '0', '0', '0', ''],
+      ['chr13', '30000000', '31000000', '-', '0.02', '150.0', '4', '3.1', '2', '1', '1', '0.5'],
     ]);
     const segments = parseCopyNumber(text);
-    expect(segments.map((g) => [g.start, g.copyNumber, g.minorCopyNumber, g.call])).toEqual([
-      [1, 3, 1, 'gain'],
-      [1, 1, null, 'loss'],
-      [2001, 0, 0, 'homdel'],
+    expect(segments.map((g) => [g.start, g.end, g.genes, g.copyNumber, g.minorCopyNumber, g.call])).toEqual([
+      [55019017, 55211628, ['EGFR'], 14, 2, 'amplification'],
+      [1, 1000, ['TP53'], 1, null, 'loss'],
+      [21967752, 21995301, ['CDKN2A', 'CDKN2B'], 0, 0, 'homdel'],
+      [30000001, 31000000, [], 2, 1, 'neutral'],
     ]);
+    expect(segments[0]).toMatchObject({ line: 2, chrom: 'chr7', log2Ratio: 2.31, callBasis: 'copy-number' });
   });
 
-  it('names the field of a bad .cns value', () => {
-    const bad = (row: string[], header = CNS) =>
+  it('refuses segments before cnvkit.py call: a male chrX would read as a deep deletion', () => {
+    const raw = tsv([CNS, ['chrX', '70000000', '77800000', 'ATRX,MED12', '-1.0043', '90', '40', '35']]);
+    expect(errorOf(() => parseCopyNumber(raw, { file: 's.cns' }))).toMatchObject({
+      line: 1,
+      field: 'cn',
+      reason: expect.stringMatching(/^CNVkit segments without a copy number \(before cnvkit.py call\)/),
+    });
+  });
+
+  it('refuses a log2 column beside PCGR’s columns rather than read PCGR’s file as CNVkit’s', () => {
+    const mixed = tsv([
+      ['Chromosome', 'Start', 'End', 'log2', 'Copy_Number', 'Call'],
+      ['chr9', '21967752', '21995301', '-0.2', '0', 'homdel'],
+    ]);
+    expect(errorOf(() => parseCopyNumber(mixed, { file: 'm.tsv' })).message).toBe(
+      "m.tsv:1: log2: a log2 column with PCGR's Copy_Number, Call: PCGR's layout names the log2 ratio Segment_Mean; CNVkit's .cns has no Copy_Number, Call",
+    );
+  });
+
+  it('names the field of a bad .cns value in the file’s own terms', () => {
+    const bad = (row: string[], header = CALLED) =>
       errorOf(() => parseCopyNumber(tsv([header, row]), { file: 's.cns' }));
-    expect(bad(['chr7', '-1', '1000', 'EGFR', '0.1', '1', '1', '1']).message).toBe(
+    expect(bad(['chr7', '-1', '1000', 'EGFR', '0.1', '1', '1', '1', '2', '1', '1', '0.5']).message).toBe(
       's.cns:2: start: expected a whole number, got "-1"',
     );
-    expect(bad(['chr7', '0', '1000', 'EGFR', '0.1', '1', '1', '1', '2'], [...CNS, 'cn1']).message).toBe(
-      's.cns:1: cn1: CNVkit gives cn1 and cn2 together; the header has one',
+    expect(bad(['chr7', '100', '100', 'EGFR', '0.1', '1', '1', '1', '2', '1', '1', '0.5']).message).toBe(
+      's.cns:2: end: end 100 is not after start 100 (start is 0-based, end inclusive)',
     );
+    expect(
+      bad(['chr7', '0', '1000', 'EGFR', '0.1', '1', '1', '1', '2', '2'], [...CNS, 'cn', 'cn1']).message,
+    ).toBe('s.cns:1: cn1: CNVkit gives cn1 and cn2 together; the header has one');
   });
 });
 

@@ -20,10 +20,11 @@ import { decimal, positivePosition, wholeNumber } from './values.ts';
  * columns are ignored; `#` lines are comments; in optional columns an empty value, `.` or NA is
  * no value. Without a Call, genvei derives one (see deriveCopyNumberCall).
  *
- * CNVkit's segments (`.cns`, and `.call.cns` from `cnvkit.py call`) are read too, recognised by a
+ * CNVkit's called segments (`.call.cns` from `cnvkit.py call`) are read too, recognised by a
  * `log2` column where PCGR has Segment_Mean: `chromosome`, `start` (0-based, as in BED), `end`,
- * `gene` (comma-separated, `-` for none), `log2`, and after calling `cn`, `cn1` and `cn2` (the
- * two alleles' copies; the smaller is the minor copy number).
+ * `gene` (comma-separated, `-` for none), `log2`, `cn`, and `cn1` and `cn2` when given (the two
+ * alleles' copies; the smaller is the minor copy number). Segments before calling, without `cn`,
+ * are refused (cnvkitColumns says why).
  */
 export interface CopyNumberOptions {
   /** The file name errors report; defaults to the path, or "input" for text. */
@@ -116,6 +117,24 @@ function findColumns(header: Header): Columns {
 }
 
 function cnvkitColumns(header: Header): Columns {
+  // A log2 column beside PCGR's own would have PCGR's Call and Copy_Number ignored and its Start
+  // shifted as if 0-based: refuse the mix rather than guess which layout was meant.
+  const pcgr = ['Copy_Number', 'Minor_Copy_Number', 'Genes', 'Call'].filter((name) => header.has(name));
+  if (pcgr.length > 0) {
+    throw new CallsFault(
+      'log2',
+      `a log2 column with PCGR's ${pcgr.join(', ')}: PCGR's layout names the log2 ratio Segment_Mean; CNVkit's .cns has no ${pcgr.join(', ')}`,
+    );
+  }
+  // Before `cnvkit.py call` a segment has only its log2 ratio, uncorrected for purity and for the
+  // sample's sex: against CNVkit's default reference a male chrX sits near log2 -1, which the
+  // thresholds would call a deep deletion of every gene on it.
+  if (!header.has('cn')) {
+    throw new CallsFault(
+      'cn',
+      'CNVkit segments without a copy number (before cnvkit.py call) are not read: their log2 ratios are uncorrected for purity and sex; ingest the .call.cns',
+    );
+  }
   const [major, minor] = [header.find('cn1'), header.find('cn2')];
   if ((major === null) !== (minor === null)) {
     throw new CallsFault(
@@ -150,10 +169,11 @@ function segment(
     : positivePosition(row.required(columns.start), columns.start.name);
   const end = positivePosition(row.required(columns.end), columns.end.name);
   if (end < start) {
-    throw new CallsFault(
-      columns.end.name,
-      `End ${end} is before Start ${start} (both are 1-based, inclusive)`,
-    );
+    // In the file's own terms: CNVkit's start is 0-based, so an end must be above it.
+    const reason = columns.zeroBasedStart
+      ? `end ${end} is not after start ${start - 1} (start is 0-based, end inclusive)`
+      : `End ${end} is before Start ${start} (both are 1-based, inclusive)`;
+    throw new CallsFault(columns.end.name, reason);
   }
   const log2Ratio = decimal(row.required(columns.log2), columns.log2.name);
   const copyNumber = optionalCount(row, columns.copies);

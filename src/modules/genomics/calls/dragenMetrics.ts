@@ -55,7 +55,12 @@ export function dragenTmb(root: JsonNode, options: DragenMetricsOptions): Tumour
   // NaN is DRAGEN's "could not compute": no burden to report, rather than a burden of 0.
   return node === null || value === null
     ? null
-    : { value: node.check((field) => burden(value, field)), unit: 'mut/Mb', callableMb: null };
+    : {
+        value: node.check((field) => burden(value, field)),
+        unit: 'mut/Mb',
+        callableMb: null,
+        method: `DRAGEN ${options.tmbKey}`,
+      };
 }
 
 export function dragenMsi(root: JsonNode, options: DragenMetricsOptions): MicrosatelliteInstability | null {
@@ -65,8 +70,7 @@ export function dragenMsi(root: JsonNode, options: DragenMetricsOptions): Micros
   if (percentNode !== null && score !== null && (score < 0 || score > 100)) {
     throw percentNode.fault(`a percentage of unstable sites must be 0–100, got ${score}`);
   }
-  const method = 'DRAGEN MSI';
-  if (!resultIsValid(root) || score === null) return { status: 'indeterminate', score, method };
+  if (!resultIsValid(root) || score === null) return { status: 'indeterminate', score, method: 'DRAGEN MSI' };
   const cutoff = options.msiHighAtPercent;
   if (cutoff === undefined) {
     const ask = options.choicesIn
@@ -76,7 +80,9 @@ export function dragenMsi(root: JsonNode, options: DragenMetricsOptions): Micros
       `DRAGEN gives the percentage of unstable sites but no MSI status; ${ask}`,
     );
   }
-  return { status: score >= cutoff ? 'MSI-H' : 'MSS', score, method };
+  // The cut-off goes with the status: once the analysis' cut-off changes, only this says which
+  // one an earlier status was called by.
+  return { status: score >= cutoff ? 'MSI-H' : 'MSS', score, method: `DRAGEN MSI, MSI-H at ≥ ${cutoff} %` };
 }
 
 function resultIsValid(root: JsonNode): boolean {

@@ -354,7 +354,8 @@ describe('reading STAR-Fusion’s fusion_predictions.abridged.tsv', () => {
     expect(parseFusions(text)).toMatchObject([
       { frame: 'in-frame', transcript5: 'ENST00000305877.13', transcript3: 'ENST00000318560.6' },
       { frame: 'out-of-frame', transcript5: 'ENST00000359540.7', transcript3: 'ENST00000372348.7' },
-      { frame: 'unknown', transcript5: null, transcript3: null },
+      // `.`: a breakpoint outside coding sequence; NA: STAR-Fusion gave no frame.
+      { frame: 'non-coding', transcript5: null, transcript3: null },
       { frame: 'unknown', transcript5: 'ENST00000305877.13', transcript3: null },
     ]);
   });
@@ -405,6 +406,7 @@ describe('a partner in no annotated gene', () => {
         split_reads2: '3',
         discordant_mates: '11',
         confidence: 'medium',
+        reading_frame: '.',
       }),
     ]);
     expect(parseFusions(text)).toEqual([
@@ -418,7 +420,7 @@ describe('a partner in no annotated gene', () => {
         transcript3: null,
         spanningReads: 11,
         junctionReads: 9,
-        frame: 'unknown',
+        frame: 'non-coding',
         confidence: 'medium',
         caller: 'Arriba',
         name: 'TP63::NC_001526.4:3200',
@@ -426,16 +428,24 @@ describe('a partner in no annotated gene', () => {
     ]);
   });
 
-  it('reads an empty or `.` gene in genvei’s layout as absent, on either side', () => {
+  it('reads a `.` or NA gene in genvei’s layout as absent, on either side', () => {
     const text = tsv([
       GENVEI_HEADER,
-      ['', 'MYC', 'chr8:126736000:+', 'chr8:127736231:+', '4', '7', 'unknown'],
+      ['NA', 'MYC', 'chr8:126736000:+', 'chr8:127736231:+', '4', '7', 'non-coding'],
       ['IGH', '.', 'chr14:105586437:-', 'chrUn_KI270742v1:1200', '3', '0', '.'],
     ]);
     expect(parseFusions(text)).toMatchObject([
-      { gene5: null, gene3: 'MYC', name: 'chr8:126736000::MYC' },
+      { gene5: null, gene3: 'MYC', name: 'chr8:126736000::MYC', frame: 'non-coding' },
       { gene5: 'IGH', gene3: null, name: 'IGH::chrUn_KI270742v1:1200', frame: 'unknown' },
     ]);
+  });
+
+  it('reads genvei’s layout when it carries a FusionName column of its own', () => {
+    const text = tsv([
+      [...GENVEI_HEADER, 'FusionName'],
+      ['KIF5B', 'RET', 'chr10:32017143:-', 'chr10:43114480:+', '12', '30', 'in-frame', 'KIF5B--RET'],
+    ]);
+    expect(parseFusions(text)).toMatchObject([{ name: 'KIF5B::RET', frame: 'in-frame' }]);
   });
 
   it('refuses Arriba’s call with `.` on both sides, naming both columns', () => {
@@ -501,7 +511,7 @@ describe('fusion errors name the file, line and column', () => {
     [
       ['EML4', 'ALK', 'chr2:1', 'chr2:2', '1', '4', 'frameshift'],
       'Frame',
-      'expected one of in-frame, out-of-frame, stop-codon, unknown, got "frameshift"',
+      'expected one of in-frame, out-of-frame, stop-codon, non-coding, unknown, got "frameshift"',
     ],
     [
       ['EML4 ', 'ALK', 'chr2:1', 'chr2:2', '1', '4', 'in-frame'],
@@ -524,9 +534,14 @@ describe('fusion errors name the file, line and column', () => {
       'in-frame needs a gene on both sides; one partner is in no gene',
     ],
     [
-      ['EML4', '', 'chr2:1', 'chr2:2', '1', '4', 'out-of-frame'],
+      ['EML4', '.', 'chr2:1', 'chr2:2', '1', '4', 'out-of-frame'],
       'Frame',
       'out-of-frame needs a gene on both sides; one partner is in no gene',
+    ],
+    [
+      ['EML4', '', 'chr2:1', 'chr2:2', '1', '4', 'unknown'],
+      'Gene3',
+      'empty value; write . for a breakpoint in no gene',
     ],
   ])('%j → %s', (fields, field, reason) => {
     expect(errorOf(() => parseFusions(tsv([GENVEI_HEADER, fields]), { file: 'f.tsv' }))).toMatchObject({

@@ -1,7 +1,7 @@
 import { CallsFault } from './errors.ts';
 import type { Breakpoint, FusionCall, FusionConfidence, FusionFrame } from './model.ts';
 import { type Column, type Header, parseTable, type Row, readTable, type TableLayout } from './table.ts';
-import { positivePosition, wholeNumber } from './values.ts';
+import { isMissing, positivePosition, wholeNumber } from './values.ts';
 
 /**
  * Fusion calls, tab-separated, in one of three layouts told apart by the header:
@@ -9,22 +9,26 @@ import { positivePosition, wholeNumber } from './values.ts';
  * genvei's, modelled on what Arriba and STAR-Fusion report: `Gene5 Gene3 Breakpoint5 Breakpoint3
  * SpanningReads JunctionReads Frame`, optionally `Transcript5 Transcript3 Confidence Caller`.
  * A breakpoint is `chrom:pos` or `chrom:pos:strand` (1-based; strand + or -); Frame is in-frame,
- * out-of-frame, stop-codon or unknown (`.` or empty: unknown); Confidence is low, medium or high.
+ * out-of-frame, stop-codon, non-coding or unknown (`.` or empty: unknown); Confidence is low,
+ * medium or high.
  *
  * Arriba's fusions.tsv (`#gene1 gene2 strand1(gene/fusion) …`): gene1 is the 5′ partner; the
  * breakpoint strand is the transcribed one (after the slash); junction reads are split_reads1 +
  * split_reads2 and spanning reads discordant_mates; reading_frame and transcript_id1/2 are read
- * when present.
+ * when present (a reading_frame of `.` is Arriba's "a breakpoint is not in coding sequence":
+ * non-coding).
  *
  * STAR-Fusion's star-fusion.fusion_predictions(.abridged)(.coding_effect).tsv (`#FusionName
  * JunctionReadCount SpanningFragCount … LeftGene LeftBreakpoint RightGene RightBreakpoint …`): the
  * left gene is the 5′ partner, written `BCR^ENSG00000186716.21` (the symbol is before the `^`); a
  * breakpoint is `chr22:23290555:+` with the gene's strand; with --examine_coding_effect the
- * PROT_FUSION_TYPE and CDS_LEFT_ID/CDS_RIGHT_ID columns give the frame and transcripts.
+ * PROT_FUSION_TYPE and CDS_LEFT_ID/CDS_RIGHT_ID columns give the frame (`.`: non-coding) and
+ * transcripts.
  *
  * Columns are found by name in any order and any case; other columns are ignored; `.` is no value.
- * A gene of `.` (or empty) is a breakpoint in no annotated gene: the call is kept with that partner
- * absent and named by its breakpoint; one of the two must be a gene.
+ * A gene of `.` (or NA) is a breakpoint in no annotated gene: the call is kept with that partner absent
+ * and named by its breakpoint; one of the two must be a gene. An empty gene is refused: a cell
+ * left empty is more often lost than meant.
  */
 export interface FusionOptions {
   /** The file name errors report; defaults to the path, or "input" for text. */
@@ -46,7 +50,8 @@ const fusionLayout: TableLayout<FusionCall> = {
     names.length >= 3 || names.includes('gene5') || names.includes('gene1') || names.includes('fusionname'),
   begin: (header) => {
     if (header.has('gene1')) return arribaRows(header);
-    if (header.has('FusionName')) return starFusionRows(header);
+    // genvei's layout may carry a FusionName of its own; STAR-Fusion's has no Gene5.
+    if (header.has('FusionName') && !header.has('Gene5')) return starFusionRows(header);
     return genveiRows(header);
   },
 };
@@ -101,7 +106,7 @@ function arribaRows(header: Header): (row: Row, line: number) => FusionCall {
       transcript3: row.optional(transcript2),
       spanningReads: count(row, discordant),
       junctionReads: count(row, split1) + count(row, split2),
-      frame: readingFrame(row.optional(frame), frame?.name ?? 'reading_frame'),
+      frame: frame === null ? 'unknown' : arribaFrame(row.text(frame), frame.name),
       confidence: confidenceOf(row, confidence),
       caller: 'Arriba',
     });
@@ -126,7 +131,7 @@ function starFusionRows(header: Header): (row: Row, line: number) => FusionCall 
       transcript3: row.optional(rightTranscript),
       spanningReads: count(row, spanning),
       junctionReads: count(row, junction),
-      frame: STAR_FUSION_FRAMES.get(row.optional(proteinEffect)?.toUpperCase() ?? '') ?? 'unknown',
+      frame: proteinEffect === null ? 'unknown' : starFusionFrame(row.text(proteinEffect)),
       confidence: null,
       caller: 'STAR-Fusion',
     });
@@ -136,17 +141,28 @@ function starFusionRows(header: Header): (row: Row, line: number) => FusionCall 
 const starFusionSymbol = (text: string) => text.split('^')[0] ?? '';
 
 /**
- * PROT_FUSION_TYPE: NA where STAR-Fusion could not follow both coding sequences across the
- * junction; any other word carries no frame either, so it is unknown rather than a refused file.
+ * PROT_FUSION_TYPE: `.` where a breakpoint is outside coding sequence (non-coding); any other word
+ * (NA included) carries no frame, so it is unknown rather than a refused file.
  */
 const STAR_FUSION_FRAMES = new Map<string, FusionFrame>([
   ['INFRAME', 'in-frame'],
   ['FRAMESHIFT', 'out-of-frame'],
+  ['.', 'non-coding'],
 ]);
+
+function starFusionFrame(text: string): FusionFrame {
+  return STAR_FUSION_FRAMES.get(text.toUpperCase()) ?? 'unknown';
+}
+
+/** Arriba's reading_frame: in-frame, out-of-frame, stop-codon, or `.` outside coding sequence. */
+function arribaFrame(text: string, field: string): FusionFrame {
+  return text === '.' ? 'non-coding' : readingFrame(text === '' ? null : text, field);
+}
 
 function fusion(line: number, frameField: string, call: Omit<FusionCall, 'line' | 'name'>): FusionCall {
   // A frame is read across the junction from one gene's coding sequence into the other's.
-  if (call.frame !== 'unknown' && (call.gene5 === null || call.gene3 === null)) {
+  const framed = call.frame !== 'unknown' && call.frame !== 'non-coding';
+  if (framed && (call.gene5 === null || call.gene3 === null)) {
     throw new CallsFault(frameField, `${call.frame} needs a gene on both sides; one partner is in no gene`);
   }
   return {
@@ -166,7 +182,7 @@ function partnerName(gene: string | null, breakpoint: Breakpoint): string {
   return gene ?? `${breakpoint.chrom}:${breakpoint.pos}`;
 }
 
-/** The two partners: either may be in no gene (`.` or empty), not both, or nothing is fused. */
+/** The two partners: either may be in no gene (`.` or NA), not both, or nothing is fused. */
 function partners(
   row: Row,
   column5: Column,
@@ -184,10 +200,11 @@ function partners(
   return { gene5, gene3 };
 }
 
-/** `.`, NA or empty: a breakpoint in no annotated gene. */
+/** `.` (or NA, as R writes it): a breakpoint in no annotated gene. */
 function gene(row: Row, column: Column, symbolOf: (text: string) => string): string | null {
-  const text = row.optional(column);
-  if (text === null) return null;
+  const text = row.text(column);
+  if (text !== '' && isMissing(text)) return null;
+  if (text === '') throw new CallsFault(column.name, 'empty value; write . for a breakpoint in no gene');
   const symbol = symbolOf(text);
   if (symbol === '' || /\s/.test(symbol) || symbol.includes('::')) {
     throw new CallsFault(column.name, `"${text}" is not a gene symbol (no spaces, no "::")`);
@@ -228,7 +245,7 @@ function count(row: Row, column: Column): number {
   return wholeNumber(row.required(column), column.name);
 }
 
-const FRAMES: readonly FusionFrame[] = ['in-frame', 'out-of-frame', 'stop-codon', 'unknown'];
+const FRAMES: readonly FusionFrame[] = ['in-frame', 'out-of-frame', 'stop-codon', 'non-coding', 'unknown'];
 
 function readingFrame(text: string | null, field: string): FusionFrame {
   if (text === null) return 'unknown';

@@ -28,8 +28,13 @@ export interface CopyNumberSegment {
   callBasis: CallBasis;
 }
 
-/** `stop-codon` is Arriba's: the frame is kept but a stop before the junction ends translation. */
-export type FusionFrame = 'in-frame' | 'out-of-frame' | 'stop-codon' | 'unknown';
+/**
+ * `stop-codon` is Arriba's: the frame is kept but a stop before the junction ends translation.
+ * `non-coding`: the caller looked and a breakpoint is outside coding sequence (intron, UTR,
+ * intergenic; Arriba's and STAR-Fusion's `.`), so there is no frame to keep. `unknown`: the
+ * caller gave no frame at all.
+ */
+export type FusionFrame = 'in-frame' | 'out-of-frame' | 'stop-codon' | 'non-coding' | 'unknown';
 
 export type FusionConfidence = 'low' | 'medium' | 'high';
 
@@ -71,6 +76,8 @@ export interface TumourMutationalBurden {
   unit: 'mut/Mb';
   /** The megabases the burden was counted over, when the pipeline said. */
   callableMb: number | null;
+  /** Which of the pipeline's figures this is, where it gives several (DRAGEN's AdjustedTmbPerMb). */
+  method?: string;
 }
 
 export interface MicrosatelliteInstability {

@@ -157,10 +157,10 @@ describe('DRAGEN’s flat TMB and MSI JSON', () => {
   const msiJson = (percent: number | string, valid = true) =>
     `{\n  "TotalMicrosatelliteSitesAssessed": 2212,\n  "PercentageUnstableSites": ${percent},\n  "ResultIsValid": ${valid}\n}`;
 
-  it('takes the TMB figure the laboratory names', () => {
+  it('takes the TMB figure the laboratory names, and says which it is', () => {
     expect(parseSampleMetrics(tmbJson, { dragen: { tmbKey: 'AdjustedTmbPerMb' } })).toEqual({
       sample: null,
-      tmb: { value: 12.4, unit: 'mut/Mb', callableMb: null },
+      tmb: { value: 12.4, unit: 'mut/Mb', callableMb: null, method: 'DRAGEN AdjustedTmbPerMb' },
       msi: null,
       purity: null,
       ploidy: null,
@@ -178,17 +178,17 @@ describe('DRAGEN’s flat TMB and MSI JSON', () => {
     });
   });
 
-  it('calls MSI status against the assay’s cut-off, at or above it MSI-H', () => {
+  it('calls MSI status against the assay’s cut-off, at or above it MSI-H, and keeps the cut-off with it', () => {
     const dragen = { msiHighAtPercent: 20 };
     expect(parseSampleMetrics(msiJson(20), { dragen }).msi).toEqual({
       status: 'MSI-H',
       score: 20,
-      method: 'DRAGEN MSI',
+      method: 'DRAGEN MSI, MSI-H at ≥ 20 %',
     });
     expect(parseSampleMetrics(msiJson(19.99), { dragen }).msi).toEqual({
       status: 'MSS',
       score: 19.99,
-      method: 'DRAGEN MSI',
+      method: 'DRAGEN MSI, MSI-H at ≥ 20 %',
     });
     expect(parseSampleMetrics(msiJson('"4.5"'), { dragen }).msi?.score).toBe(4.5);
   });

@@ -54,6 +54,11 @@ export class Row {
     return text;
   }
 
+  /** The value as written (unquoted), empty when the column is absent or the field is empty. */
+  text(column: Column | null): string {
+    return column === null ? '' : unquoted(this.fields[column.index] ?? '', column.name);
+  }
+
   /** The value, or null when the column is absent or the value is empty, `.` or NA. */
   optional(column: Column | null): string | null {
     if (column === null) return null;

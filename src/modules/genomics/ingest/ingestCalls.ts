@@ -212,6 +212,7 @@ export async function insertMetrics(
       source: metrics.source,
       tmb: metrics.tmb?.value ?? null,
       tmb_unit: metrics.tmb?.unit ?? null,
+      tmb_method: metrics.tmb?.method ?? null,
       tmb_callable_mb: metrics.tmb?.callableMb ?? null,
       msi_status: metrics.msi?.status ?? null,
       msi_score: metrics.msi?.score ?? null,

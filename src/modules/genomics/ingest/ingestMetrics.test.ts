@@ -65,7 +65,7 @@ async function storedForSpecimen() {
   const metrics = await t.database.db
     .selectFrom('sample_metrics as m')
     .innerJoin('sequenced_sample as s', 's.id', 'm.sample_id')
-    .select(['m.tmb', 'm.tmb_unit', 'm.msi_status', 'm.msi_score', 'm.msi_method'])
+    .select(['m.tmb', 'm.tmb_unit', 'm.tmb_method', 'm.msi_status', 'm.msi_score', 'm.msi_method'])
     .where('s.specimen_id', '=', order.specimenId)
     .execute();
   return { files: files.map((f) => f.file_name), metrics };
@@ -128,8 +128,22 @@ describe("DRAGEN's metrics into an order, read with its analysis's choices", () 
     expect(stored.files.sort()).toEqual(['msi.json', 'tmb.json']);
     expect(stored.metrics).toEqual(
       expect.arrayContaining([
-        { tmb: 12.4, tmb_unit: 'mut/Mb', msi_status: null, msi_score: null, msi_method: null },
-        { tmb: null, tmb_unit: null, msi_status: 'MSI-H', msi_score: 25, msi_method: 'DRAGEN MSI' },
+        {
+          tmb: 12.4,
+          tmb_unit: 'mut/Mb',
+          tmb_method: 'DRAGEN AdjustedTmbPerMb',
+          msi_status: null,
+          msi_score: null,
+          msi_method: null,
+        },
+        {
+          tmb: null,
+          tmb_unit: null,
+          tmb_method: null,
+          msi_status: 'MSI-H',
+          msi_score: 25,
+          msi_method: 'DRAGEN MSI, MSI-H at ≥ 20 %',
+        },
       ]),
     );
   });

@@ -39,6 +39,7 @@ export function MetricsSection({ samples, fileName }: SamplesProps) {
               </th>
               <td className="number">
                 {s.tmb === null ? '–' : `${number(s.tmb, 1)} ${s.tmb_unit ?? ''}`.trim()}
+                {s.tmb !== null && s.tmb_method && <small> ({s.tmb_method})</small>}
               </td>
               <td>
                 {s.msi_status ? (

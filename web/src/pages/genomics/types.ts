@@ -52,6 +52,8 @@ export type SequencedSample = {
   metrics_source: 'json' | 'vcf-header' | null;
   tmb: number | null;
   tmb_unit: string | null;
+  /** Which of the pipeline's TMB figures, where it gives several (DRAGEN AdjustedTmbPerMb). */
+  tmb_method: string | null;
   msi_status: MsiStatus | null;
   msi_score: number | null;
   msi_method: string | null;
