@@ -38,6 +38,10 @@ export async function catalogueEditRoutes(app: FastifyInstance) {
     const panel = await findPanelBySlug(db, (request.params as { slug: string }).slug);
     return panel?.lab_id ? { organisationId: panel.lab_id } : undefined;
   };
+  const analysisOwner = async (request: FastifyRequest, db: Kysely<DB>) => {
+    const analysis = await findAnalysisBySlug(db, (request.params as { slug: string }).slug);
+    return analysis ? { organisationId: analysis.lab_id } : undefined;
+  };
   const bodyLab = async (request: FastifyRequest) => {
     const labId = (request.body as { labId?: string | null }).labId;
     return labId ? { organisationId: labId } : undefined;
@@ -215,10 +219,7 @@ export async function catalogueEditRoutes(app: FastifyInstance) {
       access: {
         resource: 'analysis',
         action: 'update',
-        owner: async (request, db) => {
-          const analysis = await findAnalysisBySlug(db, (request.params as { slug: string }).slug);
-          return analysis ? { organisationId: analysis.lab_id } : undefined;
-        },
+        owner: analysisOwner,
       },
     },
     handler: async (request) => {
@@ -249,10 +250,7 @@ export async function catalogueEditRoutes(app: FastifyInstance) {
       access: {
         resource: 'analysis',
         action: 'update',
-        owner: async (request, db) => {
-          const analysis = await findAnalysisBySlug(db, (request.params as { slug: string }).slug);
-          return analysis ? { organisationId: analysis.lab_id } : undefined;
-        },
+        owner: analysisOwner,
       },
     },
     handler: async (request) => {

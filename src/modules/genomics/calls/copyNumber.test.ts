@@ -5,20 +5,9 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseCopyNumber, readCopyNumber } from './copyNumber.ts';
 import { COPY_NUMBER_THRESHOLDS, deriveCopyNumberCall } from './copyNumberCalls.ts';
-import { CallsFileError } from './errors.ts';
-import { badFixture, caseFixture, tsv } from './testing.ts';
+import { badFixture, caseFixture, errorOf, tsv } from './testing.ts';
 
 const HEADER = ['Chromosome', 'Start', 'End', 'Segment_Mean'];
-
-function errorOf(run: () => unknown): CallsFileError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CallsFileError) return error;
-    throw error;
-  }
-  throw new Error('expected a CallsFileError');
-}
 
 describe('reading copy-number segments', () => {
   it('reads the case’s segments with their calls, written or derived', async () => {

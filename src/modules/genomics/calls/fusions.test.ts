@@ -1,18 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CallsFileError } from './errors.ts';
 import { parseBreakpoint, parseFusions, readFusions } from './fusions.ts';
-import { badFixture, caseFixture, tsv } from './testing.ts';
-
-function errorOf(run: () => unknown): CallsFileError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CallsFileError) return error;
-    throw error;
-  }
-  throw new Error('expected a CallsFileError');
-}
+import { badFixture, caseFixture, errorOf, tsv } from './testing.ts';
 
 const ARRIBA_HEADER = [
   '#gene1',

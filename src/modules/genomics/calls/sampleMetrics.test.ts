@@ -1,18 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CallsFileError } from './errors.ts';
 import { parseSampleMetrics, readSampleMetrics } from './sampleMetrics.ts';
-import { badFixture, caseFixture } from './testing.ts';
-
-function errorOf(run: () => unknown): CallsFileError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CallsFileError) return error;
-    throw error;
-  }
-  throw new Error('expected a CallsFileError');
-}
+import { badFixture, caseFixture, errorOf } from './testing.ts';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 

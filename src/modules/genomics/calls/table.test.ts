@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCopyNumber } from './copyNumber.ts';
-import { CallsFileError } from './errors.ts';
 import { parseFusions } from './fusions.ts';
 import { parseTable, type TableLayout, unquoted } from './table.ts';
-import { tsv } from './testing.ts';
-
-function errorOf(run: () => unknown): CallsFileError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CallsFileError) return error;
-    throw error;
-  }
-  throw new Error('expected a CallsFileError');
-}
+import { errorOf, tsv } from './testing.ts';
 
 /** Every row as the values of the named columns, read through Row as the real layouts read. */
 function layoutOf(...names: string[]): TableLayout<(string | null)[]> {

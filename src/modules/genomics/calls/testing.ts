@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { CallsFileError } from './errors.ts';
 
 /** A file of the shared tumour/normal case, beside its VCF. */
 export function caseFixture(name: string): string {
@@ -13,4 +14,15 @@ export function badFixture(name: string): string {
 /** Rows joined with tabs within and newlines between, so tests can write tables without escapes. */
 export function tsv(rows: string[][]): string {
   return `${rows.map((row) => row.join('\t')).join('\n')}\n`;
+}
+
+/** The CallsFileError `run` throws; anything else it throws, or nothing, fails the test. */
+export function errorOf(run: () => unknown): CallsFileError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CallsFileError) return error;
+    throw error;
+  }
+  throw new Error('expected a CallsFileError');
 }
