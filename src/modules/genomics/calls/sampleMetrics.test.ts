@@ -73,6 +73,12 @@ describe('sample metrics in genvei’s JSON layout', () => {
       'expected MSI-H, MSI-L, MSS or indeterminate, got "constructor"',
     ],
     [{ msi: { score: 3 } }, 2, '/msi/status', 'expected a non-empty string, got nothing'],
+    [
+      { msi: { status: 'MSS', score: -2.5 } },
+      4,
+      '/msi/score',
+      'an MSI score must be a number of at least 0, got -2.5',
+    ],
     [{ tmb: { unit: 'mut/Mb' } }, 2, '/tmb/value', 'expected a number, got nothing'],
     [{ tmb: { value: '12' } }, 3, '/tmb/value', 'expected a number, got "12"'],
     [{ tmb: { value: -1 } }, 3, '/tmb/value', 'TMB must be a number of at least 0, got -1'],

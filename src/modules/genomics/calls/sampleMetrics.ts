@@ -4,7 +4,7 @@ import { CallsFileError } from './errors.ts';
 import { JsonNode } from './jsonNode.ts';
 import { parseJsonText } from './jsonText.ts';
 import type { MicrosatelliteInstability, SampleMetrics, TumourMutationalBurden } from './model.ts';
-import { burden, msiStatus, positivePloidy, purityFraction } from './values.ts';
+import { burden, msiScore, msiStatus, positivePloidy, purityFraction } from './values.ts';
 
 /**
  * A sample's metrics from a pipeline's JSON, in genvei's layout:
@@ -118,9 +118,15 @@ function msiOf(node: JsonNode | null): MicrosatelliteInstability | null {
   const status = statusNode.string();
   return {
     status: statusNode.check((field) => msiStatus(status, field)),
-    score: node.get('score')?.number() ?? null,
+    score: scoreOf(node.get('score')),
     method: node.get('method')?.string() ?? null,
   };
+}
+
+function scoreOf(node: JsonNode | null): number | null {
+  if (node === null) return null;
+  const value = node.number();
+  return node.check((field) => msiScore(value, field));
 }
 
 function purityOf(root: JsonNode): number | null {

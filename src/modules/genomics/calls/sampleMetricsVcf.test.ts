@@ -37,6 +37,13 @@ describe('sample metrics in a VCF header', () => {
     });
   });
 
+  it('refuses a negative MSI score, naming its header line', async () => {
+    const header = await headerWith(['##MSI=MSS', '##MSIscore=-1.5']);
+    expect(() => sampleMetricsFromVcfHeader(header, { file: 'somatic.vcf' })).toThrow(
+      'somatic.vcf:4: ##MSIscore: an MSI score must be a number of at least 0, got -1.5',
+    );
+  });
+
   it('reads keys written with `_` or `-` between the words', async () => {
     const header = await headerWith([
       '##tumor_purity=0.45',

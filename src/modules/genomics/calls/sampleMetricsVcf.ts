@@ -1,7 +1,7 @@
 import type { VcfHeader } from '../vcf/model.ts';
 import { CallsFileError } from './errors.ts';
 import type { SampleMetrics } from './model.ts';
-import { burden, decimal, msiStatus, positivePloidy, purityFraction } from './values.ts';
+import { burden, decimal, msiScore, msiStatus, positivePloidy, purityFraction } from './values.ts';
 
 type Metric = 'purity' | 'ploidy' | 'tmb' | 'msiStatus' | 'msiScore';
 
@@ -74,7 +74,7 @@ export function sampleMetricsFromVcfHeader(
     }
   };
   const status = read('msiStatus', msiStatus);
-  const score = read('msiScore', decimal);
+  const score = read('msiScore', (text, field) => msiScore(decimal(text, field), field));
   if (status === null && score !== null) {
     const entry = found.get('msiScore') as Found;
     throw new CallsFileError(

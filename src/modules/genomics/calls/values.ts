@@ -67,6 +67,17 @@ export function positivePloidy(value: number, field: string): number {
   return value;
 }
 
+/**
+ * An MSI score is a share or a count of unstable sites (MSIsensor's percent, MANTIS' distance):
+ * never below 0. A negative one is a column mixed up, not a sample less unstable than stable.
+ */
+export function msiScore(value: number, field: string): number {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new CallsFault(field, `an MSI score must be a number of at least 0, got ${value}`);
+  }
+  return value;
+}
+
 export function burden(value: number, field: string): number {
   if (!Number.isFinite(value) || value < 0) {
     throw new CallsFault(field, `TMB must be a number of at least 0, got ${value}`);
