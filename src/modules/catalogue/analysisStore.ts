@@ -88,6 +88,13 @@ export function findAnalysisBySlug(db: Db, slug: string) {
   return db.selectFrom('analysis').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
+/** The analysis by its slug, or a 404 naming it. */
+export async function analysisBySlug(db: Db, slug: string) {
+  const analysis = await findAnalysisBySlug(db, slug);
+  if (!analysis) throw notFound(`analysis ${slug}`);
+  return analysis;
+}
+
 export type AnalysisSearch = {
   q?: string;
   hgncId?: string;

@@ -3,10 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
-import { badRequest, conflict, notFound } from '../../platform/http/problems.ts';
+import { badRequest, conflict } from '../../platform/http/problems.ts';
 import { transactionOf } from '../access/guard.ts';
 import { DRAGEN_TMB_KEYS } from '../genomics/calls/dragenMetrics.ts';
 import {
+  analysisBySlug,
   findAnalysisBySlug,
   insertAnalysis,
   saveLab,
@@ -224,8 +225,7 @@ export async function catalogueEditRoutes(app: FastifyInstance) {
     },
     handler: async (request) => {
       const tx = transactionOf(request);
-      const existing = await findAnalysisBySlug(tx, request.params.slug);
-      if (!existing) throw notFound(`analysis ${request.params.slug}`);
+      const existing = await analysisBySlug(tx, request.params.slug);
       if (request.body.labId !== existing.lab_id)
         throw badRequest([
           { path: '/body/labId', rule: 'immutable', message: 'an analysis cannot move to another lab' },
@@ -255,8 +255,7 @@ export async function catalogueEditRoutes(app: FastifyInstance) {
     },
     handler: async (request) => {
       const tx = transactionOf(request);
-      const existing = await findAnalysisBySlug(tx, request.params.slug);
-      if (!existing) throw notFound(`analysis ${request.params.slug}`);
+      const existing = await analysisBySlug(tx, request.params.slug);
       await setMetricSettings(tx, existing.id, request.body);
       request.auditTarget = { resourceId: existing.slug };
       return { slug: existing.slug, ...request.body };

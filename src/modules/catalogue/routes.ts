@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/problems.ts';
-import { findAnalysisBySlug, listLabs, searchAnalyses } from './analysisStore.ts';
+import { analysisBySlug, listLabs, searchAnalyses } from './analysisStore.ts';
 import { coverage, geneList } from './geneListService.ts';
 import { lookupResolved, resolveGeneSymbols } from './genes.ts';
 import { diffVersions, exportVersion, panelAt } from './panelService.ts';
@@ -97,8 +97,7 @@ export async function catalogueRoutes(app: FastifyInstance, options: { db: Kysel
     },
     config: { access: PUBLIC },
     handler: async (request) => {
-      const analysis = await findAnalysisBySlug(db, request.params.slug);
-      if (!analysis) throw notFound(`analysis ${request.params.slug}`);
+      const analysis = await analysisBySlug(db, request.params.slug);
       const lab = (await listLabs(db)).find((l) => l.id === analysis.lab_id);
       let panel = null;
       if (analysis.panel_version_id) {

@@ -166,9 +166,10 @@ function tumourPloidies(db: Db, specimenId: string): Promise<PloidyEstimate[]> {
     .where('s.specimen_id', '=', specimenId)
     .where('s.role', '=', 'tumor')
     .where('m.ploidy', 'is not', null)
+    .$narrowType<{ ploidy: number }>()
     .orderBy('f.ingested_at', 'desc')
     .orderBy('f.id', 'desc')
-    .execute() as Promise<PloidyEstimate[]>;
+    .execute();
 }
 
 export function fusionsOf(db: Db, specimenId: string) {

@@ -78,8 +78,8 @@ interface Columns {
   end: Column;
   log2: Column;
   copies: Column | null;
-  /** The minor copy number's column, or CNVkit's two allele columns to take the smaller of. */
-  minor: Column | readonly [Column, Column] | null;
+  /** Minor_Copy_Number, or CNVkit's two allele columns (the smaller is the minor); none: empty. */
+  minor: readonly Column[];
   genes: Column | null;
   call: Column | null;
 }
@@ -110,7 +110,7 @@ function findColumns(header: Header): Columns {
     end: header.require('End'),
     log2: header.require('Segment_Mean'),
     copies: header.find('Copy_Number'),
-    minor: header.find('Minor_Copy_Number'),
+    minor: present(header.find('Minor_Copy_Number')),
     genes: header.find('Genes') ?? header.find('Gene'),
     call: header.find('Call'),
   };
@@ -149,7 +149,7 @@ function cnvkitColumns(header: Header): Columns {
     end: header.require('end'),
     log2: header.require('log2'),
     copies: header.find('cn'),
-    minor: major && minor ? [major, minor] : null,
+    minor: major && minor ? [major, minor] : [],
     genes: header.find('gene'),
     call: null,
   };
@@ -179,7 +179,7 @@ function segment(
   const copyNumber = optionalCount(row, columns.copies);
   const minorCopyNumber = minorCount(row, columns.minor);
   if (copyNumber !== null && minorCopyNumber !== null && minorCopyNumber > copyNumber) {
-    const name = columns.minor === null ? 'Minor_Copy_Number' : minorName(columns.minor);
+    const name = columns.minor.map((column) => column.name).join('/');
     throw new CallsFault(name, `the minor copy number ${minorCopyNumber} exceeds the total ${copyNumber}`);
   }
   const written = row.optional(columns.call);
@@ -201,15 +201,14 @@ function segment(
   };
 }
 
-function minorCount(row: Row, minor: Columns['minor']): number | null {
-  if (minor === null || !Array.isArray(minor)) return optionalCount(row, minor as Column | null);
-  const [first, second] = minor.map((column) => optionalCount(row, column));
-  return first === null || second === null ? null : Math.min(first as number, second as number);
+/** The smallest of the minor columns' counts; none when there is no column or a value is missing. */
+function minorCount(row: Row, columns: readonly Column[]): number | null {
+  const counts = columns.map((column) => optionalCount(row, column));
+  if (counts.length === 0 || counts.includes(null)) return null;
+  return Math.min(...(counts as number[]));
 }
 
-function minorName(minor: NonNullable<Columns['minor']>): string {
-  return Array.isArray(minor) ? `${minor[0].name}/${minor[1].name}` : (minor as Column).name;
-}
+const present = (column: Column | null): Column[] => (column === null ? [] : [column]);
 
 function optionalCount(row: Row, column: Column | null): number | null {
   const text = row.optional(column);

@@ -203,8 +203,8 @@ function partners(
 /** `.` (or NA, as R writes it): a breakpoint in no annotated gene. */
 function gene(row: Row, column: Column, symbolOf: (text: string) => string): string | null {
   const text = row.text(column);
-  if (text !== '' && isMissing(text)) return null;
   if (text === '') throw new CallsFault(column.name, 'empty value; write . for a breakpoint in no gene');
+  if (isMissing(text)) return null;
   const symbol = symbolOf(text);
   if (symbol === '' || /\s/.test(symbol) || symbol.includes('::')) {
     throw new CallsFault(column.name, `"${text}" is not a gene symbol (no spaces, no "::")`);
