@@ -79,6 +79,13 @@ const frequencyText = fc.oneof(
     '-0',
     '.5',
     '1e21',
+    '1e20',
+    '1e-7',
+    '3.998e-06',
+    '-0.0310',
+    '+12.50E+02',
+    '0.0310',
+    '1.',
     'NaN',
     'Infinity',
     'abc',
@@ -91,6 +98,28 @@ const frequencyText = fc.oneof(
     .tuple(fc.constantFrom('0', '7', '12', '345'), fc.stringMatching(/^[0-9]{11,17}[1-9]$/))
     .map(([whole, fraction]) => `${whole}.${fraction}`),
   fc.stringMatching(/^[1-9][0-9]{13,18}$/),
+  // Signs, zeros around the digits, exponents of any case, sign and size: the kernel's own
+  // rewriting (decimalText), and where it hands over to Number().
+  fc
+    .tuple(
+      fc.constantFrom('', '', '-', '+'),
+      fc.stringMatching(/^[0-9]{0,4}$/),
+      fc.option(fc.stringMatching(/^[0-9]{0,17}$/)),
+      fc.option(
+        fc.tuple(
+          fc.constantFrom('e', 'E'),
+          fc.constantFrom('', '-', '+'),
+          fc.oneof(
+            fc.stringMatching(/^[0-9]{1,2}$/),
+            fc.constantFrom('0', '007', '21', '22', '289', '290', '291', '300', '308', '324', '99999'),
+          ),
+        ),
+      ),
+    )
+    .map(
+      ([sign, whole, fraction, exponent]) =>
+        `${sign}${whole}${fraction === null ? '' : `.${fraction}`}${exponent === null ? '' : exponent.join('')}`,
+    ),
   fc
     .tuple(fc.double({ min: 0, max: 1000, noNaN: true }), fc.integer({ min: 0, max: 4 }))
     .map(

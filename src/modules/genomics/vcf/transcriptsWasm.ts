@@ -143,25 +143,44 @@ export class TranscriptsWasm {
       const layout = this.layoutOf(v.layout);
       if (layout < 0) return null;
       const second = secondLengthOf(v);
-      const write = (onlyNamed: number) =>
-        this.kernel.transcripts(
+      // Called directly, twice at most, rather than through a closure: under tsx every closure
+      // made is also named (esbuild's keepNames), and one per value was 4 % of a genome's read.
+      const kernel = this.kernel;
+      const index = v.allele.index;
+      const altCount = v.allele.altCount;
+      const firstLength = targetLength - second;
+      let end = kernel.transcripts(
+        layout,
+        valueAt,
+        length,
+        index,
+        altCount,
+        targetAt,
+        firstLength,
+        second,
+        0,
+        out,
+        outEnd - 1,
+        scratchAt,
+      );
+      // Entries naming the one ALT and others (a record split after it was annotated): written
+      // again, over the first writing, with only the ALT's own.
+      if (end !== NO_ROOM && kernel.mixed() === 1) {
+        end = kernel.transcripts(
           layout,
           valueAt,
           length,
-          v.allele.index,
-          v.allele.altCount,
+          index,
+          altCount,
           targetAt,
-          targetLength - second,
+          firstLength,
           second,
-          onlyNamed,
+          1,
           out,
           outEnd - 1,
           scratchAt,
         );
-      let end = write(0);
-      // Entries naming the one ALT and others (a record split after it was annotated): written
-      // again, over the first writing, with only the ALT's own.
-      if (end !== NO_ROOM && this.kernel.mixed() === 1) end = write(1);
+      }
       if (end === NO_ROOM) return NO_ROOM;
       out = end;
       transcripts += this.kernel.written();

@@ -391,7 +391,8 @@ function frequencies(out: usize): usize {
         out = copy(out, from, stop - from);
         wrote = true;
       } else {
-        const length = numberText(from, stop, out);
+        let length = decimalText(from, stop, out);
+        if (length == NOT_DECIMAL) length = numberText(from, stop, out);
         if (length >= 0) {
           out += <usize>length;
           wrote = true;
@@ -404,6 +405,121 @@ function frequencies(out: usize): usize {
   if (any) store<u8>(out++, 125);
   else out = literal(out, 'null');
   return out;
+}
+
+/** decimalText left the text to JavaScript's Number(). */
+const NOT_DECIMAL = -3;
+/** The most significant digits decimalText writes itself: up to 15, every decimal is its double's shortest form. */
+const MOST_DIGITS = 15;
+
+/**
+ * String(Number(text)) for a decimal of at most 15 significant digits, with an optional sign,
+ * fraction and exponent ("0.0310", "3.998e-06", "-1E5"), written at `out`; its length, or
+ * NOT_DECIMAL for anything else (more digits, other forms, near the ends of the double range),
+ * which the caller leaves to numberText. No two such decimals are the same double, so the
+ * shortest text that gives the double back is the decimal's own digits without the zeros around
+ * them, placed as ECMAScript's Number::toString places them. It saves a call out of the kernel
+ * per such frequency: VEP writes gnomAD's in exponent form, and many with trailing zeros.
+ */
+function decimalText(from: usize, to: usize, out: usize): i32 {
+  let i = from;
+  let negative = false;
+  let c = load<u8>(i);
+  if (c == 45 || c == 43) {
+    negative = c == 45;
+    i++;
+  }
+  // The digits, with the point after `pointAt` of them: the first significant one, the end of the
+  // last non-zero one.
+  let digits = 0;
+  let pointAt = -1;
+  let first: usize = 0;
+  let firstAt = -1;
+  let lastAt = -1;
+  for (; i < to; i++) {
+    c = load<u8>(i);
+    if (isDigit(c)) {
+      if (c != 48) {
+        if (firstAt < 0) {
+          firstAt = digits;
+          first = i;
+        }
+        lastAt = digits + 1;
+      }
+      digits++;
+    } else if (c == 46 && pointAt < 0) {
+      pointAt = digits;
+    } else break;
+  }
+  if (digits == 0) return NOT_DECIMAL;
+  if (pointAt < 0) pointAt = digits;
+  let exponent = 0;
+  if (i < to) {
+    if (load<u8>(i) != 101 && load<u8>(i) != 69) return NOT_DECIMAL;
+    i++;
+    let exponentNegative = false;
+    if (i < to && (load<u8>(i) == 45 || load<u8>(i) == 43)) {
+      exponentNegative = load<u8>(i) == 45;
+      i++;
+    }
+    if (i == to || to - i > 4) return NOT_DECIMAL;
+    for (; i < to; i++) {
+      c = load<u8>(i);
+      if (!isDigit(c)) return NOT_DECIMAL;
+      exponent = exponent * 10 + c - 48;
+    }
+    if (exponentNegative) exponent = -exponent;
+  }
+  if (firstAt < 0) {
+    store<u8>(out, 48);
+    return 1;
+  }
+  const k = lastAt - firstAt;
+  // The value is 0.d1…dk × 10^n (ECMAScript's n).
+  const n = pointAt - firstAt + exponent;
+  if (k > MOST_DIGITS || n < -290 || n > 290) return NOT_DECIMAL;
+  let at = out;
+  if (negative) store<u8>(at++, 45);
+  if (n > -6 && n <= 21) {
+    if (n <= 0) {
+      store<u8>(at++, 48);
+      store<u8>(at++, 46);
+      for (let z = 0; z < -n; z++) store<u8>(at++, 48);
+      at = significantDigits(at, first, k, -1);
+    } else {
+      at = significantDigits(at, first, k, n);
+      for (let z = k; z < n; z++) store<u8>(at++, 48);
+    }
+  } else {
+    at = significantDigits(at, first, 1, -1);
+    if (k > 1) {
+      store<u8>(at++, 46);
+      at = significantDigits(at, skipPoint(first + 1), k - 1, -1);
+    }
+    store<u8>(at++, 101);
+    let e = n - 1;
+    store<u8>(at++, e < 0 ? 45 : 43);
+    if (e < 0) e = -e;
+    if (e >= 100) store<u8>(at++, <u8>(48 + e / 100));
+    if (e >= 10) store<u8>(at++, <u8>(48 + (e / 10) % 10));
+    store<u8>(at++, <u8>(48 + e % 10));
+  }
+  return <i32>(at - out);
+}
+
+/** `count` digits from `from` (passing over the point), with a point written after `pointAfter` of them. */
+function significantDigits(out: usize, from: usize, count: i32, pointAfter: i32): usize {
+  let i = from;
+  for (let d = 0; d < count; d++) {
+    if (d == pointAfter && d > 0) store<u8>(out++, 46);
+    i = skipPoint(i);
+    store<u8>(out++, load<u8>(i++));
+  }
+  return out;
+}
+
+@inline function skipPoint(at: usize): usize {
+  return load<u8>(at) == 46 ? at + 1 : at;
 }
 
 /** jsonBytes.ts's isShortestDecimal: the text String(Number(text)) gives back. */
