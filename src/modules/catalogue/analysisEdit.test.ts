@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastAuditEntry, type TestApp, testApp } from '../../platform/testing/testApp.ts';
-import { editAnalysis } from './testing.ts';
+import { analysisBodyOf, editAnalysis } from './testing.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -54,6 +54,36 @@ describe("an analysis's choices for reading DRAGEN's metrics", () => {
       tmb_figure: 'AdjustedTmbPerMb',
       msi_high_at_percent: null,
     });
+  });
+
+  it('stay as they are when a change of the analysis leaves them out, and only null clears them', async () => {
+    const curator = await t.login('kurator');
+    await editAnalysis(t, curator, 'fjordvik-lunge-ngs', { tmbFigure: 'TmbPerMb', msiHighAtPercent: 15 });
+    // A client that knows nothing of the settings sends the analysis back as it knows it.
+    const {
+      tmbFigure: _figure,
+      msiHighAtPercent: _cutoff,
+      ...older
+    } = await analysisBodyOf(t, 'fjordvik-lunge-ngs');
+    const renamed = await curator.request('PUT', '/api/catalogue/analyses/fjordvik-lunge-ngs', {
+      ...older,
+      name: 'NGS lungepanel (DNA), versjon 2',
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(await shown('fjordvik-lunge-ngs')).toMatchObject({
+      name: 'NGS lungepanel (DNA), versjon 2',
+      tmb_figure: 'TmbPerMb',
+      msi_high_at_percent: 15,
+    });
+    const cleared = await curator.request('PUT', '/api/catalogue/analyses/fjordvik-lunge-ngs', {
+      ...older,
+      tmbFigure: null,
+      msiHighAtPercent: null,
+    });
+    expect(cleared.statusCode).toBe(200);
+    expect(await shown('fjordvik-lunge-ngs')).toMatchObject({ tmb_figure: null, msi_high_at_percent: null });
+    // As the tests after this one expect it.
+    await editAnalysis(t, curator, 'fjordvik-lunge-ngs', { ...older, tmbFigure: 'AdjustedTmbPerMb' });
   });
 
   it('refuses a figure DRAGEN does not report and a cut-off outside 0–100, naming the field', async () => {
@@ -132,6 +162,8 @@ describe('the metric settings on their own (the analysis page form)', () => {
       { tmbFigure: 'TmbPerMb', msiHighAtPercent: 10, name: 'Nytt navn' },
       { tmbFigure: 'TMB', msiHighAtPercent: 10 },
       { tmbFigure: null, msiHighAtPercent: 101 },
+      // The form always sends both; one left out would have been cleared before.
+      { tmbFigure: 'TmbPerMb' },
     ]) {
       const response = await curator.request('PUT', settings('ostdal-fusjon-ngs'), body);
       expect({ body, status: response.statusCode }).toEqual({ body, status: 400 });

@@ -161,19 +161,23 @@ export async function catalogueEditRoutes(app: FastifyInstance) {
     status: z.enum(['active', 'planned', 'retired']),
     validationReportUrl: z.url().nullable().default(null),
     // The assay's choices for its pipeline's metrics: genvei has no default for either, and a
-    // DRAGEN metrics file for an order of this analysis is refused until they are set.
+    // DRAGEN metrics file for an order of this analysis is refused until they are set. Left out
+    // of a change they stay as they are (null clears them): a client written before they existed
+    // must not wipe a lab's settings by sending back what it knows of the analysis.
     tmbFigure: z
       .enum(DRAGEN_TMB_KEYS)
       .nullable()
-      .default(null)
-      .describe("Which of DRAGEN's TMB figures (tmb.json) the lab reports"),
+      .optional()
+      .describe("Which of DRAGEN's TMB figures (tmb.json) the lab reports; left out, unchanged"),
     msiHighAtPercent: z
       .number()
       .min(0)
       .max(100)
       .nullable()
-      .default(null)
-      .describe('Percent unstable microsatellite sites at or above which a sample is MSI-H (DRAGEN MSI)'),
+      .optional()
+      .describe(
+        'Percent unstable microsatellite sites at or above which a sample is MSI-H (DRAGEN MSI); left out, unchanged',
+      ),
   });
   const resolvePanel = async (db: Kysely<DB>, panel: { slug: string; version: string } | null) => {
     if (!panel) return null;
@@ -244,7 +248,8 @@ export async function catalogueEditRoutes(app: FastifyInstance) {
       tags,
       summary: "Set the analysis' choices for its pipeline's metrics (DRAGEN's TMB figure and MSI-H cut-off)",
       params: z.object({ slug: z.string() }),
-      body: analysisBody.pick({ tmbFigure: true, msiHighAtPercent: true }).strict(),
+      // Both, always: the form sends what it shows, and null clears.
+      body: analysisBody.pick({ tmbFigure: true, msiHighAtPercent: true }).required().strict(),
     },
     config: {
       access: {

@@ -46,9 +46,17 @@ export async function editAnalysis(
   slug: string,
   changes: Record<string, unknown>,
 ) {
+  return editor.request('PUT', `/api/catalogue/analyses/${slug}`, {
+    ...(await analysisBodyOf(t, slug)),
+    ...changes,
+  });
+}
+
+/** The analysis as shown, as the body of a whole-analysis PUT. */
+export async function analysisBodyOf(t: TestApp, slug: string) {
   const shown = await t.app.inject({ method: 'GET', url: `/api/catalogue/analyses/${slug}` });
   const a = shown.json() as AnalysisDetail;
-  return editor.request('PUT', `/api/catalogue/analyses/${slug}`, {
+  return {
     slug: a.slug,
     labId: a.lab.id,
     name: a.name,
@@ -65,6 +73,5 @@ export async function editAnalysis(
     validationReportUrl: a.validation_report_url,
     tmbFigure: a.tmb_figure,
     msiHighAtPercent: a.msi_high_at_percent,
-    ...changes,
-  });
+  };
 }
