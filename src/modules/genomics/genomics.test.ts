@@ -295,6 +295,38 @@ describe('copy-number calls and the tumour ploidy', () => {
     expect(await callsOf(segmentsFirst)).toEqual(atPloidy(3.2));
     expect(await callsOf(metricsFirst)).toEqual(atPloidy(3.2));
   });
+
+  it("calls a male's X outside the PARs against one copy, a female's against two", async () => {
+    const xSegments = Buffer.from(
+      'Chromosome\tStart\tEnd\tSegment_Mean\tCopy_Number\tGenes\tCall\n' +
+        'chrX\t77504880\t77786233\t-1.0\t1\tATRX\t\n' +
+        'chrX\t1400000\t1500000\t-1.0\t1\tCSF2RA\t\n',
+    );
+    const reason = 'Ny biopsi etter progresjon';
+    const female = (await lungOrder(t, { patient: 0, duplicateOverrideReason: reason })).specimenId;
+    const male = (await lungOrder(t, { patient: 1, duplicateOverrideReason: reason })).specimenId;
+    for (const specimen of [female, male]) {
+      const job = await upload(lab, 'kind=copy-number&fileName=x.cna.tsv&role=tumor', xSegments, specimen);
+      expect(job.status).toBe('done');
+    }
+    const oneCopy = async (specimen: string) => {
+      const page = (await requester.request('GET', `/api/specimens/${specimen}/genomics`)).json();
+      return page.segments.map((s: { genes: string[]; call: string; call_one_copy: boolean }) => [
+        s.genes[0],
+        s.call,
+        s.call_one_copy,
+      ]);
+    };
+    expect(await oneCopy(female)).toEqual([
+      ['ATRX', 'loss', false],
+      ['CSF2RA', 'loss', false],
+    ]);
+    // CSF2RA lies in PAR1, which a male has two copies of.
+    expect(await oneCopy(male)).toEqual([
+      ['ATRX', 'neutral', true],
+      ['CSF2RA', 'loss', false],
+    ]);
+  });
 });
 
 describe('raw files by reference, served through GA4GH DRS', () => {

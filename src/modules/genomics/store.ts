@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { segmentCall } from './calls/copyNumberCalls.ts';
 import { type PloidyEstimate, ploidyFor } from './calls/ploidy.ts';
+import { isOneCopyRegion, type Sex } from './calls/sexChromosomes.ts';
 import { MERGED_LINES_SHOWN } from './ingest/kinds.ts';
 
 type Db = Kysely<DB>;
@@ -117,7 +118,7 @@ export function samplesOf(db: Db, specimenId: string) {
  * against the ploidy of the tumour's metrics (ploidyFor), whichever were ingested first.
  */
 export async function segmentsOf(db: Db, specimenId: string) {
-  const [segments, ploidies] = await Promise.all([
+  const [segments, ploidies, sex] = await Promise.all([
     db
       .selectFrom('copy_number_segment as c')
       .innerJoin('sequenced_sample as s', 's.id', 'c.sample_id')
@@ -141,9 +142,14 @@ export async function segmentsOf(db: Db, specimenId: string) {
       .orderBy('c.line')
       .execute(),
     tumourPloidies(db, specimenId),
+    patientSexOf(db, specimenId),
   ]);
   return segments.map(({ file_call, name_in_file, role, ...segment }) => {
     const ploidy = role === 'tumor' ? ploidyFor(name_in_file, ploidies) : null;
+    const oneCopy = isOneCopyRegion(
+      { chrom: segment.chrom, start: segment.start_pos, end: segment.end_pos },
+      sex,
+    );
     const {
       call,
       basis,
@@ -151,9 +157,29 @@ export async function segmentsOf(db: Db, specimenId: string) {
     } = segmentCall(
       { fileCall: file_call, log2Ratio: segment.log2_ratio, copyNumber: segment.copy_number },
       ploidy,
+      { oneCopy },
     );
-    return { ...segment, call, call_basis: basis, call_ploidy: against };
+    return {
+      ...segment,
+      call,
+      call_basis: basis,
+      call_ploidy: against,
+      // Called against half the ploidy: a male's X or Y outside the PARs (sexChromosomes.ts).
+      call_one_copy: basis === 'copy-number' && oneCopy,
+    };
   });
+}
+
+/** The sex on the record of the patient the specimen was taken from. */
+async function patientSexOf(db: Db, specimenId: string): Promise<Sex | null> {
+  const row = await db
+    .selectFrom('specimen as s')
+    .innerJoin('clinical_order as o', 'o.id', 's.order_id')
+    .innerJoin('patient as p', 'p.id', 'o.patient_id')
+    .select('p.sex')
+    .where('s.id', '=', specimenId)
+    .executeTakeFirst();
+  return row?.sex ?? null;
 }
 
 /** The ploidies the specimen's tumour metrics give, the latest ingested first. */

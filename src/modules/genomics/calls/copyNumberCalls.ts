@@ -71,18 +71,24 @@ export interface StoredSegment {
 /**
  * A stored segment's call, made as it is read: the file's when it gave one; otherwise derived
  * against the ploidy known now (null: diploid), so that the call does not depend on whether the
- * metrics were ingested before the segments or after. `ploidy` in the answer is the one a
- * copy-number call was made against, for the reader to see; null for the other bases.
+ * metrics were ingested before the segments or after. `ploidy` in the answer is the tumour ploidy
+ * a copy-number call was made against (halved for a one-copy region), for the reader to see; null
+ * for the other bases.
  */
 export function segmentCall(
   segment: StoredSegment,
   ploidy: number | null,
-  thresholds: CopyNumberThresholds = COPY_NUMBER_THRESHOLDS,
+  options: { oneCopy?: boolean; thresholds?: CopyNumberThresholds } = {},
 ): { call: CopyNumberCall; basis: CallBasis; ploidy: number | null } {
   if (segment.fileCall !== null) return { call: segment.fileCall, basis: 'file', ploidy: null };
+  const { oneCopy = false, thresholds = COPY_NUMBER_THRESHOLDS } = options;
   const against = ploidy ?? DIPLOID;
+  // A region the patient has one copy of (sexChromosomes.ts) is called against half the ploidy.
+  // The log2 ratio is left as it is: whether it is already relative to a male reference, only
+  // the pipeline knows.
+  const expected = oneCopy ? against / 2 : against;
   // genvei always stores a log2 ratio (Segment_Mean is required); the column alone allows null.
-  const derived = deriveCopyNumberCall(segment.log2Ratio ?? 0, segment.copyNumber, against, thresholds);
+  const derived = deriveCopyNumberCall(segment.log2Ratio ?? 0, segment.copyNumber, expected, thresholds);
   return { ...derived, ploidy: derived.basis === 'copy-number' ? against : null };
 }
 

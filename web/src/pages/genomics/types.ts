@@ -76,6 +76,8 @@ export type Segment = {
   call_basis: 'file' | 'copy-number' | 'log2';
   /** The tumour ploidy a copy-number call was made against (2 when no metrics give one). */
   call_ploidy: number | null;
+  /** Called against half the ploidy: chrX or chrY outside the PARs in a male. */
+  call_one_copy: boolean;
 };
 
 export type Fusion = {
