@@ -149,23 +149,8 @@ export class TranscriptsWasm {
       const index = v.allele.index;
       const altCount = v.allele.altCount;
       const firstLength = targetLength - second;
-      let end = kernel.transcripts(
-        layout,
-        valueAt,
-        length,
-        index,
-        altCount,
-        targetAt,
-        firstLength,
-        second,
-        0,
-        out,
-        outEnd - 1,
-        scratchAt,
-      );
-      // Entries naming the one ALT and others (a record split after it was annotated): written
-      // again, over the first writing, with only the ALT's own.
-      if (end !== NO_ROOM && kernel.mixed() === 1) {
+      let end = NO_ROOM;
+      for (let onlyNamed = 0; onlyNamed <= 1; onlyNamed++) {
         end = kernel.transcripts(
           layout,
           valueAt,
@@ -175,11 +160,14 @@ export class TranscriptsWasm {
           targetAt,
           firstLength,
           second,
-          1,
+          onlyNamed,
           out,
           outEnd - 1,
           scratchAt,
         );
+        // Entries naming the one ALT and others (a record split after it was annotated): written
+        // again, over the first writing, with only the ALT's own.
+        if (end === NO_ROOM || kernel.mixed() !== 1) break;
       }
       if (end === NO_ROOM) return NO_ROOM;
       out = end;
