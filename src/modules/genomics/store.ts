@@ -118,11 +118,13 @@ export function samplesOf(db: Db, specimenId: string) {
  * against the ploidy of the tumour's metrics (ploidyFor), whichever were ingested first.
  */
 export async function segmentsOf(db: Db, specimenId: string) {
-  const [segments, ploidies, sex] = await Promise.all([
+  const [segments, ploidies, sex, specimenBuild] = await Promise.all([
     db
       .selectFrom('copy_number_segment as c')
       .innerJoin('sequenced_sample as s', 's.id', 'c.sample_id')
+      .innerJoin('sequencing_file as f', 'f.id', 'c.file_id')
       .select([
+        'f.reference_build',
         'c.id',
         'c.file_id',
         'c.line',
@@ -143,12 +145,14 @@ export async function segmentsOf(db: Db, specimenId: string) {
       .execute(),
     tumourPloidies(db, specimenId),
     patientSexOf(db, specimenId),
+    specimenBuildOf(db, specimenId),
   ]);
-  return segments.map(({ file_call, name_in_file, role, ...segment }) => {
+  return segments.map(({ file_call, name_in_file, role, reference_build, ...segment }) => {
     const ploidy = role === 'tumor' ? ploidyFor(name_in_file, ploidies) : null;
     const oneCopy = isOneCopyRegion(
       { chrom: segment.chrom, start: segment.start_pos, end: segment.end_pos },
       sex,
+      reference_build ?? specimenBuild,
     );
     const {
       call,
@@ -168,6 +172,23 @@ export async function segmentsOf(db: Db, specimenId: string) {
       call_one_copy: basis === 'copy-number' && oneCopy,
     };
   });
+}
+
+/**
+ * The reference build of the specimen's latest file that names one (a VCF does; a copy-number
+ * table does not), for segments whose own file gives none.
+ */
+async function specimenBuildOf(db: Db, specimenId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('sequencing_file')
+    .select('reference_build')
+    .where('specimen_id', '=', specimenId)
+    .where('reference_build', 'is not', null)
+    .orderBy('ingested_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.reference_build ?? null;
 }
 
 /** The sex on the record of the patient the specimen was taken from. */

@@ -23,7 +23,9 @@ export function CopyNumberSection({ segments }: { segments: Segment[] }) {
     s.call_basis === 'file'
       ? c.basisFile
       : s.call_basis === 'copy-number'
-        ? format(s.call_one_copy ? c.basisOneCopy : c.basisCopyNumber, { ploidy: number(s.call_ploidy) })
+        ? s.call_one_copy
+          ? format(c.basisOneCopy, { half: number((s.call_ploidy ?? 2) / 2) })
+          : format(c.basisCopyNumber, { ploidy: number(s.call_ploidy) })
         : c.basisLog2;
   return (
     <Section id="copy-number" title={c.title}>
