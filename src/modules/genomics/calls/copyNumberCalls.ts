@@ -72,8 +72,8 @@ export interface StoredSegment {
  * A stored segment's call, made as it is read: the file's when it gave one; otherwise derived
  * against the ploidy known now (null: diploid), so that the call does not depend on whether the
  * metrics were ingested before the segments or after. `ploidy` in the answer is the tumour ploidy
- * a copy-number call was made against (halved for a one-copy region), for the reader to see; null
- * for the other bases.
+ * a copy-number call was made against, for the reader to see (a one-copy region is called against
+ * half of it); null for the other bases.
  */
 export function segmentCall(
   segment: StoredSegment,
