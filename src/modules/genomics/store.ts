@@ -122,9 +122,7 @@ export async function segmentsOf(db: Db, specimenId: string) {
     db
       .selectFrom('copy_number_segment as c')
       .innerJoin('sequenced_sample as s', 's.id', 'c.sample_id')
-      .innerJoin('sequencing_file as f', 'f.id', 'c.file_id')
       .select([
-        'f.reference_build',
         'c.id',
         'c.file_id',
         'c.line',
@@ -147,12 +145,12 @@ export async function segmentsOf(db: Db, specimenId: string) {
     patientSexOf(db, specimenId),
     specimenBuildOf(db, specimenId),
   ]);
-  return segments.map(({ file_call, name_in_file, role, reference_build, ...segment }) => {
+  return segments.map(({ file_call, name_in_file, role, ...segment }) => {
     const ploidy = role === 'tumor' ? ploidyFor(name_in_file, ploidies) : null;
     const oneCopy = isOneCopyRegion(
       { chrom: segment.chrom, start: segment.start_pos, end: segment.end_pos },
       sex,
-      reference_build ?? specimenBuild,
+      specimenBuild,
     );
     const {
       call,
@@ -175,8 +173,8 @@ export async function segmentsOf(db: Db, specimenId: string) {
 }
 
 /**
- * The reference build of the specimen's latest file that names one (a VCF does; a copy-number
- * table does not), for segments whose own file gives none.
+ * The reference build of the specimen's latest file that names one: a VCF does, whereas a
+ * copy-number table (where every segment comes from) never does, so its segments take the VCF's.
  */
 async function specimenBuildOf(db: Db, specimenId: string): Promise<string | null> {
   const row = await db

@@ -40,7 +40,9 @@ describe('the regions a patient has one copy of', () => {
     const tmlhe = { chrom: 'chrX', start: 155_489_011, end: 155_669_944 };
     expect(isOneCopyRegion(brcc3, male, 'GRCh38')).toBe(true);
     expect(isOneCopyRegion(tmlhe, male, 'GRCh38')).toBe(true);
-    expect(isOneCopyRegion({ chrom: 'chrX', start: 155_000_000, end: 155_100_000 }, male, 'GRCh37')).toBe(false);
+    expect(isOneCopyRegion({ chrom: 'chrX', start: 155_000_000, end: 155_100_000 }, male, 'GRCh37')).toBe(
+      false,
+    );
     // With no build, a PAR of either build counts as one: the call stays as it was.
     expect(isOneCopyRegion(brcc3, male, null)).toBe(false);
     expect(isOneCopyRegion(sry37, male, null)).toBe(false);

@@ -11,6 +11,7 @@
  */
 export type Sex = 'female' | 'male' | 'other' | 'unknown';
 
+/** Each build's ranges ascend; EITHER's are sorted once, here. */
 type Range = readonly [start: number, end: number];
 type Pars = Record<'X' | 'Y', readonly Range[]>;
 
@@ -36,9 +37,10 @@ const GRCH38: Pars = {
   ],
 };
 
+const ascending = (ranges: readonly Range[]) => [...ranges].sort((a, b) => a[0] - b[0]);
 const EITHER: Pars = {
-  X: [...GRCH37.X, ...GRCH38.X],
-  Y: [...GRCH37.Y, ...GRCH38.Y],
+  X: ascending([...GRCH37.X, ...GRCH38.X]),
+  Y: ascending([...GRCH37.Y, ...GRCH38.Y]),
 };
 
 function parsOf(build: string | null): Pars {
@@ -73,7 +75,7 @@ export function isOneCopyRegion(
   // measured position by position over their union, not summed per range.
   let inPars = 0;
   let coveredTo = segment.start - 1;
-  for (const [start, end] of [...parsOf(build)[chromosome]].sort((a, b) => a[0] - b[0])) {
+  for (const [start, end] of parsOf(build)[chromosome]) {
     const from = Math.max(start, segment.start, coveredTo + 1);
     const to = Math.min(end, segment.end);
     if (to >= from) inPars += to - from + 1;
