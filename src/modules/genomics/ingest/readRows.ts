@@ -2,12 +2,18 @@ import { transcriptsJson } from '../vcf/annotations.ts';
 import { ByteArena } from '../vcf/byteArena.ts';
 import { VcfError } from '../vcf/errors.ts';
 import { JsonBytes } from '../vcf/jsonBytes.ts';
+import { LineLane } from '../vcf/lineLane.ts';
 import type { VariantAllele } from '../vcf/model.ts';
 import type { VcfFile } from '../vcf/reader.ts';
 import { RecordParser } from '../vcf/record.ts';
 import { RecordChecker } from '../vcf/recordCheck.ts';
 import { splitAlleles } from '../vcf/split.ts';
-import { TranscriptsWasm, type WrittenBytes, type WrittenTranscripts } from '../vcf/transcriptsWasm.ts';
+import {
+  type PlacedValue,
+  TranscriptsWasm,
+  type WrittenBytes,
+  type WrittenTranscripts,
+} from '../vcf/transcriptsWasm.ts';
 import { type ReferenceGenome, UnknownSequenceError } from '../vrs/reference.ts';
 import type { BatchRows } from './batchRows.ts';
 import { CopyRowSink, type CopyRows, type CopyTarget } from './copyRows.ts';
@@ -50,6 +56,8 @@ export type RowOptions = {
   batchRecords: number;
   /** When the rows go to a PostgreSQL server: they are built as the bytes of its COPYs (copyRows.ts). */
   copy?: CopyTarget | null;
+  /** false: every line goes the JavaScript way (the reference the line lane is tested against). */
+  lineLane?: boolean;
 };
 
 /** Checks every data line of `vcf` and builds the rows the writer stores, in this thread. */
@@ -62,7 +70,7 @@ export function readRows(vcf: VcfFile, options: RowOptions): RowStream {
   let done = false;
   return {
     async *batches() {
-      const read = alleleReader(vcf, options.reference, copy !== null);
+      const read = alleleReader(vcf, options.reference, copy !== null, options.lineLane ?? true);
       const identified: IdentifiedAllele[] = [];
       let records = 0;
       let alleles = 0;
@@ -99,18 +107,47 @@ export function readRows(vcf: VcfFile, options: RowOptions): RowStream {
  * the reference's lookups are asynchronous, so only then is a promise returned: an await per line
  * would cost a genome's millions of lines a turn of the event loop each.
  */
-function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null, asBytes: boolean) {
+function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null, asBytes: boolean, withLane: boolean) {
   const header = vcf.header;
   const assembly = header.assembly;
   // The shape of annotation values is checked as their transcripts are written (annotationsOf).
   const checker = new RecordChecker(header, { deferAnnotationShapes: true });
   const parser = new RecordParser(header);
   const singleAlt = reference ? null : new SingleAltRecords(header);
-  const annotationsOf = annotationWriter(asBytes ? new ByteArena() : null);
+  const arena = asBytes ? new ByteArena() : null;
+  const kernel = new TranscriptsWasm();
+  const annotationsOf = annotationWriter(arena, kernel);
+  // The fast lane (decision 0011) is the short way's: a reference genome sends every line the general way.
+  const lane = singleAlt && withLane ? LineLane.of(header, kernel) : null;
+  const placed: PlacedValue[] = [];
   return (line: string, lineNumber: number, batch: IdentifiedAllele[]): number | Promise<number> => {
     let alleles: VariantAllele[];
     try {
+      if (lane?.accepts(line)) {
+        placed.length = 0;
+        const single = (singleAlt as SingleAltRecords).readLane(line, lineNumber, lane, placed);
+        const written = arena ? kernel.write(placed, arena) : kernel.write(placed);
+        // Entries of another field count than the header's: the checker names the error.
+        if (written?.entriesMatch) {
+          checker.recordAllele(single.pos, single.ref, single.alt, lineNumber);
+          const identity = trimmedSequenceIdentity(
+            single.chrom,
+            assembly,
+            single.pos,
+            single.ref,
+            single.alt,
+          );
+          batch.push({
+            allele: single.allele,
+            identity,
+            annotations: written.json,
+            transcripts: written.transcripts,
+          });
+          return 1;
+        }
+      }
       const columns = checker.check(line, lineNumber);
+      lane?.follow(checker.contig);
       let single: ReturnType<SingleAltRecords['read']> = null;
       if (singleAlt && checker.altCount === 1) {
         try {
@@ -161,9 +198,8 @@ function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null, asBytes: 
  * as they are read, and when one differs — or a value the checker left was not among those
  * written — the checker's own check of the deferred values runs and throws its error.
  */
-function annotationWriter(arena: ByteArena | null) {
+function annotationWriter(arena: ByteArena | null, kernel: TranscriptsWasm) {
   const json = new JsonBytes();
-  const kernel = new TranscriptsWasm();
   // transcriptsJson itself: the reference the kernel is held to, and the way for what the kernel
   // leaves (text outside ASCII).
   const inJavaScript = (allele: StoredAllele): WrittenTranscripts | WrittenBytes => {

@@ -2,10 +2,12 @@ import { isBases } from '../vcf/alleles.ts';
 import { vepAlleles } from '../vcf/annotations.ts';
 import { type FieldSpec, formatSpecs } from '../vcf/fieldSpecs.ts';
 import { parseGenotype } from '../vcf/genotype.ts';
-import type { VcfHeader } from '../vcf/model.ts';
+import type { LineLane } from '../vcf/lineLane.ts';
+import type { AnnotationLayout, VcfHeader } from '../vcf/model.ts';
 import { parseValues } from '../vcf/record.ts';
 import type { FixedColumns } from '../vcf/recordCheck.ts';
 import { parseFloatText } from '../vcf/scalars.ts';
+import type { PlacedValue } from '../vcf/transcriptsWasm.ts';
 import type { StoredAllele, StoredAnnotation, StoredCall } from './storedAllele.ts';
 
 /**
@@ -49,6 +51,48 @@ export class SingleAltRecords {
     return { allele, chrom, pos: Number(pos), ref, alt };
   }
 
+  /**
+   * The same allele from a line the line lane accepted (lineLane.ts): its columns by the lane's
+   * offsets, INFO not read at all. Its annotation values are appended to `placed` where they lie
+   * in the kernel's memory, for TranscriptsWasm to write in place; the allele's own `annotations`
+   * stay empty.
+   */
+  readLane(line: string, lineNumber: number, lane: LineLane, placed: PlacedValue[]): SingleAlt {
+    const ref = lane.column(line, 3);
+    const alt = lane.column(line, 4);
+    const qual = lane.column(line, 5);
+    const filterKind = lane.filterKind;
+    let calls: StoredCall[] = [];
+    const samples = this.header.samples.length;
+    if (samples > 0) {
+      const format = lane.column(line, 8);
+      calls = new Array(samples);
+      for (let i = 0; i < samples; i++) calls[i] = this.callFor(format, lane.column(line, 9 + i), i);
+    }
+    const allele: StoredAllele = {
+      line: lineNumber,
+      qual: qual === '.' ? null : parseFloatText(qual),
+      filters: this.filtersOf(filterKind === 0 ? '.' : filterKind === 1 ? 'PASS' : lane.column(line, 6)),
+      calls,
+      annotations: NO_ANNOTATIONS,
+    };
+    const layouts = this.header.annotations;
+    if (layouts.length > 0) {
+      const vepAllele = ref.length === alt.length ? alt : (vepAlleles(ref, [alt])[0] as string);
+      for (let a = 0; a < layouts.length; a++) {
+        const value = lane.annotation(a);
+        if (value === null) continue;
+        placed.push({
+          layout: layouts[a] as AnnotationLayout,
+          at: value[0],
+          length: value[1],
+          allele: { index: 1, altCount: 1, text: alt, vepAllele },
+        });
+      }
+    }
+    return { allele, chrom: lane.chrom, pos: lane.pos, ref, alt };
+  }
+
   private filtersOf(filter: string): readonly string[] {
     let filters = this.filterLists.get(filter);
     if (filters === undefined) {
@@ -61,18 +105,23 @@ export class SingleAltRecords {
 
   private callsOf(columns: readonly string[]): StoredCall[] {
     const format = columns[8] as string;
+    const calls: StoredCall[] = [];
+    for (let i = 9; i < columns.length; i++) calls.push(this.callFor(format, columns[i] as string, i - 9));
+    return calls;
+  }
+
+  /** The call of sample `index`, whose column is `sample`. */
+  private callFor(format: string, sample: string, index: number): StoredCall {
     let plan = this.plans.get(format);
     if (plan === undefined) {
       plan = formatPlan(formatSpecs(format, this.header));
       this.plans.set(format, plan);
     }
-    const calls: StoredCall[] = [];
-    for (let i = 9; i < columns.length; i++) {
-      calls.push(callOf(plan, (columns[i] as string).split(':'), this.header.samples[i - 9] as string));
-    }
-    return calls;
+    return callOf(plan, sample.split(':'), this.header.samples[index] as string);
   }
 }
+
+const NO_ANNOTATIONS: readonly StoredAnnotation[] = [];
 
 export type SingleAlt = { allele: StoredAllele; chrom: string; pos: number; ref: string; alt: string };
 

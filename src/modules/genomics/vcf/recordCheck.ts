@@ -68,6 +68,19 @@ export class RecordChecker {
     }
   }
 
+  /** The contig of the last line checked, and its length as the header declares it (null when not). */
+  get contig(): { name: string; length: number | null } {
+    return { name: this.chrom, length: this.contigLength };
+  }
+
+  /**
+   * The repeated-allele check of a line of one sequence ALT that check() did not see (the line
+   * lane's, lineLane.ts, on the contig check() entered last): throws as check() would.
+   */
+  recordAllele(pos: number, ref: string, alt: string, lineNumber: number): void {
+    this.duplicates.add(pos, ref, alt, lineNumber);
+  }
+
   /** Checks the shapes check() deferred (see `deferred`); throws the first one's error. */
   checkDeferred(): void {
     for (const { spec, value } of this.deferred) {

@@ -5,14 +5,37 @@ import type { AnnotationLayout } from './model.ts';
 
 /** One annotation value of an allele, as the ingest keeps it (storedAllele.ts). */
 export type AnnotationValue = { layout: AnnotationLayout; value: string; allele: AnnotatedAllele };
+/**
+ * An annotation value whose bytes are already in the kernel's memory, at [at, at + length) of a
+ * line the line lane placed there (placeLine): ASCII, as the lane accepts nothing else.
+ */
+export type PlacedValue = { layout: AnnotationLayout; at: number; length: number; allele: AnnotatedAllele };
 
 /** An allele's transcripts JSON (`[` … `]`), how many transcripts it holds, and whether every entry had the layout's field count. */
 export type WrittenTranscripts = { json: string; transcripts: number; entriesMatch: boolean };
 /** The same with the JSON as UTF-8 bytes, kept in a ByteArena. */
 export type WrittenBytes = { json: Uint8Array; transcripts: number; entriesMatch: boolean };
 
-type Kernel = {
+/** The line lane's exports (assembly/lineCheck.ts), used by lineLane.ts. */
+export type LineKernel = {
   memory: WebAssembly.Memory;
+  outAddress(): number;
+  planReset(columns: number, annotations: number): void;
+  planInfoKey(
+    at: number,
+    length: number,
+    type: number,
+    number: number,
+    nonNegative: number,
+    annotation: number,
+  ): number;
+  planFormat(at: number, length: number): number;
+  planFormatKey(format: number, type: number, number: number, nonNegative: number): number;
+  planContig(at: number, length: number, known: number): number;
+  checkLine(at: number, length: number): number;
+};
+
+type Kernel = LineKernel & {
   heapBase(): number;
   written(): number;
   shapeMatches(): number;
@@ -43,6 +66,8 @@ const LAYOUT_AREA = 64 * 1024;
  */
 const LONGEST_VALUE = 4 * 1024 * 1024;
 const LONGEST_ALLELE = 64 * 1024;
+/** The longest line placeLine takes (a longer one goes the JavaScript way). */
+const LONGEST_LINE = 4 * 1024 * 1024;
 
 /**
  * The transcripts JSON of annotations.ts's transcriptsJson, written by the WebAssembly kernel
@@ -52,8 +77,8 @@ const LONGEST_ALLELE = 64 * 1024;
  * area; for anything else `write` returns null and the caller writes the allele with
  * transcriptsJson.
  *
- * Memory above the kernel's own data: layout blocks, then the work area, then the output. The work
- * area holds, for a longest value of L bytes and a longest allele name of T: the value (3L, room
+ * Memory above the kernel's own data: layout blocks, then the line area (a data line the line lane
+ * checks, placeLine), then the work area, then the output. The work area holds, for a longest value of L bytes and a longest allele name of T: the value (3L, room
  * for its UTF-8 whatever it holds, see tryWrite), the allele name (3T), the field starts of an
  * entry (4(L + 2)), the seen transcript ids' places (8(L + 1)) and their decoded bytes (L), with
  * alignment: 16L + 3T + 64 in all.
@@ -64,7 +89,9 @@ export class TranscriptsWasm {
   private readonly layoutStart: number;
   private layoutEnd: number;
   private readonly layouts = new Map<AnnotationLayout, number>();
-  private readonly workStart: number;
+  private readonly lineStart: number;
+  private lineSize = 0;
+  private workStart: number;
   private workSize = 0;
   private outputSize = 64 * 1024;
 
@@ -85,7 +112,8 @@ export class TranscriptsWasm {
     this.kernel = instance.exports as unknown as Kernel;
     this.layoutStart = align(this.kernel.heapBase());
     this.layoutEnd = this.layoutStart;
-    this.workStart = this.layoutStart + LAYOUT_AREA;
+    this.lineStart = this.layoutStart + LAYOUT_AREA;
+    this.workStart = this.lineStart;
     this.bytes = Buffer.from(this.kernel.memory.buffer);
     if (!this.reserve(64 * 1024, this.outputSize)) throw new Error('the annotation kernel has no memory');
   }
@@ -94,14 +122,17 @@ export class TranscriptsWasm {
    * The JSON of every transcript the values give their alleles, or null for what the kernel
    * leaves; as text, or given `arena` as bytes kept there.
    */
-  write(values: readonly AnnotationValue[]): WrittenTranscripts | null;
-  write(values: readonly AnnotationValue[], arena: ByteArena): WrittenBytes | null;
-  write(values: readonly AnnotationValue[], arena?: ByteArena): WrittenTranscripts | WrittenBytes | null {
+  write(values: readonly (AnnotationValue | PlacedValue)[]): WrittenTranscripts | null;
+  write(values: readonly (AnnotationValue | PlacedValue)[], arena: ByteArena): WrittenBytes | null;
+  write(
+    values: readonly (AnnotationValue | PlacedValue)[],
+    arena?: ByteArena,
+  ): WrittenTranscripts | WrittenBytes | null {
     const targets = values.map(targetOf);
     let longest = 0;
     let longestTarget = 0;
     for (let i = 0; i < values.length; i++) {
-      longest = Math.max(longest, (values[i] as AnnotationValue).value.length);
+      longest = Math.max(longest, lengthOf(values[i] as AnnotationValue | PlacedValue));
       longestTarget = Math.max(longestTarget, (targets[i] as string).length);
     }
     if (longest > LONGEST_VALUE || longestTarget > LONGEST_ALLELE) return null;
@@ -114,9 +145,49 @@ export class TranscriptsWasm {
     }
   }
 
+  /**
+   * The kernel's exports for the line lane, and its memory as it is now (a Buffer over it, which
+   * any call that grows the memory replaces).
+   */
+  get lineKernel(): LineKernel {
+    return this.kernel;
+  }
+
+  get memoryBytes(): Buffer {
+    return this.bytes;
+  }
+
+  /**
+   * Places `line` in the line area and returns where, or -1 when it is longer than LONGEST_LINE or
+   * not ASCII. It stays there, untouched by write(), until the next placeLine.
+   */
+  placeLine(line: string): number {
+    if (line.length > LONGEST_LINE) return -1;
+    // Three bytes per character: the UTF-8 of any line fits, so its length tells ASCII apart.
+    if (3 * line.length > this.lineSize) {
+      const lineSize = align(Math.max(3 * line.length, 64 * 1024));
+      const workStart = this.lineStart + lineSize;
+      const needed = workStart + this.workSize + this.outputSize;
+      const memory = this.kernel.memory;
+      if (needed > memory.buffer.byteLength) {
+        try {
+          memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+        } catch {
+          return -1;
+        }
+        this.bytes = Buffer.from(memory.buffer);
+      }
+      // The work area and the output hold nothing between calls: they simply start further on.
+      this.lineSize = lineSize;
+      this.workStart = workStart;
+    }
+    const length = this.bytes.write(line, this.lineStart, 'utf8');
+    return length === line.length ? this.lineStart : -1;
+  }
+
   /** `targets[i]`: targetOf(values[i]). */
   private tryWrite(
-    values: readonly AnnotationValue[],
+    values: readonly (AnnotationValue | PlacedValue)[],
     targets: readonly string[],
     longest: number,
     arena: ByteArena | undefined,
@@ -131,11 +202,18 @@ export class TranscriptsWasm {
     let transcripts = 0;
     let entriesMatch = true;
     for (let i = 0; i < values.length; i++) {
-      const v = values[i] as AnnotationValue;
-      // As many UTF-8 bytes as characters means ASCII (any other character takes two or more), as
-      // long as the write is not cut short: the work area leaves 3 bytes per character.
-      const length = bytes.write(v.value, valueAt, 'utf8');
-      if (length !== v.value.length) return null;
+      const v = values[i] as AnnotationValue | PlacedValue;
+      let at = valueAt;
+      let length: number;
+      if ('at' in v) {
+        at = v.at;
+        length = v.length;
+      } else {
+        // As many UTF-8 bytes as characters means ASCII (any other character takes two or more),
+        // as long as the write is not cut short: the work area leaves 3 bytes per character.
+        length = bytes.write(v.value, valueAt, 'utf8');
+        if (length !== v.value.length) return null;
+      }
       const target = targets[i] as string;
       const scratchAt = align(targetAt + 3 * target.length + 8);
       const targetLength = target.length > 0 ? bytes.write(target, targetAt, 'utf8') : 0;
@@ -153,7 +231,7 @@ export class TranscriptsWasm {
       for (let onlyNamed = 0; onlyNamed <= 1; onlyNamed++) {
         end = kernel.transcripts(
           layout,
-          valueAt,
+          at,
           length,
           index,
           altCount,
@@ -193,7 +271,7 @@ export class TranscriptsWasm {
     let text = this.layoutEnd + 4 * slots;
     const size = 4 * slots + c.sourceJson.length + c.frequencyKeys.reduce((n, k) => n + k.length, 0);
     if (size > LAYOUT_AREA) return -1;
-    if (this.layoutEnd + size > this.workStart) {
+    if (this.layoutEnd + size > this.lineStart) {
       // Many headers in one process: start the area again.
       this.layouts.clear();
       this.layoutEnd = this.layoutStart;
@@ -260,7 +338,7 @@ export class TranscriptsWasm {
  * ALLELE_NUM). For a one-ALT record, the ALT as written and then, when it differs, as VEP writes
  * it (secondLengthOf gives the second's length).
  */
-function targetOf(v: AnnotationValue): string {
+function targetOf(v: AnnotationValue | PlacedValue): string {
   const { altCount, text, vepAllele } = v.allele;
   if (altCount !== 1) return (v.layout.source === 'VEP' ? vepAllele : text).toUpperCase();
   const written = text.toUpperCase();
@@ -268,9 +346,13 @@ function targetOf(v: AnnotationValue): string {
   return vep === written ? written : written + vep;
 }
 
-function secondLengthOf(v: AnnotationValue): number {
+function secondLengthOf(v: AnnotationValue | PlacedValue): number {
   const { altCount, text, vepAllele } = v.allele;
   return altCount === 1 && vepAllele.toUpperCase() !== text.toUpperCase() ? vepAllele.length : 0;
+}
+
+function lengthOf(v: AnnotationValue | PlacedValue): number {
+  return 'at' in v ? v.length : v.value.length;
 }
 
 function align(at: number): number {

@@ -705,3 +705,4 @@ function percentEscape(x: i32, y: i32): i32 {
   }
   return -1;
 }
+export * from "./lineCheck";
