@@ -117,7 +117,7 @@ function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null, asBytes: 
   const arena = asBytes ? new ByteArena() : null;
   const kernel = new TranscriptsWasm();
   const annotationsOf = annotationWriter(arena, kernel);
-  // The fast lane (decision 0011) is the short way's: a reference genome sends every line the general way.
+  // The fast lane (decision 0012) is the short way's: a reference genome sends every line the general way.
   const lane = singleAlt && withLane ? LineLane.of(header, kernel) : null;
   const placed: PlacedValue[] = [];
   return (line: string, lineNumber: number, batch: IdentifiedAllele[]): number | Promise<number> => {

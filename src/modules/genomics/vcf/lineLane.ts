@@ -20,7 +20,7 @@ const MAX_ANNOTATIONS = 4;
 const MAX_FORMAT_KEYS = 32;
 
 /**
- * The ingest's fast lane through a data line (decision 0011): the WebAssembly kernel checks the
+ * The ingest's fast lane through a data line (decision 0012): the WebAssembly kernel checks the
  * line's bytes against a plan of the header and either accepts it — the JavaScript checker would
  * accept it too, as a line of one base-sequence ALT — or is not sure, and the line goes the
  * JavaScript way (recordCheck.ts), which gives every error. An accepted line is read from the

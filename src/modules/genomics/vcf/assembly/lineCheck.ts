@@ -6,7 +6,7 @@
 // against a plan that lineLane.ts builds from the header. It answers only "the JavaScript checker
 // (recordCheck.ts) accepts this line" or "not sure": a line it is not sure of goes the JavaScript
 // way, which stays the reference and gives every error. So it may refuse what is valid, never
-// accept what is not (lineLane.test.ts holds it to that). Decision 0011.
+// accept what is not (lineLane.test.ts holds it to that). Decision 0012.
 //
 // Output (outAddress): the i32 start of each column, then the line's length (the end of the last
 // column + 1), the position, the FILTER kind, the FORMAT plan's index, and each annotation
@@ -173,33 +173,39 @@ function sameBytes(a: usize, b: usize, length: i32): bool {
 export function checkLine(at: usize, length: i32): i32 {
   if (length <= 0) return COLUMNS;
   const end = at + <usize>length;
-  // Printable ASCII and tabs only, the tabs' places kept as the columns' starts.
+  // Printable ASCII and tabs only, the tabs' places kept as the columns' starts. Thirty-two bytes
+  // at a time: most of a line (its INFO) has neither tab nor anything else below 0x21, so a block
+  // is looked at byte by byte only when it has one.
   store<i32>(out, 0);
   let columns = 1;
   let i = at;
-  const TABS = i8x16.splat(9);
   const LOW = i8x16.splat(0x21);
-  while (i + 16 <= end) {
-    const block = v128.load(i);
-    // Signed compare: bytes >= 0x80 are negative and so below 0x21, as are controls and space.
-    const bad = v128.andnot(i8x16.lt_s(block, LOW), i8x16.eq(block, TABS));
-    if (v128.any_true(v128.or(bad, i8x16.eq(block, i8x16.splat(0x7f))))) return NOT_ASCII;
-    let tabs = i8x16.bitmask(i8x16.eq(block, TABS));
-    while (tabs != 0) {
-      if (columns >= MAX_COLUMNS) return COLUMNS;
-      store<i32>(out + (<usize>columns << 2), <i32>(i + <usize>ctz(tabs) + 1 - at));
-      columns++;
-      tabs &= tabs - 1;
+  const DEL = i8x16.splat(0x7f);
+  for (;;) {
+    let stop = end;
+    if (i + 32 <= end) {
+      const a = v128.load(i);
+      const b = v128.load(i, 16);
+      // Signed compares: bytes >= 0x80 are negative and so below 0x21, as are tabs and controls.
+      const marks = v128.or(
+        v128.or(i8x16.lt_s(a, LOW), i8x16.eq(a, DEL)),
+        v128.or(i8x16.lt_s(b, LOW), i8x16.eq(b, DEL)),
+      );
+      if (!v128.any_true(marks)) {
+        i += 32;
+        continue;
+      }
+      stop = i + 32;
     }
-    i += 16;
-  }
-  for (; i < end; i++) {
-    const c = <u32>load<u8>(i);
-    if (c == 9) {
-      if (columns >= MAX_COLUMNS) return COLUMNS;
-      store<i32>(out + (<usize>columns << 2), <i32>(i + 1 - at));
-      columns++;
-    } else if (c < 0x21 || c > 0x7e) return NOT_ASCII;
+    for (; i < stop; i++) {
+      const c = <u32>load<u8>(i);
+      if (c == 9) {
+        if (columns >= MAX_COLUMNS) return COLUMNS;
+        store<i32>(out + (<usize>columns << 2), <i32>(i + 1 - at));
+        columns++;
+      } else if (c < 0x21 || c > 0x7e) return NOT_ASCII;
+    }
+    if (i >= end) break;
   }
   if (columns != columnCount) return COLUMNS;
   store<i32>(out + (<usize>columns << 2), length + 1);
@@ -288,13 +294,12 @@ function checkInfo(line: usize, from: usize, to: usize): i32 {
   memory.fill(seenKeys, 0, MAX_KEYS >> 3);
   let start = from;
   while (start <= to) {
-    let stop = start;
+    // The key ends at the first `=` or `;`, the entry at the next `;` (a CSQ value is kilobytes).
+    let stop = findEither(start, to, 61, 59);
     let equals: usize = 0;
-    while (stop < to) {
-      const c = load<u8>(stop);
-      if (c == 59) break;
-      if (c == 61 && equals == 0) equals = stop;
-      stop++;
+    if (stop < to && load<u8>(stop) == 61) {
+      equals = stop;
+      stop = findEither(stop + 1, to, 59, 59);
     }
     if (stop == start) return INFO_FIELD;
     const keyEnd = equals != 0 ? equals : stop;
@@ -328,6 +333,24 @@ function checkInfo(line: usize, from: usize, to: usize): i32 {
     start = stop + 1;
   }
   return ACCEPTED;
+}
+
+/** Where the first byte `a` or `b` in [from, to) is, or `to`; sixteen bytes at a time. */
+function findEither(from: usize, to: usize, a: u8, b: u8): usize {
+  let i = from;
+  const first = i8x16.splat(a);
+  const second = i8x16.splat(b);
+  while (i + 16 <= to) {
+    const block = v128.load(i);
+    const marks = i8x16.bitmask(v128.or(i8x16.eq(block, first), i8x16.eq(block, second)));
+    if (marks != 0) return i + <usize>ctz(marks);
+    i += 16;
+  }
+  for (; i < to; i++) {
+    const c = load<u8>(i);
+    if (c == a || c == b) return i;
+  }
+  return to;
 }
 
 function keyIndex(at: usize, length: i32): i32 {
