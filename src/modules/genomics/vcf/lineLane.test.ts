@@ -185,6 +185,36 @@ describe('LineLane', () => {
     expect(laneOn(header).accepts(line)).toBe(false);
   });
 
+  it("plans no key whose Number the kernel cannot hold (2^31 and more): its lines are the checker's", async () => {
+    const header = await headerOf([
+      ...HEADER.slice(0, -1),
+      '##INFO=<ID=XA,Number=4294967297,Type=Integer,Description="Wraps to 1 in 32 bits">',
+      '##INFO=<ID=XB,Number=2147483648,Type=Integer,Description="Wraps to -2^31">',
+      '##FORMAT=<ID=FX,Number=4294967297,Type=Integer,Description="Wraps to 1 in 32 bits">',
+      HEADER.at(-1) as string[],
+    ]);
+    const lane = laneOn(header);
+    expect(lane.accepts(LINE)).toBe(true);
+    for (const line of [
+      LINE.replace('DP=30', 'DP=30;XA=1'),
+      LINE.replace('DP=30', 'DP=30;XB=1,2,3'),
+      LINE.replace('GT:AD:DP:AF:GL:FT:CC', 'GT:FX')
+        .replace(/0\/1:\S+/, '0/1:7')
+        .replace(/0\|0:\S+/, '0|0:7'),
+    ]) {
+      expect(checkerAccepts(header, line)).toBe(false);
+      expect(lane.accepts(line)).toBe(false);
+    }
+  });
+
+  it('forgets its contig when the next one cannot be placed (a name over the line area)', async () => {
+    const header = await headerOf(HEADER);
+    const lane = laneOn(header);
+    expect(lane.accepts(LINE)).toBe(true);
+    lane.follow({ name: 'c'.repeat(4 * 1024 * 1024 + 1), length: null });
+    expect(lane.accepts(LINE)).toBe(false);
+  });
+
   it('accepts no line that the checker refuses (random edits of a valid line)', async () => {
     const header = await headerOf(HEADER);
     const lane = laneOn(header);

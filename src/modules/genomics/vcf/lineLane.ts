@@ -18,6 +18,8 @@ const OUT_FILTER = OUT_POSITION + 1;
 const OUT_ANNOTATIONS = OUT_FILTER + 2;
 const MAX_ANNOTATIONS = 4;
 const MAX_FORMAT_KEYS = 32;
+/** A name length beyond the kernel's contig area: planContig then forgets its contig. */
+const NO_CONTIG = 0x7fffffff;
 
 /**
  * The ingest's fast lane through a data line (decision 0012): the WebAssembly kernel checks the
@@ -60,7 +62,7 @@ export class LineLane {
       // (CIGAR, ALLELE_NUM), is not planned: its lines go the JavaScript way.
       if (!isInfoKey(key)) continue;
       const spec = fieldSpec('INFO', key, header);
-      if (spec.cigar || spec.type === null) continue;
+      if (spec.cigar || spec.type === null || !plannable(spec.number)) continue;
       let type = TYPE_CODES[spec.type];
       let annotation = -1;
       if (spec.annotation) {
@@ -103,9 +105,11 @@ export class LineLane {
     if (contig.name === this.contigName) return;
     this.contigName = null;
     const at = this.wasm.placeLine(contig.name);
-    if (at >= 0 && this.kernel.planContig(at, contig.name.length, contig.length ?? -1)) {
-      this.contigName = contig.name;
-    }
+    // A length no POS can pass is as good as any larger one (and fits the kernel's integers).
+    const length = contig.length === null ? -1 : Math.min(contig.length, 2 ** 31);
+    if (at >= 0 && this.kernel.planContig(at, contig.name.length, length)) this.contigName = contig.name;
+    // A name that cannot be placed: the kernel must not stay on the contig before.
+    else this.kernel.planContig(0, NO_CONTIG, -1);
   }
 
   /** The accepted line's contig (the checker's own string). */
@@ -143,8 +147,9 @@ export class LineLane {
       this.formats.set(format, -1);
       return false;
     }
-    const plannable = specs.length <= MAX_FORMAT_KEYS && specs.every((spec) => !spec.cigar);
-    const planned = plannable ? this.kernel.planFormat(at + (this.out[8] as number), format.length) : -1;
+    const fits =
+      specs.length <= MAX_FORMAT_KEYS && specs.every((spec) => !spec.cigar && plannable(spec.number));
+    const planned = fits ? this.kernel.planFormat(at + (this.out[8] as number), format.length) : -1;
     this.formats.set(format, planned);
     if (planned < 0) return false;
     specs.forEach((spec, i) => {
@@ -157,6 +162,14 @@ export class LineLane {
   private view(): Int32Array {
     return new Int32Array(this.kernel.memory.buffer, this.outAddress, OUT_ANNOTATIONS + 2 * MAX_ANNOTATIONS);
   }
+}
+
+/**
+ * Whether the kernel can hold a Number: its codes are 32-bit, so a count of 2^31 or more would
+ * wrap into another count or a code. No line can meet such a count anyway.
+ */
+function plannable(number: Cardinality): boolean {
+  return typeof number !== 'number' || number <= 0x7fffffff;
 }
 
 function numberCode(number: Cardinality): number {
