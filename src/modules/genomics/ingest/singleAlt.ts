@@ -1,5 +1,5 @@
 import { isBases } from '../vcf/alleles.ts';
-import { vepAlleles } from '../vcf/annotations.ts';
+import { type AnnotatedAllele, vepAlleles } from '../vcf/annotations.ts';
 import { type FieldSpec, formatSpecs } from '../vcf/fieldSpecs.ts';
 import { parseGenotype } from '../vcf/genotype.ts';
 import type { LineLane } from '../vcf/lineLane.ts';
@@ -36,16 +36,10 @@ export class SingleAltRecords {
       annotations,
     };
     if (info !== '.') {
-      // A substitution is its own VEP allele; an indel may lose its padding base (vepAlleles).
-      const vepAllele = ref.length === alt.length ? alt : (vepAlleles(ref, [alt])[0] as string);
+      const annotated = onlyAlt(ref, alt);
       for (const layout of this.header.annotations) {
         const value = infoValue(info, layout.infoKey);
-        if (value === null) continue;
-        annotations.push({
-          layout,
-          value,
-          allele: { index: 1, altCount: 1, text: alt, vepAllele },
-        });
+        if (value !== null) annotations.push({ layout, value, allele: annotated });
       }
     }
     return { allele, chrom, pos: Number(pos), ref, alt };
@@ -78,16 +72,12 @@ export class SingleAltRecords {
     };
     const layouts = this.header.annotations;
     if (layouts.length > 0) {
-      const vepAllele = ref.length === alt.length ? alt : (vepAlleles(ref, [alt])[0] as string);
+      const annotated = onlyAlt(ref, alt);
       for (let a = 0; a < layouts.length; a++) {
         const value = lane.annotation(a);
         if (value === null) continue;
-        placed.push({
-          layout: layouts[a] as AnnotationLayout,
-          at: value[0],
-          length: value[1],
-          allele: { index: 1, altCount: 1, text: alt, vepAllele },
-        });
+        const layout = layouts[a] as AnnotationLayout;
+        placed.push({ layout, at: value[0], length: value[1], allele: annotated });
       }
     }
     return { allele, chrom: lane.chrom, pos: lane.pos, ref, alt };
@@ -122,6 +112,13 @@ export class SingleAltRecords {
 }
 
 const NO_ANNOTATIONS: readonly StoredAnnotation[] = [];
+
+/** A one-ALT record's ALT as its annotation entries name it. */
+function onlyAlt(ref: string, alt: string): AnnotatedAllele {
+  // A substitution is its own VEP allele; an indel may lose its padding base (vepAlleles).
+  const vepAllele = ref.length === alt.length ? alt : (vepAlleles(ref, [alt])[0] as string);
+  return { index: 1, altCount: 1, text: alt, vepAllele };
+}
 
 export type SingleAlt = { allele: StoredAllele; chrom: string; pos: number; ref: string; alt: string };
 

@@ -78,10 +78,11 @@ const LONGEST_LINE = 4 * 1024 * 1024;
  * transcriptsJson.
  *
  * Memory above the kernel's own data: layout blocks, then the line area (a data line the line lane
- * checks, placeLine), then the work area, then the output. The work area holds, for a longest value of L bytes and a longest allele name of T: the value (3L, room
- * for its UTF-8 whatever it holds, see tryWrite), the allele name (3T), the field starts of an
- * entry (4(L + 2)), the seen transcript ids' places (8(L + 1)) and their decoded bytes (L), with
- * alignment: 16L + 3T + 64 in all.
+ * checks, placeLine), then the work area, then the output. The work area holds, for a longest
+ * value of L bytes and a longest allele name of T: the value (3L, room for its UTF-8 whatever it
+ * holds, see tryWrite), the allele name (3T), the field starts of an entry (4(L + 2)), the seen
+ * transcript ids' places (8(L + 1)) and their decoded bytes (L), with alignment: 16L + 3T + 64 in
+ * all.
  */
 export class TranscriptsWasm {
   private readonly kernel: Kernel;
@@ -167,16 +168,7 @@ export class TranscriptsWasm {
     if (3 * line.length > this.lineSize) {
       const lineSize = align(Math.max(3 * line.length, 64 * 1024));
       const workStart = this.lineStart + lineSize;
-      const needed = workStart + this.workSize + this.outputSize;
-      const memory = this.kernel.memory;
-      if (needed > memory.buffer.byteLength) {
-        try {
-          memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
-        } catch {
-          return -1;
-        }
-        this.bytes = Buffer.from(memory.buffer);
-      }
+      if (!this.memoryUpTo(workStart + this.workSize + this.outputSize)) return -1;
       // The work area and the output hold nothing between calls: they simply start further on.
       this.lineSize = lineSize;
       this.workStart = workStart;
@@ -317,18 +309,22 @@ export class TranscriptsWasm {
    */
   private reserve(work: number, output: number): boolean {
     const workSize = Math.max(this.workSize, align(work));
-    const needed = this.workStart + workSize + output;
-    const memory = this.kernel.memory;
-    if (needed > memory.buffer.byteLength) {
-      try {
-        memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
-      } catch {
-        return false;
-      }
-      this.bytes = Buffer.from(memory.buffer);
-    }
+    if (!this.memoryUpTo(this.workStart + workSize + output)) return false;
     this.workSize = workSize;
     this.outputSize = output;
+    return true;
+  }
+
+  /** Grows the memory to at least `needed` bytes; false when it cannot grow so far. */
+  private memoryUpTo(needed: number): boolean {
+    const memory = this.kernel.memory;
+    if (needed <= memory.buffer.byteLength) return true;
+    try {
+      memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+    } catch {
+      return false;
+    }
+    this.bytes = Buffer.from(memory.buffer);
     return true;
   }
 }

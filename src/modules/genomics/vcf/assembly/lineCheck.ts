@@ -28,18 +28,18 @@ const PER_ALLELE = -3;
 const PER_GENOTYPE = -4;
 
 const ACCEPTED = 0;
-// Reasons for "not sure", only for tests and counting.
-export const NOT_ASCII: i32 = 1;
-export const COLUMNS: i32 = 2;
-export const CONTIG: i32 = 3;
-export const POSITION: i32 = 4;
-export const IDENTIFIER: i32 = 5;
-export const ALLELES: i32 = 6;
-export const QUALITY: i32 = 7;
-export const FILTERS: i32 = 8;
-export const INFO_FIELD: i32 = 9;
-export const FORMAT_FIELD: i32 = 10;
-export const SAMPLE: i32 = 11;
+// Reasons for "not sure"; lineLane.ts reads only FORMAT_FIELD (a FORMAT column to plan).
+const NOT_ASCII = 1;
+const COLUMNS = 2;
+const CONTIG = 3;
+const POSITION = 4;
+const IDENTIFIER = 5;
+const ALLELES = 6;
+const QUALITY = 7;
+const FILTERS = 8;
+const INFO_FIELD = 9;
+const FORMAT_FIELD = 10;
+const SAMPLE = 11;
 
 const MAX_COLUMNS = 9 + 64;
 const MAX_KEYS = 128;
