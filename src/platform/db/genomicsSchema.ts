@@ -89,7 +89,10 @@ export interface VariantTable {
   fully_normalised: boolean;
 }
 
-/** One VCF record of one file: the calls and annotations are compact JSON (see migration 0008). */
+/**
+ * One VCF record of one file: the calls and annotations are compact JSON (see migration 0008); the
+ * annotations are kept as text, which the server does not parse on the way in (migration 0017).
+ */
 export interface VariantRecordTable {
   file_id: string;
   variant_id: number;

@@ -170,7 +170,7 @@ function insertBatch(rows: BatchRows, fileId: string, assembly: string | null) {
     ),
     records as (
       insert into variant_record (file_id, variant_id, line, qual, filters, calls, annotations)
-      select ${fileId}::uuid, id, line, qual, filters::text[], calls::json, annotations::json
+      select ${fileId}::uuid, id, line, qual, filters::text[], calls::json, annotations
       from resolved
       where not recorded
       order by n
