@@ -266,7 +266,12 @@ function checkQual(text: string): void {
  * sorted file, so older entries are dropped and memory stays at a few alleles.
  */
 class DuplicateAlleles {
-  private readonly seen = new Map<string, { pos: number; line: number }>();
+  /**
+   * Trimmed alleles of one base each side (most of a file) by a number, snvKey; longer ones by
+   * text. A number takes no string to build, upper-case and hash per line; the two kinds of key
+   * never meet, since an allele that trims to one base each side always gets the number.
+   */
+  private readonly seen = new Map<number | string, { pos: number; line: number }>();
   private frontier = -1;
   /** The largest position in `seen`: when it is behind the new frontier, every entry goes at once. */
   private furthest = -1;
@@ -287,10 +292,9 @@ class DuplicateAlleles {
       }
       this.frontier = pos;
     }
-    const [at, key] =
-      ref.length === 1 && alt.length === 1
-        ? [pos, `${pos}:${ref}:${alt}`.toUpperCase()]
-        : trimmed(pos, ref, alt);
+    let at = pos;
+    let key: number | string = ref.length === 1 && alt.length === 1 ? snvKey(pos, ref, alt) : -1;
+    if (key === -1) [at, key] = trimmed(pos, ref, alt);
     const earlier = this.seen.get(key);
     if (earlier) throw new VcfFault('ALT', `${ref}>${alt} repeats the variant on line ${earlier.line}`);
     this.seen.set(key, { pos: at, line });
@@ -298,8 +302,24 @@ class DuplicateAlleles {
   }
 }
 
+/**
+ * A one-base change's key: the position and both bases' upper-case codes in one safe integer.
+ * -1 (take the text key) for a base outside ASCII, whose upper case toUpperCase decides, and for
+ * a position out of the range that keeps the integer safe.
+ */
+function snvKey(pos: number, ref: string, alt: string): number {
+  const r = upperCode(ref.charCodeAt(0));
+  const a = upperCode(alt.charCodeAt(0));
+  if (r >= 0x80 || a >= 0x80 || !(pos >= 0 && pos < 2 ** 36)) return -1;
+  return pos * 65536 + r * 256 + a;
+}
+
+function upperCode(code: number): number {
+  return code >= 97 && code <= 122 ? code - 32 : code;
+}
+
 /** The allele with shared trailing, then leading, bases removed, as a position and a key. */
-function trimmed(pos: number, ref: string, alt: string): [number, string] {
+function trimmed(pos: number, ref: string, alt: string): [number, number | string] {
   let r = ref.toUpperCase();
   let a = alt.toUpperCase();
   let at = pos;
@@ -311,6 +331,10 @@ function trimmed(pos: number, ref: string, alt: string): [number, string] {
     r = r.slice(1);
     a = a.slice(1);
     at++;
+  }
+  if (r.length === 1 && a.length === 1) {
+    const key = snvKey(at, r, a);
+    if (key !== -1) return [at, key];
   }
   return [at, `${at}:${r}:${a}`];
 }
