@@ -151,6 +151,16 @@ export function writeBigint(bytes: Buffer, at: number, value: number): number {
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
+/** A text field (length and UTF-8 bytes), or SQL null: for a value every row of a batch repeats. */
+export function textField(value: string | null): Buffer {
+  if (value === null) return Buffer.from([0xff, 0xff, 0xff, 0xff]);
+  const bytes = Buffer.from(value, 'utf8');
+  const field = Buffer.alloc(4 + bytes.length);
+  field.writeInt32BE(bytes.length, 0);
+  bytes.copy(field, 4);
+  return field;
+}
+
 /** A uuid field (length and 16 bytes), from its text form. */
 export function uuidField(id: string): Buffer {
   const hex = id.replace(/-/g, '');

@@ -1,5 +1,5 @@
 import { type BatchRows, textArray } from './batchRows.ts';
-import { BinaryCopy, textArrayField, uuidField } from './binaryCopy.ts';
+import { BinaryCopy, textArrayField, textField, uuidField } from './binaryCopy.ts';
 import type { RowSink, SinkRow } from './rowBuilder.ts';
 
 /** What a batch for a server is written for: the file every record belongs to, the variants' assembly. */
@@ -63,7 +63,9 @@ export function transferables(rows: CopyRows): ArrayBuffer[] {
 /** Builds CopyRows (RowBuilder's sink when the rows go to a server). */
 export class CopyRowSink implements RowSink<CopyRows> {
   private readonly fileField: Buffer;
-  private readonly assembly: string | null;
+  /** Fields every row repeats, encoded once: the assembly (or null), and each kind of variant. */
+  private readonly assemblyField: Buffer;
+  private readonly kindFields = new Map<string, Buffer>();
   private readonly filterFields = new Map<string, Buffer>();
   private records = new BinaryCopy(256 * 1024);
   private variants = new BinaryCopy(64 * 1024);
@@ -78,7 +80,7 @@ export class CopyRowSink implements RowSink<CopyRows> {
 
   constructor(target: CopyTarget) {
     this.fileField = uuidField(target.fileId);
-    this.assembly = target.assembly;
+    this.assemblyField = textField(target.assembly);
   }
 
   get size(): number {
@@ -98,13 +100,12 @@ export class CopyRowSink implements RowSink<CopyRows> {
     variants.text(key);
     if (identity.vrsId === null) variants.null();
     else variants.text(identity.vrsId);
-    if (this.assembly === null) variants.null();
-    else variants.text(this.assembly);
+    variants.encoded(this.assemblyField);
     variants.text(identity.chrom);
     variants.bigint(identity.start);
     variants.text(identity.ref);
     variants.text(identity.alt);
-    variants.text(identity.kind);
+    variants.encoded(this.kindField(identity.kind));
     variants.bool(identity.fullyNormalised);
     const records = this.records;
     this.recordStart.push(records.length);
@@ -157,6 +158,15 @@ export class CopyRowSink implements RowSink<CopyRows> {
     this.mergedLine = [];
     this.mergedRow = [];
     return rows;
+  }
+
+  private kindField(kind: string): Buffer {
+    let field = this.kindFields.get(kind);
+    if (field === undefined) {
+      field = textField(kind);
+      this.kindFields.set(kind, field);
+    }
+    return field;
   }
 
   /** FILTER lists as text[] fields, by their literal: a file has a handful of distinct lists. */

@@ -13,11 +13,11 @@ describe('a sample’s QC', () => {
       ['A', 'N'],
       ['N', 'G'],
     ] as const) {
-      qc.add({ filters: pass, ref, alt, kind: 'snv' });
+      qc.add(pass, ref, alt, 'snv');
       qc.addDepth(30);
     }
     // An indel is no SNV.
-    qc.add({ filters: ['LowQual'], ref: 'A', alt: 'AT', kind: 'insertion' });
+    qc.add(['LowQual'], 'A', 'AT', 'insertion');
     qc.addDepth(null);
     expect(qc.summary()).toEqual({
       records: 6,
@@ -34,9 +34,9 @@ describe('a sample’s QC', () => {
     for (const ref of characters) {
       for (const alt of characters) {
         const qc = new SampleQc();
-        qc.add({ filters: pass, ref, alt, kind: 'snv' });
+        qc.add(pass, ref, alt, 'snv');
         // One transversion more: the ratio is then the transitions, and Infinity-free.
-        qc.add({ filters: pass, ref: 'A', alt: 'C', kind: 'snv' });
+        qc.add(pass, 'A', 'C', 'snv');
         const change = (ref + alt).toUpperCase();
         const expected = transitions.includes(change) ? 1 : 0;
         const extra = transversions.includes(change) ? 1 : 0;
@@ -47,7 +47,7 @@ describe('a sample’s QC', () => {
 
   it('has no Ti/Tv without a transversion, and no quantiles without depths', () => {
     const qc = new SampleQc();
-    qc.add({ filters: ['LowQual'], ref: 'A', alt: 'G', kind: 'snv' });
+    qc.add(['LowQual'], 'A', 'G', 'snv');
     expect(qc.summary()).toMatchObject({
       records: 1,
       passFraction: 0,
@@ -58,13 +58,12 @@ describe('a sample’s QC', () => {
 
   it('takes the PASS fraction of the filtered calls only: FILTER "." is no filter applied', () => {
     const qc = new SampleQc();
-    const call = { ref: 'A', alt: 'G', kind: 'snv' };
-    qc.add({ ...call, filters: [] });
-    qc.add({ ...call, filters: [] });
+    qc.add([], 'A', 'G', 'snv');
+    qc.add([], 'A', 'G', 'snv');
     // A germline file filtered nowhere has no PASS fraction, not 0.
     expect(qc.summary()).toMatchObject({ records: 2, passFraction: null });
-    qc.add({ ...call, filters: ['PASS'] });
-    qc.add({ ...call, filters: ['LowQual'] });
+    qc.add(['PASS'], 'A', 'G', 'snv');
+    qc.add(['LowQual'], 'A', 'G', 'snv');
     expect(qc.summary()).toMatchObject({ records: 4, passFraction: 0.5 });
   });
 

@@ -21,7 +21,11 @@ export type SampleQcSummary = ReturnType<SampleQc['summary']>;
  * transition nor a transversion.
  */
 const PURINE = 16;
-const BASES: Partial<Record<number, number>> = { 97: 1 | PURINE, 99: 2, 103: 4 | PURINE, 116: 8 };
+const BASES = new Uint8Array(128);
+BASES[97] = 1 | PURINE;
+BASES[99] = 2;
+BASES[103] = 4 | PURINE;
+BASES[116] = 8;
 const DEPTH_CAP = 10_000;
 
 export class SampleQc {
@@ -35,14 +39,14 @@ export class SampleQc {
   private depthCount = 0;
 
   /** A call that carries the ALT (see above). Its depth goes to addDepth, as every call's does. */
-  add(call: { filters: readonly string[]; ref: string; alt: string; kind: string }) {
+  add(filters: readonly string[], refBases: string, altBases: string, kind: string) {
     this.records++;
-    if (call.filters.length > 0) this.filtered++;
-    if (call.filters.length === 1 && call.filters[0] === 'PASS') this.passed++;
+    if (filters.length > 0) this.filtered++;
+    if (filters.length === 1 && filters[0] === 'PASS') this.passed++;
     // An 'snv' is one base each side (identity.ts's kindOf): the first character is the allele.
-    if (call.kind === 'snv') {
-      const ref = BASES[call.ref.charCodeAt(0) | 0x20] ?? 0;
-      const alt = BASES[call.alt.charCodeAt(0) | 0x20] ?? 0;
+    if (kind === 'snv') {
+      const ref = BASES[refBases.charCodeAt(0) | 0x20] ?? 0;
+      const alt = BASES[altBases.charCodeAt(0) | 0x20] ?? 0;
       if (ref !== 0 && alt !== 0 && ref !== alt) {
         // Purines (A, G) to purines and pyrimidines (C, T) to pyrimidines are transitions.
         if ((ref & PURINE) === (alt & PURINE)) this.transitions++;

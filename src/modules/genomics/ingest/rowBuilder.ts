@@ -112,6 +112,8 @@ export class RowBuilder<Rows = BatchRows> {
   /** Sample name → its place in a record's calls (the order insertSamples gave them). */
   private readonly positions: Map<string, number>;
   private readonly qc: Map<string, SampleQc>;
+  /** The same QC by sample position. */
+  private readonly qcAt: SampleQc[];
   private readonly singleFilters = new Map<string, string>();
   private readonly row: SinkRow = {
     identity: undefined as unknown as AlleleIdentity,
@@ -129,7 +131,8 @@ export class RowBuilder<Rows = BatchRows> {
     private readonly sink: RowSink<Rows>,
   ) {
     this.positions = new Map(samples.map((name, position) => [name, position]));
-    this.qc = new Map(samples.map((name) => [name, new SampleQc()]));
+    this.qcAt = samples.map(() => new SampleQc());
+    this.qc = new Map(samples.map((name, position) => [name, this.qcAt[position] as SampleQc]));
   }
 
   /** Rows gathered since the last take(). */
@@ -188,14 +191,15 @@ export class RowBuilder<Rows = BatchRows> {
       const position = this.positions.get(call.sample);
       if (position === undefined) continue;
       const genotype = call.genotype;
+      const depths = call.alleleDepths;
       const text =
-        `[${genotype ? `"${genotypeText(genotype.alleles, genotype.phased)}"` : 'null'},${json(call.depth)},` +
-        `${json(call.alleleDepths?.[0])},${json(call.alleleDepths?.[1])},${json(call.alleleFraction)}]`;
+        (genotype ? `["${genotypeText(genotype.alleles, genotype.phased)}",` : '[null,') +
+        `${json(call.depth)},${json(depths ? depths[0] : null)},${json(depths ? depths[1] : null)},${json(call.alleleFraction)}]`;
       if (calls === null) only = text;
       else calls[position] = text;
-      const qc = this.qc.get(call.sample) as SampleQc;
+      const qc = this.qcAt[position] as SampleQc;
       if (genotype === null || carriesAlt(genotype.alleles)) {
-        qc.add({ filters: allele.filters, ref: identity.ref, alt: identity.alt, kind: identity.kind });
+        qc.add(allele.filters, identity.ref, identity.alt, identity.kind);
       }
       qc.addDepth(call.depth);
     }
@@ -231,6 +235,12 @@ function json(value: number | null | undefined): string {
 }
 
 function genotypeText(alleles: readonly (number | null)[], phased: boolean): string {
+  // A diploid call of allele indexes below ten (nearly every call) from a table: no string built.
+  if (alleles.length === 2) {
+    const [first, second] = alleles as [number | null, number | null];
+    if (first !== null && second !== null && first >= 0 && first < 10 && second >= 0 && second < 10)
+      return DIPLOID[(first * 10 + second) * 2 + (phased ? 1 : 0)] as string;
+  }
   let text = '';
   for (let i = 0; i < alleles.length; i++) {
     if (i > 0) text += phased ? '|' : '/';
@@ -239,3 +249,9 @@ function genotypeText(alleles: readonly (number | null)[], phased: boolean): str
   }
   return text;
 }
+
+/** `a/b` and `a|b` for allele indexes a and b below ten, at (a * 10 + b) * 2 (+ 1 when phased). */
+const DIPLOID = Array.from({ length: 200 }, (_, i) => {
+  const pair = i >> 1;
+  return `${Math.floor(pair / 10)}${i & 1 ? '|' : '/'}${pair % 10}`;
+});
