@@ -4,9 +4,15 @@ import { streamOf, vcfText } from '../vcf/testing.ts';
 import { normaliseByTrimming } from '../vrs/normalise.ts';
 import { trimmedIdentity, trimmedSequenceIdentity } from './identity.ts';
 
+/** The kind a trimmed allele is, as the model here states it. */
+function kindOf(ref: string, alt: string): string {
+  if (ref.length === alt.length) return ref.length === 1 ? 'snv' : 'mnv';
+  return ref.length === 0 ? 'insertion' : alt.length === 0 ? 'deletion' : 'delins';
+}
+
 describe('the trimmed identity of a one-base substitution', () => {
   it('is the one trimming gives, in upper case, final, for every pair of bases in either case', () => {
-    const bases = [...'ACGTNacgtn'];
+    const bases = [...'ACGTNacgtnRymß'];
     for (const ref of bases) {
       for (const alt of bases) {
         const identity = trimmedSequenceIdentity('chr7', 'GRCh38', 140753336, ref, alt);
@@ -23,6 +29,7 @@ describe('the trimmed identity of a one-base substitution', () => {
           alt: allele.alternate,
           fullyNormalised: final,
           vrsId: null,
+          kind: kindOf(allele.reference, allele.alternate),
         });
       }
     }

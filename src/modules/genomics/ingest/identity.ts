@@ -43,15 +43,28 @@ export function trimmedSequenceIdentity(
   refText: string,
   altText: string,
 ): AlleleIdentity {
-  const ref = refText.toUpperCase();
   const start = pos - 1;
-  // A substitution of one base is already trimmed and final: most of a file's records.
-  if (ref.length === 1 && altText.length === 1) {
-    const alt = altText.toUpperCase();
-    if (alt !== ref) {
-      return sequenceIdentity(chrom, assembly, start, ref, alt, { vrsId: null, fullyNormalised: true });
+  // A substitution of one base is already trimmed and final: most of a file's records, whose
+  // bases are upper case already (no copy made then).
+  if (refText.length === 1 && altText.length === 1) {
+    const ref = isUpperBase(refText) ? refText : refText.toUpperCase();
+    const alt = isUpperBase(altText) ? altText : altText.toUpperCase();
+    // (An upper case may be longer: ß is SS.)
+    if (ref.length === 1 && alt.length === 1 && alt !== ref) {
+      // Built as sequenceIdentity builds it, fields in the same order (one shape for every row).
+      return {
+        key: `${assembly ?? 'unknown-assembly'}:${chrom}:${start}:${ref}:${alt}`,
+        chrom,
+        start,
+        ref,
+        alt,
+        kind: 'snv',
+        vrsId: null,
+        fullyNormalised: true,
+      };
     }
   }
+  const ref = refText.toUpperCase();
   const { allele: trimmed, final } = normaliseByTrimming({
     start,
     end: start + ref.length,
@@ -87,6 +100,12 @@ export async function referenceIdentity(
     vrsId: identity.vrsId,
     fullyNormalised: true,
   });
+}
+
+/** A, C, G, T or N: a one-character text that toUpperCase would return unchanged. */
+function isUpperBase(base: string): boolean {
+  const code = base.charCodeAt(0);
+  return code === 65 || code === 67 || code === 71 || code === 84 || code === 78;
 }
 
 /** See trimmedIdentity. */

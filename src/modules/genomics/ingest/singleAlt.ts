@@ -19,6 +19,9 @@ import type { StoredAllele, StoredAnnotation, StoredCall } from './storedAllele.
  */
 export class SingleAltRecords {
   private readonly plans = new Map<string, FormatPlan>();
+  /** The FORMAT of the line before and its plan: a file's lines nearly all share one FORMAT. */
+  private lastFormat = '';
+  private lastPlan: FormatPlan | null = null;
   private readonly filterLists = new Map<string, readonly string[]>();
 
   constructor(private readonly header: VcfHeader) {}
@@ -102,10 +105,15 @@ export class SingleAltRecords {
 
   /** The call of sample `index`, whose column is `sample`. */
   private callFor(format: string, sample: string, index: number): StoredCall {
-    let plan = this.plans.get(format);
-    if (plan === undefined) {
-      plan = formatPlan(formatSpecs(format, this.header));
-      this.plans.set(format, plan);
+    let plan = format === this.lastFormat ? this.lastPlan : null;
+    if (plan === null) {
+      plan = this.plans.get(format) ?? null;
+      if (plan === null) {
+        plan = formatPlan(formatSpecs(format, this.header));
+        this.plans.set(format, plan);
+      }
+      this.lastFormat = format;
+      this.lastPlan = plan;
     }
     return callOf(plan, sample.split(':'), this.header.samples[index] as string);
   }

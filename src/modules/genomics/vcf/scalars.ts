@@ -58,6 +58,10 @@ export function isFloatText(text: string): boolean {
 }
 
 export function parseFloatText(text: string): number {
+  // Only a text ending in f or y (either case), or outside ASCII, can be an infinity: the rest (a
+  // file's every QUAL and AF) go to Number without an upper-cased copy.
+  const last = text.charCodeAt(text.length - 1);
+  if (last < 0x80 && (last | 0x20) !== 102 && (last | 0x20) !== 121) return Number(text);
   const word = text.toUpperCase();
   if (word.endsWith('INF') || word.endsWith('INFINITY')) return word.startsWith('-') ? -Infinity : Infinity;
   return Number(text);
