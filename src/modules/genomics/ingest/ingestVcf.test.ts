@@ -86,11 +86,25 @@ function mergingLines(): string[] {
   return lines;
 }
 
+/**
+ * Records per batch in these tests, on either engine: a server's default (5,000) would put each
+ * test file in one batch, and the tests are about what crosses batches.
+ */
+const TEST_BATCH_RECORDS = 1000;
+
 /** A file into the test order's specimen, as the tumour's. */
 const ingestPath = (file: string, options: { inWorker?: boolean } = {}, progress?: IngestProgress) =>
   ingestVcf(
     t.database.db,
-    { file, orderId: order.id, specimenId: order.specimenId, role: 'tumor', actor, ...options },
+    {
+      file,
+      orderId: order.id,
+      specimenId: order.specimenId,
+      role: 'tumor',
+      actor,
+      batchRecords: TEST_BATCH_RECORDS,
+      ...options,
+    },
     progress,
   );
 
@@ -282,6 +296,7 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
           role: 'tumor',
           actor,
           inWorker,
+          batchRecords: TEST_BATCH_RECORDS,
         }),
       ).rejects.toThrow(/broken\.vcf\.gz:5000: INFO\/DP/);
       // Give a write that outlived the ingest's transaction time to land (it must not).
@@ -331,7 +346,14 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
     const reported: [number, number | undefined][] = [];
     const stored = await ingestVcf(
       t.database.db,
-      { file: first, orderId: order.id, specimenId: order.specimenId, role: 'tumor', actor },
+      {
+        file: first,
+        orderId: order.id,
+        specimenId: order.specimenId,
+        role: 'tumor',
+        actor,
+        batchRecords: TEST_BATCH_RECORDS,
+      },
       (records, fraction) => reported.push([records, fraction]),
     );
     // Progress by the file's bytes: from 0, never back, to all of it (this small file is read at
@@ -465,6 +487,7 @@ describe('ingesting a tumour/normal VCF with VEP annotations', () => {
         role: 'tumor',
         actor,
         inWorker,
+        batchRecords: TEST_BATCH_RECORDS,
       });
       if (result.status !== 'ingested') throw new Error(result.status);
       const { fileId, drsId, sha256, ...counts } = result;

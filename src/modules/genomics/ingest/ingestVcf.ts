@@ -47,6 +47,8 @@ export type IngestRequest = ResultFileRequest & {
    * default a file of WORKER_MIN_BYTES or more is. Never with a reference genome (see below).
    */
   inWorker?: boolean;
+  /** Records per batch; by default BATCH_RECORDS for the engine. Tests make files cross batches with fewer. */
+  batchRecords?: number;
 };
 
 /**
@@ -136,7 +138,8 @@ async function ingestFile(
         const copyClient = await serverConnectionOf(db, tx);
         const writer = new AlleleWriter(tx, fileId, vcf.header.assembly, sampleIds.size, copyClient);
         const samples = [...sampleIds.keys()];
-        const batchRecords = copyClient ? BATCH_RECORDS.copy : BATCH_RECORDS.statement;
+        const batchRecords =
+          request.batchRecords ?? (copyClient ? BATCH_RECORDS.copy : BATCH_RECORDS.statement);
         // On a server the rows are built as the bytes of its COPYs (copyRows.ts).
         const copy = copyClient ? { fileId, assembly: vcf.header.assembly } : null;
         let stream: RowStream;

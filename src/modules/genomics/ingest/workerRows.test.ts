@@ -8,12 +8,11 @@ import { bgzf, fixture } from '../vcf/testing.ts';
 import type { BatchRows } from './batchRows.ts';
 import { type CopyRows, type CopyTarget, isCopyRows } from './copyRows.ts';
 import { type RowStream, readRows } from './readRows.ts';
-import { BATCH_RECORDS } from './rowBuilder.ts';
 import { settledThreads, threads } from './testing.ts';
 import { ParseWorker, readRowsInWorker } from './workerRows.ts';
 
-/** A server's batch size: small enough that the test files make several batches. */
-const batchRecords = BATCH_RECORDS.copy;
+/** A batch size small enough that the test files make several batches (a server's is 5,000). */
+const batchRecords = 1000;
 
 let dir: string;
 beforeAll(() => {
