@@ -74,20 +74,27 @@ export function readRows(vcf: VcfFile, options: RowOptions): RowStream {
       const identified: IdentifiedAllele[] = [];
       let records = 0;
       let alleles = 0;
+      const size = options.batchRecords;
       for await (const { lines, firstLine } of vcf.dataBatches()) {
         for (let i = 0; i < lines.length; i++) {
           const found = read(lines[i] as string, firstLine + i, identified);
           const count = typeof found === 'number' ? found : await found;
           if (count > 0) records++;
           alleles += count;
+          // A batch ends where it is full, also inside a chunk of the file (a megabyte of text
+          // holds about a thousand lines of a VEP-annotated file, a small file all its lines).
+          if (builder.size + identified.length >= size) {
+            builder.add(identified);
+            identified.length = 0;
+            if (builder.size >= size) {
+              yield { rows: builder.take(), records, alleles, bytesRead: vcf.bytesRead };
+              records = 0;
+              alleles = 0;
+            }
+          }
         }
         builder.add(identified);
         identified.length = 0;
-        if (builder.size >= options.batchRecords) {
-          yield { rows: builder.take(), records, alleles, bytesRead: vcf.bytesRead };
-          records = 0;
-          alleles = 0;
-        }
       }
       yield { rows: builder.take(), records, alleles, bytesRead: vcf.bytesRead };
       done = true;
