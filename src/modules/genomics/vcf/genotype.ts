@@ -44,8 +44,14 @@ export function parseGenotype(text: string): Genotype {
   for (let i = 0; i <= text.length; i++) {
     const code = text.charCodeAt(i);
     if (i < text.length && code !== 47 && code !== 124) continue;
-    const allele = text.slice(start, i);
-    alleles.push(allele === '.' ? null : Number(allele));
+    // One character (nearly every allele: 0, 1, .) without a one-character string made for it.
+    const first = text.charCodeAt(start);
+    if (i - start === 1 && ((first >= 48 && first <= 57) || first === 46)) {
+      alleles.push(first === 46 ? null : first - 48);
+    } else {
+      const allele = text.slice(start, i);
+      alleles.push(allele === '.' ? null : Number(allele));
+    }
     if (code === 47) phased = false;
     start = i + 1;
   }
