@@ -51,17 +51,7 @@ export function trimmedSequenceIdentity(
     const alt = isUpperBase(altText) ? altText : altText.toUpperCase();
     // (An upper case may be longer: ß is SS.)
     if (ref.length === 1 && alt.length === 1 && alt !== ref) {
-      // Built as sequenceIdentity builds it, fields in the same order (one shape for every row).
-      return {
-        key: `${assembly ?? 'unknown-assembly'}:${chrom}:${start}:${ref}:${alt}`,
-        chrom,
-        start,
-        ref,
-        alt,
-        kind: 'snv',
-        vrsId: null,
-        fullyNormalised: true,
-      };
+      return sequenceIdentity(chrom, assembly, start, ref, alt, null, true);
     }
   }
   const ref = refText.toUpperCase();
@@ -71,10 +61,7 @@ export function trimmedSequenceIdentity(
     reference: ref,
     alternate: altText.toUpperCase(),
   });
-  return sequenceIdentity(chrom, assembly, trimmed.start, trimmed.reference, trimmed.alternate, {
-    vrsId: null,
-    fullyNormalised: final,
-  });
+  return sequenceIdentity(chrom, assembly, trimmed.start, trimmed.reference, trimmed.alternate, null, final);
 }
 
 /**
@@ -96,10 +83,7 @@ export async function referenceIdentity(
     alt: allele.altText,
   });
   const [, position, deleted, inserted] = identity.spdi.split(':') as [string, string, string, string];
-  return sequenceIdentity(allele.chrom, assembly, Number(position), deleted, inserted, {
-    vrsId: identity.vrsId,
-    fullyNormalised: true,
-  });
+  return sequenceIdentity(allele.chrom, assembly, Number(position), deleted, inserted, identity.vrsId, true);
 }
 
 /** A, C, G, T or N: a one-character text that toUpperCase would return unchanged. */
@@ -120,7 +104,8 @@ function sequenceIdentity(
   start: number,
   ref: string,
   alt: string,
-  known: { vrsId: string | null; fullyNormalised: boolean },
+  vrsId: string | null,
+  fullyNormalised: boolean,
 ): AlleleIdentity {
   return {
     key: `${assembly ?? 'unknown-assembly'}:${chrom}:${start}:${ref}:${alt}`,
@@ -129,7 +114,8 @@ function sequenceIdentity(
     ref,
     alt,
     kind: kindOf(ref, alt),
-    ...known,
+    vrsId,
+    fullyNormalised,
   };
 }
 
