@@ -22,10 +22,9 @@ export type IdentifiedAllele = {
  * 1,000) and drops them all at the statement's end — and once per statement for the records'
  * parent-check trigger. With 1,000-row batches the slots came to one made and dropped per row, 12 %
  * of the server's CPU, and the trigger (its set-up per statement and its probe per row) to 11 %
- * (`perf` over a million-record ingest). In four alternating pairs of
- * that ingest 5,000 took 1.5–4.6 s less of the server's CPU than 1,000 and no more wall time
- * (26.0–27.8 s against 26.2–31.1 s); 10,000 and 20,000 gained nothing more and 20,000 took 55 MB
- * more memory.
+ * (`perf` over a million-record ingest). In four alternating pairs of that ingest 5,000 took
+ * 1.5–4.6 s less of the server's CPU than 1,000 and no more wall time (24.7–27.8 s against
+ * 26.2–31.1 s); 10,000 and 20,000 gained nothing more, and 20,000 took 55 MB more memory.
  */
 export const BATCH_RECORDS = { statement: 1000, copy: 5000 } as const;
 
@@ -242,8 +241,9 @@ function genotypeText(alleles: readonly (number | null)[], phased: boolean): str
   // A diploid call of allele indexes below ten (nearly every call) from a table: no string built.
   if (alleles.length === 2) {
     const [first, second] = alleles as [number | null, number | null];
-    if (first !== null && second !== null && first >= 0 && first < 10 && second >= 0 && second < 10)
-      return DIPLOID[(first * 10 + second) * 2 + (phased ? 1 : 0)] as string;
+    const small = (allele: number | null): allele is number =>
+      allele !== null && allele >= 0 && allele < 10 && Number.isInteger(allele);
+    if (small(first) && small(second)) return DIPLOID[(first * 10 + second) * 2 + (phased ? 1 : 0)] as string;
   }
   let text = '';
   for (let i = 0; i < alleles.length; i++) {
