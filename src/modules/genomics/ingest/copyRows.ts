@@ -105,7 +105,7 @@ export class CopyRowSink implements RowSink<CopyRows> {
     variants.bigint(identity.start);
     variants.text(identity.ref);
     variants.text(identity.alt);
-    variants.encoded(this.kindField(identity.kind));
+    variants.encoded(encodedOnce(this.kindFields, identity.kind, textField));
     variants.bool(identity.fullyNormalised);
     const records = this.records;
     this.recordStart.push(records.length);
@@ -116,7 +116,7 @@ export class CopyRowSink implements RowSink<CopyRows> {
     // A QUAL beyond a 32-bit float's range was refused by the line check (recordCheck.ts).
     if (qual === null) records.null();
     else records.float4(qual);
-    records.encoded(this.filtersField(filters));
+    records.encoded(encodedOnce(this.filterFields, filters, textArrayField));
     records.text(calls);
     if (typeof annotations === 'string') records.text(annotations);
     else records.utf8(annotations);
@@ -159,24 +159,18 @@ export class CopyRowSink implements RowSink<CopyRows> {
     this.mergedRow = [];
     return rows;
   }
+}
 
-  private kindField(kind: string): Buffer {
-    let field = this.kindFields.get(kind);
-    if (field === undefined) {
-      field = textField(kind);
-      this.kindFields.set(kind, field);
-    }
-    return field;
+/**
+ * A field encoded once per distinct value (a file has a handful of FILTER lists and of kinds),
+ * kept in `cache`; a pathological file's thousands of values only start the cache again.
+ */
+function encodedOnce(cache: Map<string, Buffer>, value: string, encode: (value: string) => Buffer): Buffer {
+  let field = cache.get(value);
+  if (field === undefined) {
+    if (cache.size >= 1024) cache.clear();
+    field = encode(value);
+    cache.set(value, field);
   }
-
-  /** FILTER lists as text[] fields, by their literal: a file has a handful of distinct lists. */
-  private filtersField(literal: string): Buffer {
-    let field = this.filterFields.get(literal);
-    if (field === undefined) {
-      if (this.filterFields.size >= 1024) this.filterFields.clear();
-      field = textArrayField(literal);
-      this.filterFields.set(literal, field);
-    }
-    return field;
-  }
+  return field;
 }

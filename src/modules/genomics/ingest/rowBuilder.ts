@@ -114,9 +114,8 @@ export class RowBuilder<Rows = BatchRows> {
   private readonly inBatch = new Map<string, number>();
   /** Sample name → its place in a record's calls (the order insertSamples gave them). */
   private readonly positions: Map<string, number>;
-  private readonly qc: Map<string, SampleQc>;
-  /** The same QC by sample position. */
-  private readonly qcAt: SampleQc[];
+  /** Each sample's QC, by its position. */
+  private readonly qc: SampleQc[];
   private readonly singleFilters = new Map<string, string>();
   private readonly row: SinkRow = {
     identity: undefined as unknown as AlleleIdentity,
@@ -134,8 +133,7 @@ export class RowBuilder<Rows = BatchRows> {
     private readonly sink: RowSink<Rows>,
   ) {
     this.positions = new Map(samples.map((name, position) => [name, position]));
-    this.qcAt = samples.map(() => new SampleQc());
-    this.qc = new Map(samples.map((name, position) => [name, this.qcAt[position] as SampleQc]));
+    this.qc = samples.map(() => new SampleQc());
   }
 
   /** Rows gathered since the last take(). */
@@ -151,7 +149,9 @@ export class RowBuilder<Rows = BatchRows> {
 
   /** Each sample's QC over every allele added so far. */
   qcSummaries(): Record<string, SampleQcSummary> {
-    return Object.fromEntries([...this.qc].map(([name, qc]) => [name, qc.summary()]));
+    return Object.fromEntries(
+      [...this.positions].map(([name, position]) => [name, (this.qc[position] as SampleQc).summary()]),
+    );
   }
 
   add(identities: readonly IdentifiedAllele[]): void {
@@ -200,7 +200,7 @@ export class RowBuilder<Rows = BatchRows> {
         `${json(call.depth)},${json(depths ? depths[0] : null)},${json(depths ? depths[1] : null)},${json(call.alleleFraction)}]`;
       if (calls === null) only = text;
       else calls[position] = text;
-      const qc = this.qcAt[position] as SampleQc;
+      const qc = this.qc[position] as SampleQc;
       if (genotype === null || carriesAlt(genotype.alleles)) {
         qc.add(allele.filters, identity.ref, identity.alt, identity.kind);
       }
@@ -241,9 +241,8 @@ function genotypeText(alleles: readonly (number | null)[], phased: boolean): str
   // A diploid call of allele indexes below ten (nearly every call) from a table: no string built.
   if (alleles.length === 2) {
     const [first, second] = alleles as [number | null, number | null];
-    const small = (allele: number | null): allele is number =>
-      allele !== null && allele >= 0 && allele < 10 && Number.isInteger(allele);
-    if (small(first) && small(second)) return DIPLOID[(first * 10 + second) * 2 + (phased ? 1 : 0)] as string;
+    if (isSmallIndex(first) && isSmallIndex(second))
+      return DIPLOID[(first * 10 + second) * 2 + (phased ? 1 : 0)] as string;
   }
   let text = '';
   for (let i = 0; i < alleles.length; i++) {
@@ -252,6 +251,10 @@ function genotypeText(alleles: readonly (number | null)[], phased: boolean): str
     text += allele === null || allele === undefined ? '.' : String(allele);
   }
   return text;
+}
+
+function isSmallIndex(allele: number | null): allele is number {
+  return allele !== null && allele >= 0 && allele < 10 && Number.isInteger(allele);
 }
 
 /** `a/b` and `a|b` for allele indexes a and b below ten, at (a * 10 + b) * 2 (+ 1 when phased). */
