@@ -25,7 +25,7 @@ import {
 } from './identity.ts';
 import type { SampleQcSummary } from './qc.ts';
 import { type IdentifiedAllele, RowBuilder, StatementRows } from './rowBuilder.ts';
-import { SingleAltRecords } from './singleAlt.ts';
+import { type SingleAlt, SingleAltRecords } from './singleAlt.ts';
 import { type StoredAllele, type StoredAnnotation, storedAllele } from './storedAllele.ts';
 
 /** A batch of rows to store, with what the lines behind it counted and how far the file is read. */
@@ -137,20 +137,7 @@ function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null, asBytes: 
         // Entries of another field count than the header's: the checker names the error.
         if (written?.entriesMatch) {
           checker.recordAllele(single.pos, single.ref, single.alt, lineNumber);
-          const identity = trimmedSequenceIdentity(
-            single.chrom,
-            assembly,
-            single.pos,
-            single.ref,
-            single.alt,
-          );
-          batch.push({
-            allele: single.allele,
-            identity,
-            annotations: written.json,
-            transcripts: written.transcripts,
-          });
-          return 1;
+          return pushSingle(batch, assembly, single, written);
         }
       }
       const columns = checker.check(line, lineNumber);
@@ -165,12 +152,7 @@ function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null, asBytes: 
           throw error;
         }
       }
-      if (single) {
-        const { json, transcripts } = annotationsOf(single.allele, checker);
-        const identity = trimmedSequenceIdentity(single.chrom, assembly, single.pos, single.ref, single.alt);
-        batch.push({ allele: single.allele, identity, annotations: json, transcripts });
-        return 1;
-      }
+      if (single) return pushSingle(batch, assembly, single, annotationsOf(single.allele, checker));
       checker.checkDeferred();
       alleles = splitAlleles(parser.parse(columns, lineNumber), header);
     } catch (error) {
@@ -196,6 +178,23 @@ function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null, asBytes: 
       return alleles.length;
     })();
   };
+}
+
+/** Appends a one-ALT record (read either way), identified by its trimmed allele; returns its one allele. */
+function pushSingle(
+  batch: IdentifiedAllele[],
+  assembly: string | null,
+  single: SingleAlt,
+  written: WrittenTranscripts | WrittenBytes,
+): number {
+  const identity = trimmedSequenceIdentity(single.chrom, assembly, single.pos, single.ref, single.alt);
+  batch.push({
+    allele: single.allele,
+    identity,
+    annotations: written.json,
+    transcripts: written.transcripts,
+  });
+  return 1;
 }
 
 /**
