@@ -105,13 +105,18 @@ function rowCount(rows: BatchRows | CopyRows): number {
 
 /**
  * Call before the first batch of an ingest: takes the lock that keeps ingests from racing to a
- * new variant, held until the transaction ends, and turns off JIT compilation for the
- * transaction — once the tables are big the planner's estimates for a batch pass the JIT
- * threshold, and compiling each batch's statement took longer (≈ 0.6 s) than running it (≈ 15 ms).
+ * new variant, held until the transaction ends, and sets two things for the transaction:
+ * - JIT compilation off: once the tables are big the planner's estimates for a batch pass the JIT
+ *   threshold, and compiling each batch's statement took longer (≈ 0.6 s) than running it (≈ 15 ms);
+ * - memory for a batch's records as the parent-check trigger sees them (its transition table,
+ *   every column of every row). At the default 4 MB a batch of 5,000 benchmark records (about
+ *   4 MB) went to a temporary file and back, 731 MB for the million records. Held in memory, the
+ *   server's CPU fell by 0.8–3.1 s in three alternating pairs (docs/benchmarks.md).
  */
 export async function prepareIngest(tx: Transaction<DB>): Promise<void> {
   await sql`select pg_advisory_xact_lock(${VARIANT_IDENTITY_LOCK})`.execute(tx);
   await sql`set local jit = off`.execute(tx);
+  await sql`set local work_mem = '64MB'`.execute(tx);
 }
 
 /** An arbitrary constant (the bytes of "genvar"), apart from the audit log's lock (auditLog.ts). */
