@@ -72,8 +72,9 @@ describe.skipIf(!process.env.GENVEI_TEST_DATABASE_URL)('an ingest transaction', 
     const batch = sql`insert into wide_record select g, repeat(md5(g::text), 40) from generate_series(1, 5000) g`;
     await database.db.connection().execute(async (connection) => {
       const before = await temporaryFiles(connection);
-      // Without the ingest's setting the rows go to a temporary file (the test can see a spill).
+      // At PostgreSQL's default the rows go to a temporary file (the test can see a spill).
       await connection.transaction().execute(async (tx) => {
+        await sql`set local work_mem = '4MB'`.execute(tx);
         await batch.execute(tx);
       });
       const spilled = await temporaryFiles(connection);
