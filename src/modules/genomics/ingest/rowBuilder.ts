@@ -25,6 +25,8 @@ export type IdentifiedAllele = {
  * (`perf` over a million-record ingest). In four alternating pairs of that ingest 5,000 took
  * 1.5–4.6 s less of the server's CPU than 1,000 and no more wall time (24.7–27.8 s against
  * 26.2–31.1 s); 10,000 and 20,000 gained nothing more, and 20,000 took 55 MB more memory.
+ * A server holds a batch's records for that trigger in the memory prepareIngest gives it (its
+ * 64 MB over 5,000 records is about 13 KB each): a larger batch wants more, or it spills to disk.
  */
 export const BATCH_RECORDS = { statement: 1000, copy: 5000 } as const;
 

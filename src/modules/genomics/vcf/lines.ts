@@ -12,7 +12,9 @@ const CHUNK_BYTES = 1 << 20;
  * starts the next only when this thread takes the result, so while the lines of a chunk are read
  * it does not run ahead: at 64 KiB the reader of the 200,000-record head waited about 1 s of its
  * 4.5–6 s for bytes, at 1 MiB 0.43–0.54 s. The million-record ingest took 23.5–24.1 s against
- * 26.5–30.4 s in three alternating pairs (peak memory 332–342 MB against 278–304 MB).
+ * 26.5–30.4 s in three alternating pairs (peak memory 332–342 MB against 278–304 MB). What wait
+ * is left is not idle time: with gunzip moved to another thread the wait went, but the reading
+ * thread was no faster (docs/benchmarks.md, sixteenth session).
  */
 const GUNZIP_CHUNK_BYTES = 1 << 20;
 /**
