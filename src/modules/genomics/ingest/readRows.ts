@@ -58,6 +58,11 @@ export type RowOptions = {
   copy?: CopyTarget | null;
   /** false: every line goes the JavaScript way (the reference the line lane is tested against). */
   lineLane?: boolean;
+  /**
+   * false: a record of several ALTs is parsed and split (splitAlleles), the reference that
+   * singleAlt's way for such records is tested against.
+   */
+  severalAlts?: boolean;
 };
 
 /** Checks every data line of `vcf` and builds the rows the writer stores, in this thread. */
@@ -70,7 +75,10 @@ export function readRows(vcf: VcfFile, options: RowOptions): RowStream {
   let done = false;
   return {
     async *batches() {
-      const read = alleleReader(vcf, options.reference, copy !== null, options.lineLane ?? true);
+      const read = alleleReader(vcf, options.reference, copy !== null, {
+        lane: options.lineLane ?? true,
+        severalAlts: options.severalAlts ?? true,
+      });
       const identified: IdentifiedAllele[] = [];
       let records = 0;
       let alleles = 0;
@@ -109,12 +117,17 @@ export function readRows(vcf: VcfFile, options: RowOptions): RowStream {
 /**
  * Checks a data line and appends its alleles, identified, to `batch`; returns how many alleles
  * the line has (`*` included, though it is no variant of its own and is not appended). A line
- * with one base-sequence ALT takes singleAlt's short way unless a reference genome is configured
- * (justifying against it is the general way's work); any other line is parsed and split. Only
+ * whose ALTs are all base sequences takes singleAlt's short way unless a reference genome is
+ * configured (justifying against it is the general way's work); any other line is parsed and split. Only
  * the reference's lookups are asynchronous, so only then is a promise returned: an await per line
  * would cost a genome's millions of lines a turn of the event loop each.
  */
-function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null, asBytes: boolean, withLane: boolean) {
+function alleleReader(
+  vcf: VcfFile,
+  reference: ReferenceGenome | null,
+  asBytes: boolean,
+  ways: { lane: boolean; severalAlts: boolean },
+) {
   const header = vcf.header;
   const assembly = header.assembly;
   // The shape of annotation values is checked as their transcripts are written (annotationsOf).
@@ -125,7 +138,8 @@ function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null, asBytes: 
   const kernel = new TranscriptsWasm();
   const annotationsOf = annotationWriter(arena, kernel);
   // The fast lane (decision 0012) is the short way's: a reference genome sends every line the general way.
-  const lane = singleAlt && withLane ? LineLane.of(header, kernel) : null;
+  const lane = singleAlt && ways.lane ? LineLane.of(header, kernel) : null;
+  const several = ways.severalAlts ? singleAlt : null;
   const placed: PlacedValue[] = [];
   return (line: string, lineNumber: number, batch: IdentifiedAllele[]): number | Promise<number> => {
     let alleles: VariantAllele[];
@@ -154,6 +168,12 @@ function alleleReader(vcf: VcfFile, reference: ReferenceGenome | null, asBytes: 
       }
       if (single) return pushSingle(batch, assembly, single, annotationsOf(single.allele, checker));
       checker.checkDeferred();
+      // Several base-sequence ALTs: each ALT's allele read from the columns, not parsed and split.
+      const each = several && checker.altCount > 1 ? several.readSeveral(columns, lineNumber) : null;
+      if (each) {
+        for (const one of each) pushSingle(batch, assembly, one, annotationsOf(one.allele));
+        return each.length;
+      }
       alleles = splitAlleles(parser.parse(columns, lineNumber), header);
     } catch (error) {
       throw VcfError.at(vcf.name, lineNumber, error);

@@ -74,10 +74,59 @@ const EDGES = vcfText([
     '0/1',
     '0/0',
   ],
-  // Not for the short way: several ALTs, a symbolic ALT.
+  // Several ALTs: no values but GT.
   ['chr7', '140753700', '.', 'T', 'C,G', '.', 'PASS', '.', 'GT', '1/2', '0/0'],
+  // Three ALTs with every per-allele field: AD (Number=R) and AF (Number=A) picked per ALT.
+  [
+    'chr7',
+    '140753710',
+    '.',
+    'A',
+    'C,G,T',
+    '30',
+    'PASS',
+    `DP=50;CSQ=${entry('C', 'missense_variant')},${entry('G', 'synonymous_variant')},${entry('T', 'stop_gained')}`,
+    'GT:AD:DP:AF',
+    '1/2:10,20,15,5:50:0.4,0.3,0.1',
+    '0/3:20,0,0,5:25:.',
+  ],
+  // AD missing (no depths, no fraction from them), phased 2|1, VEP alleles as written.
+  [
+    'chr7',
+    '140753720',
+    '.',
+    'C',
+    'A,CA',
+    '.',
+    'lowq',
+    `CSQ=${entry('A', 'missense_variant')},${entry('CA', 'frameshift_variant')}`,
+    'GT:AD:DP',
+    '2|1:.:11',
+    './.:.:.',
+  ],
+  // The padding base VEP drops (ACT>A,ACTT is annotated as - and CTT), haploid calls, lower case.
+  [
+    'chr7',
+    '140753730',
+    '.',
+    'act',
+    'a,actt',
+    '9',
+    'PASS',
+    `CSQ=${entry('-', 'frameshift_variant')},${entry('CTT', 'inframe_insertion')}`,
+    'GT:AD',
+    '2:1,2,3',
+    '.:4,0,0',
+  ],
+  // Not for the short way: a removed allele among the ALTs, a symbolic ALT.
+  ['chr7', '140753740', '.', 'T', 'C,*', '.', 'PASS', '.', 'GT', '1/2', '0/0'],
   ['chr7', '140753800', '.', 'T', '<DEL>', '.', 'PASS', '.', 'GT', '0/1', '0/0'],
 ]);
+
+/** A CSQ entry for `allele` (CSQ_FORMAT's fields). */
+function entry(allele: string, consequence: string): string {
+  return `${allele}|${consequence}|MODERATE|BRAF|ENSG00000157764|Transcript|ENST00000646891.2|c.1A>C|p.X|YES||`;
+}
 
 /** The stored allele and identity both ways, for every line of a file. */
 async function bothWays(input: string | ReturnType<typeof streamOf>) {
@@ -92,21 +141,30 @@ async function bothWays(input: string | ReturnType<typeof streamOf>) {
     for (let i = 0; i < lines.length; i++) {
       const line = firstLine + i;
       const columns = checker.check(lines[i] as string, line);
-      const short = checker.altCount === 1 ? single.read(columns, line) : null;
+      const one = checker.altCount === 1 ? single.read(columns, line) : null;
+      const short = one ? [one] : checker.altCount > 1 ? single.readSeveral(columns, line) : null;
       const alleles = splitAlleles(parser.parse(columns, line), header);
       if (!short) {
         skipped++;
         continue;
       }
-      expect(alleles).toHaveLength(1);
-      const general = alleles[0] as (typeof alleles)[0];
-      compared.push({
-        line,
-        short: {
-          ...stored(short.allele),
-          identity: trimmedSequenceIdentity(short.chrom, header.assembly, short.pos, short.ref, short.alt),
-        },
-        general: { ...stored(storedAllele(general)), identity: trimmedIdentity(general, header.assembly) },
+      expect(alleles).toHaveLength(short.length);
+      short.forEach((allele, a) => {
+        const general = alleles[a] as (typeof alleles)[0];
+        compared.push({
+          line,
+          short: {
+            ...stored(allele.allele),
+            identity: trimmedSequenceIdentity(
+              allele.chrom,
+              header.assembly,
+              allele.pos,
+              allele.ref,
+              allele.alt,
+            ),
+          },
+          general: { ...stored(storedAllele(general)), identity: trimmedIdentity(general, header.assembly) },
+        });
       });
     }
   }
@@ -136,10 +194,10 @@ function stored(allele: StoredAllele) {
   };
 }
 
-describe('the short way through a one-ALT record', () => {
+describe('the short way through a record of base-sequence ALTs', () => {
   it('stores what the general way stores, corner by corner', async () => {
     const { compared, skipped } = await bothWays(streamOf(EDGES));
-    expect(compared.map((c) => c.line)).toEqual([14, 15, 16, 17, 18]);
+    expect(compared.map((c) => c.line)).toEqual([14, 15, 16, 17, 18, 19, 19, 20, 20, 20, 21, 21, 22, 22]);
     expect(skipped).toBe(2);
     for (const { short, general } of compared) expect(short).toEqual(general);
     // The corners are really there: AD's fraction, the escaped fields, the exponent, the split record.
@@ -150,6 +208,31 @@ describe('the short way through a one-ALT record', () => {
     expect(escaped?.transcripts).toContain('c.1700_1701insAA;x');
     expect(escaped?.transcripts).toContain('\\"quoted\\"\\\\');
     expect(exponent?.qual).toBe(1000);
+  });
+
+  it('picks each ALT its own values, genotype and transcripts from a record of several', async () => {
+    const { compared } = await bothWays(streamOf(EDGES));
+    for (const { short, general } of compared) expect(short).toEqual(general);
+    const allele = (line: number, a: number) =>
+      compared.filter((c) => c.line === line)[a]?.short as ReturnType<typeof stored>;
+    // Three ALTs: the second is G, 15 of 50 reads, AF 0.3; the normal's 0/3 has no G.
+    expect(allele(20, 1).calls[0]).toMatchObject({
+      genotype: { alleles: [null, 1], phased: false },
+      depth: 50,
+      alleleDepths: [10, 15],
+      alleleFraction: 0.3,
+    });
+    expect(allele(20, 1).calls[1]).toMatchObject({ genotype: { alleles: [0, null] }, alleleFraction: 0 });
+    expect(allele(20, 2).calls[1]).toMatchObject({ genotype: { alleles: [0, 1] }, alleleDepths: [20, 5] });
+    expect(allele(20, 1).transcripts).toContain('synonymous_variant');
+    expect(allele(20, 1).transcripts).not.toContain('missense_variant');
+    // AD missing: no depths and no fraction from them.
+    expect(allele(21, 0).calls[0]).toMatchObject({ alleleDepths: null, alleleFraction: null });
+    expect(allele(21, 0).calls[0]?.genotype).toEqual({ alleles: [null, 1], phased: true });
+    // The padding base: the second ALT's entry is VEP's CTT.
+    expect(allele(22, 1).transcripts).toContain('inframe_insertion');
+    expect(allele(22, 1).transcripts).not.toContain('frameshift_variant');
+    expect(allele(22, 1).calls[0]).toMatchObject({ genotype: { alleles: [1] }, alleleFraction: 0.5 });
   });
 
   it.each(['tumour-normal.vep.vcf', 'germline.snpeff.vcf', 'structural.vcf'])(

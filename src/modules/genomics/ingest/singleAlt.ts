@@ -3,10 +3,11 @@ import { type AnnotatedAllele, vepAlleles } from '../vcf/annotations.ts';
 import { type FieldSpec, formatSpecs } from '../vcf/fieldSpecs.ts';
 import { parseGenotype } from '../vcf/genotype.ts';
 import type { LineLane } from '../vcf/lineLane.ts';
-import type { AnnotationLayout, VcfHeader } from '../vcf/model.ts';
+import type { AnnotationLayout, Genotype, VcfHeader } from '../vcf/model.ts';
 import { parseValues } from '../vcf/record.ts';
 import type { FixedColumns } from '../vcf/recordCheck.ts';
 import { parseFloatText } from '../vcf/scalars.ts';
+import { forAllele } from '../vcf/split.ts';
 import type { PlacedValue } from '../vcf/transcriptsWasm.ts';
 import type { StoredAllele, StoredAnnotation, StoredCall } from './storedAllele.ts';
 
@@ -46,6 +47,68 @@ export class SingleAltRecords {
       }
     }
     return { allele, chrom, pos: Number(pos), ref, alt };
+  }
+
+  /**
+   * Each ALT's allele of a line RecordChecker has accepted with several ALTs, all of them base
+   * sequences; null otherwise. What splitAlleles gives for each ALT (singleAlt.test.ts compares
+   * them): GT renumbered so the ALT is 1 and another ALT missing, AD as REF's and the ALT's
+   * reads, AF picked by its Number. The annotation values are kept whole with the ALT's index:
+   * the transcripts writer picks the ALT's entries, so they are neither split nor joined again.
+   * A genome has tens of thousands of such lines, and parsing every INFO and FORMAT value of each
+   * into maps, then splitting them per ALT, cost the reader about a tenth of its time.
+   */
+  readSeveral(columns: readonly string[], line: number): SingleAlt[] | null {
+    const [chrom, pos, , ref, altColumn, qual, filter, info] = columns as FixedColumns;
+    const alts = altColumn.split(',');
+    const altCount = alts.length;
+    for (let i = 0; i < altCount; i++) if (!isBases(alts[i] as string)) return null;
+    const layouts = this.header.annotations;
+    const values = info === '.' ? null : layouts.map((layout) => infoValue(info, layout.infoKey));
+    const written = layouts.length > 0 ? vepAlleles(ref, alts) : null;
+    const samples = columns.length > 8 ? this.samplesOf(columns) : null;
+    const position = Number(pos);
+    const shared = { qual: qual === '.' ? null : parseFloatText(qual), filters: this.filtersOf(filter) };
+    const result: SingleAlt[] = new Array(altCount);
+    for (let i = 0; i < altCount; i++) {
+      const alt = alts[i] as string;
+      const index = i + 1;
+      const annotations: StoredAnnotation[] = [];
+      if (values) {
+        const annotated = { index, altCount, text: alt, vepAllele: written?.[i] ?? alt };
+        for (let a = 0; a < layouts.length; a++) {
+          const value = values[a];
+          if (value !== null && value !== undefined)
+            annotations.push({ layout: layouts[a] as AnnotationLayout, value, allele: annotated });
+        }
+      }
+      const calls: StoredCall[] = [];
+      if (samples)
+        for (const sample of samples)
+          calls.push(callOfAllele(sample.plan, sample.fields, sample.name, index, altCount));
+      result[i] = {
+        allele: { line, qual: shared.qual, filters: shared.filters, calls, annotations },
+        chrom,
+        pos: position,
+        ref,
+        alt,
+      };
+    }
+    return result;
+  }
+
+  /** Each sample's FORMAT plan and its column's fields. */
+  private samplesOf(columns: readonly string[]) {
+    const format = columns[8] as string;
+    const samples: { plan: FormatPlan; fields: string[]; name: string }[] = [];
+    for (let i = 9; i < columns.length; i++) {
+      samples.push({
+        plan: this.planOf(format),
+        fields: (columns[i] as string).split(':'),
+        name: this.header.samples[i - 9] as string,
+      });
+    }
+    return samples;
   }
 
   /**
@@ -105,6 +168,10 @@ export class SingleAltRecords {
 
   /** The call of sample `index`, whose column is `sample`. */
   private callFor(format: string, sample: string, index: number): StoredCall {
+    return callOf(this.planOf(format), sample.split(':'), this.header.samples[index] as string);
+  }
+
+  private planOf(format: string): FormatPlan {
     let plan = format === this.lastFormat ? this.lastPlan : null;
     if (plan === null) {
       plan = this.plans.get(format) ?? null;
@@ -115,7 +182,7 @@ export class SingleAltRecords {
       this.lastFormat = format;
       this.lastPlan = plan;
     }
-    return callOf(plan, sample.split(':'), this.header.samples[index] as string);
+    return plan;
   }
 }
 
@@ -157,7 +224,47 @@ function callOf(plan: FormatPlan, fields: readonly string[], sample: string): St
     genotype,
     depth: numberOrNull(valuesAt(plan.dp, fields)?.[0]),
     alleleDepths: depths && depths.length === 2 ? [numberOrNull(depths[0]), numberOrNull(depths[1])] : null,
-    alleleFraction: (fractions && numberOrNull(fractions[0])) ?? fractionFromDepths(depths),
+    alleleFraction: (fractions && numberOrNull(fractions[0])) ?? fractionFromDepths(depths, 1),
+  };
+}
+
+/**
+ * One sample's call for ALT `index` of `altCount` (what splitAlleles' callFor gives): the ploidy
+ * for a Number=G AF comes from GT as written, diploid without one.
+ */
+function callOfAllele(
+  plan: FormatPlan,
+  fields: readonly string[],
+  sample: string,
+  index: number,
+  altCount: number,
+): StoredCall {
+  const gt = plan.gt >= 0 ? fields[plan.gt] : undefined;
+  const written = gt === undefined ? null : parseGenotype(gt);
+  const ploidy =
+    written === null
+      ? 2
+      : written.alleles.length === 1 && written.alleles[0] === null
+        ? null
+        : written.alleles.length;
+  let genotype: Genotype | null = null;
+  if (written) {
+    const alleles = written.alleles.map((allele) => (allele === 0 ? 0 : allele === index ? 1 : null));
+    genotype = { alleles, phased: written.phased };
+  }
+  const depths = valuesAt(plan.ad, fields);
+  const fractions = valuesAt(plan.af, fields);
+  const picked =
+    fractions && plan.af ? forAllele(fractions, plan.af.spec.number, index, altCount, ploidy) : undefined;
+  return {
+    sample,
+    genotype,
+    depth: numberOrNull(valuesAt(plan.dp, fields)?.[0]),
+    alleleDepths:
+      depths && depths.length === altCount + 1
+        ? [numberOrNull(depths[0]), numberOrNull(depths[index])]
+        : null,
+    alleleFraction: (picked && numberOrNull(picked[0])) ?? fractionFromDepths(depths, index),
   };
 }
 
@@ -171,10 +278,10 @@ function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-/** The ALT's reads over all reads counted in AD, as splitAlleles computes it. */
-function fractionFromDepths(depths: readonly unknown[] | undefined): number | null {
+/** ALT `index`'s reads over all reads counted in AD, as splitAlleles computes it. */
+function fractionFromDepths(depths: readonly unknown[] | undefined, index: number): number | null {
   if (!depths) return null;
-  const reads = numberOrNull(depths[1]);
+  const reads = numberOrNull(depths[index]);
   let total = 0;
   for (const depth of depths) total += numberOrNull(depth) ?? 0;
   return reads === null || total === 0 ? null : reads / total;

@@ -77,7 +77,9 @@ export class LineSource {
     const tail = { bytes: Buffer.alloc(0) };
     const replayed = Readable.from(replay(head, chunks, tail, this.consumed));
     const gzip = head[0] === 0x1f && head[1] === 0x8b;
-    const bytes = gzip ? pipeline(replayed, createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES }), () => {}) : replayed;
+    const bytes = gzip
+      ? pipeline(replayed, createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES }), () => {})
+      : replayed;
 
     const decoder = new StringDecoder('utf8');
     let rest = '';

@@ -145,7 +145,8 @@ function callFor(
   };
 }
 
-function forAllele(
+/** A field's values for ALT `index` by its Number (the whole list when it cannot tell). */
+export function forAllele(
   values: Scalar[],
   number: Cardinality,
   index: number,
