@@ -43,7 +43,9 @@ export type AlreadyIngested = { status: 'already-ingested'; fileId: string; sha2
 
 export async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  // Read a megabyte at a time: at the default 64 KiB the 205 MiB benchmark file took 0.21–0.28 s
+  // to hash, at 1 MiB 0.15 s, and the ingest waits for the hash before it begins.
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
