@@ -118,9 +118,9 @@ export function readRows(vcf: VcfFile, options: RowOptions): RowStream {
  * Checks a data line and appends its alleles, identified, to `batch`; returns how many alleles
  * the line has (`*` included, though it is no variant of its own and is not appended). A line
  * whose ALTs are all base sequences takes singleAlt's short way unless a reference genome is
- * configured (justifying against it is the general way's work); any other line is parsed and split. Only
- * the reference's lookups are asynchronous, so only then is a promise returned: an await per line
- * would cost a genome's millions of lines a turn of the event loop each.
+ * configured (justifying against it is the general way's work); any other line is parsed and
+ * split. Only the reference's lookups are asynchronous, so only then is a promise returned: an
+ * await per line would cost a genome's millions of lines a turn of the event loop each.
  */
 function alleleReader(
   vcf: VcfFile,

@@ -17,6 +17,7 @@ import type { StoredAllele, StoredAnnotation, StoredCall } from './storedAllele.
  * whole record, split it per ALT, keep every INFO and FORMAT value for later) builds maps and
  * objects the ingest never reads, and at a genome's millions of records that garbage cost more
  * than the reading. Both ways give the same stored allele (singleAlt.test.ts compares them).
+ * A record of several ALTs, all base sequences, takes it too (readSeveral), one allele per ALT.
  */
 export class SingleAltRecords {
   private readonly plans = new Map<string, FormatPlan>();
