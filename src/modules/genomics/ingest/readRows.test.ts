@@ -264,23 +264,40 @@ describe('records of several ALTs', () => {
       '0.5,',
     );
     const edit = fc.record({ at: fc.nat(), cut: fc.integer({ min: 0, max: 3 }), piece });
+    // AF declared with each Number, and the two samples' values of that count (G: diploid, three ALTs).
+    const af = fc.constantFrom(
+      { number: 'A', tumour: '0.5,0.1,0.02', normal: '0,0,0.06' },
+      { number: 'R', tumour: '0.4,0.5,0.1,0.02', normal: '0.9,0,0,0.06' },
+      { number: 'G', tumour: '0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9', normal: '.' },
+      { number: '.', tumour: '0.5,0.1', normal: '0.3' },
+    );
     let equalRows = 0;
     await fc.assert(
       fc.asyncProperty(
+        af,
         fc.array(fc.option(fc.array(edit, { minLength: 1, maxLength: 2 }), { freq: 2 }), {
           minLength: 1,
           maxLength: 5,
         }),
-        async (files) => {
+        async (fraction, files) => {
+          const header = SEVERAL.map((line) =>
+            line === '##FORMAT=<ID=AF,Number=A,Type=Float,Description="Allele fraction">'
+              ? line.replace('Number=A', `Number=${fraction.number}`)
+              : line,
+          );
+          const written = SEVERAL_LINE.replace(':0.5,0.1,0.02:', `:${fraction.tumour}:`).replace(
+            ':0,0,0.06:',
+            `:${fraction.normal}:`,
+          );
           const lines = files.map((edits, i) => {
-            let line = SEVERAL_LINE.replace('\t100\t', `\t${100 + 10 * i}\t`);
+            let line = written.replace('\t100\t', `\t${100 + 10 * i}\t`);
             for (const { at, cut, piece: inserted } of edits ?? []) {
               const place = at % (line.length + 1);
               line = line.slice(0, place) + inserted + line.slice(place + cut);
             }
             return line;
           });
-          const text = vcfText([...SEVERAL, ...lines]);
+          const text = vcfText([...header, ...lines]);
           const [short, general] = [await readOutcome(text, true), await readOutcome(text, false)];
           expect(short).toEqual(general);
           if (!('error' in (short as object))) equalRows++;
