@@ -200,7 +200,10 @@ function alleleReader(
   };
 }
 
-/** Appends a one-ALT record (read either way), identified by its trimmed allele; returns its one allele. */
+/**
+ * Appends one base-sequence allele read by singleAlt's way (a one-ALT record, by the lane or not,
+ * or one ALT of several), identified by its trimmed allele; returns 1, the alleles appended.
+ */
 function pushSingle(
   batch: IdentifiedAllele[],
   assembly: string | null,

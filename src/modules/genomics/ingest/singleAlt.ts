@@ -3,11 +3,11 @@ import { type AnnotatedAllele, vepAlleles } from '../vcf/annotations.ts';
 import { type FieldSpec, formatSpecs } from '../vcf/fieldSpecs.ts';
 import { parseGenotype } from '../vcf/genotype.ts';
 import type { LineLane } from '../vcf/lineLane.ts';
-import type { AnnotationLayout, Genotype, VcfHeader } from '../vcf/model.ts';
+import type { AnnotationLayout, VcfHeader } from '../vcf/model.ts';
 import { parseValues } from '../vcf/record.ts';
 import type { FixedColumns } from '../vcf/recordCheck.ts';
 import { parseFloatText } from '../vcf/scalars.ts';
-import { forAllele } from '../vcf/split.ts';
+import { forAllele, fractionFromDepths, genotypeFor, ploidyOf } from '../vcf/split.ts';
 import type { PlacedValue } from '../vcf/transcriptsWasm.ts';
 import type { StoredAllele, StoredAnnotation, StoredCall } from './storedAllele.ts';
 
@@ -69,7 +69,8 @@ export class SingleAltRecords {
     const written = layouts.length > 0 ? vepAlleles(ref, alts) : null;
     const samples = columns.length > 8 ? this.samplesOf(columns) : null;
     const position = Number(pos);
-    const shared = { qual: qual === '.' ? null : parseFloatText(qual), filters: this.filtersOf(filter) };
+    const quality = qual === '.' ? null : parseFloatText(qual);
+    const filters = this.filtersOf(filter);
     const result: SingleAlt[] = new Array(altCount);
     for (let i = 0; i < altCount; i++) {
       const alt = alts[i] as string;
@@ -88,7 +89,7 @@ export class SingleAltRecords {
         for (const sample of samples)
           calls.push(callOfAllele(sample.plan, sample.fields, sample.name, index, altCount));
       result[i] = {
-        allele: { line, qual: shared.qual, filters: shared.filters, calls, annotations },
+        allele: { line, qual: quality, filters, calls, annotations },
         chrom,
         pos: position,
         ref,
@@ -100,11 +101,11 @@ export class SingleAltRecords {
 
   /** Each sample's FORMAT plan and its column's fields. */
   private samplesOf(columns: readonly string[]) {
-    const format = columns[8] as string;
+    const plan = this.planOf(columns[8] as string);
     const samples: { plan: FormatPlan; fields: string[]; name: string }[] = [];
     for (let i = 9; i < columns.length; i++) {
       samples.push({
-        plan: this.planOf(format),
+        plan,
         fields: (columns[i] as string).split(':'),
         name: this.header.samples[i - 9] as string,
       });
@@ -242,24 +243,15 @@ function callOfAllele(
 ): StoredCall {
   const gt = plan.gt >= 0 ? fields[plan.gt] : undefined;
   const written = gt === undefined ? null : parseGenotype(gt);
-  const ploidy =
-    written === null
-      ? 2
-      : written.alleles.length === 1 && written.alleles[0] === null
-        ? null
-        : written.alleles.length;
-  let genotype: Genotype | null = null;
-  if (written) {
-    const alleles = written.alleles.map((allele) => (allele === 0 ? 0 : allele === index ? 1 : null));
-    genotype = { alleles, phased: written.phased };
-  }
   const depths = valuesAt(plan.ad, fields);
   const fractions = valuesAt(plan.af, fields);
   const picked =
-    fractions && plan.af ? forAllele(fractions, plan.af.spec.number, index, altCount, ploidy) : undefined;
+    fractions && plan.af
+      ? forAllele(fractions, plan.af.spec.number, index, altCount, ploidyOf(written))
+      : undefined;
   return {
     sample,
-    genotype,
+    genotype: written && genotypeFor(written, index),
     depth: numberOrNull(valuesAt(plan.dp, fields)?.[0]),
     alleleDepths:
       depths && depths.length === altCount + 1
@@ -277,15 +269,6 @@ function valuesAt(field: FieldAt | null, fields: readonly string[]) {
 
 function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** ALT `index`'s reads over all reads counted in AD, as splitAlleles computes it. */
-function fractionFromDepths(depths: readonly unknown[] | undefined, index: number): number | null {
-  if (!depths) return null;
-  const reads = numberOrNull(depths[index]);
-  let total = 0;
-  for (const depth of depths) total += numberOrNull(depth) ?? 0;
-  return reads === null || total === 0 ? null : reads / total;
 }
 
 /**

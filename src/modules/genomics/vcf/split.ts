@@ -115,14 +115,7 @@ function callFor(
   index: number,
   altCount: number,
 ): SampleCall {
-  // Diploid without GT (the spec's default); open for a lone `.`, where G values give the ploidy.
-  const genotype = sample.genotype;
-  const ploidy =
-    genotype === null || genotype === undefined
-      ? 2
-      : genotype.alleles.length === 1 && genotype.alleles[0] === null
-        ? null
-        : genotype.alleles.length;
+  const ploidy = ploidyOf(sample.genotype);
   const pick = (key: string, value: Scalar[]) =>
     forAllele(value, facts.number('FORMAT', key), index, altCount, ploidy);
   const depths = sample.values.get('AD');
@@ -143,6 +136,12 @@ function callFor(
     alleleFraction:
       (fractions && numberOrNull(pick('AF', fractions)[0])) ?? fractionFromDepths(depths, index),
   };
+}
+
+/** Diploid without GT (the spec's default); open (null) for a lone `.`, where G values give the ploidy. */
+export function ploidyOf(genotype: Genotype | null | undefined): number | null {
+  if (genotype === null || genotype === undefined) return 2;
+  return genotype.alleles.length === 1 && genotype.alleles[0] === null ? null : genotype.alleles.length;
 }
 
 /** A field's values for ALT `index` by its Number (the whole list when it cannot tell). */
@@ -180,7 +179,8 @@ function biallelicGenotypes(values: Scalar[], index: number, ploidy: number): Sc
   return picked;
 }
 
-function genotypeFor(genotype: Genotype, index: number): Genotype {
+/** GT renumbered for ALT `index`: REF stays 0, the ALT becomes 1, another ALT missing. */
+export function genotypeFor(genotype: Genotype, index: number): Genotype {
   return {
     alleles: genotype.alleles.map((allele) => (allele === 0 ? 0 : allele === index ? 1 : null)),
     phased: genotype.phased,
@@ -191,8 +191,8 @@ function numberOrNull(value: Scalar | undefined): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-/** VAF when the caller wrote none: this ALT's reads over all reads counted in AD. */
-function fractionFromDepths(depths: Scalar[] | undefined, index: number): number | null {
+/** VAF when the caller wrote none: ALT `index`'s reads over all reads counted in AD. */
+export function fractionFromDepths(depths: Scalar[] | undefined, index: number): number | null {
   if (!depths) return null;
   const reads = numberOrNull(depths[index]);
   let total = 0;
