@@ -3,7 +3,7 @@ import { type AnnotatedAllele, vepAlleles } from '../vcf/annotations.ts';
 import { type FieldSpec, formatSpecs } from '../vcf/fieldSpecs.ts';
 import { parseGenotype } from '../vcf/genotype.ts';
 import type { LineLane } from '../vcf/lineLane.ts';
-import type { AnnotationLayout, VcfHeader } from '../vcf/model.ts';
+import type { AnnotationLayout, Cardinality, Genotype, Scalar, VcfHeader } from '../vcf/model.ts';
 import { parseValues } from '../vcf/record.ts';
 import type { FixedColumns } from '../vcf/recordCheck.ts';
 import { parseFloatText } from '../vcf/scalars.ts';
@@ -85,9 +85,7 @@ export class SingleAltRecords {
         }
       }
       const calls: StoredCall[] = [];
-      if (samples)
-        for (const sample of samples)
-          calls.push(callOfAllele(sample.plan, sample.fields, sample.name, index, altCount));
+      if (samples) for (const sample of samples) calls.push(callOfAllele(sample, index, altCount));
       result[i] = {
         allele: { line, qual: quality, filters, calls, annotations },
         chrom,
@@ -99,15 +97,20 @@ export class SingleAltRecords {
     return result;
   }
 
-  /** Each sample's FORMAT plan and its column's fields. */
-  private samplesOf(columns: readonly string[]) {
+  /** Each sample's values the ingest stores, read once for all the record's ALTs. */
+  private samplesOf(columns: readonly string[]): SampleReading[] {
     const plan = this.planOf(columns[8] as string);
-    const samples: { plan: FormatPlan; fields: string[]; name: string }[] = [];
+    const samples: SampleReading[] = [];
     for (let i = 9; i < columns.length; i++) {
+      const fields = (columns[i] as string).split(':');
+      const gt = plan.gt >= 0 ? fields[plan.gt] : undefined;
       samples.push({
-        plan,
-        fields: (columns[i] as string).split(':'),
         name: this.header.samples[i - 9] as string,
+        genotype: gt === undefined ? null : parseGenotype(gt),
+        depth: numberOrNull(valuesAt(plan.dp, fields)?.[0]),
+        depths: valuesAt(plan.ad, fields),
+        fractions: valuesAt(plan.af, fields),
+        fractionNumber: plan.af?.spec.number ?? '.',
       });
     }
     return samples;
@@ -230,29 +233,28 @@ function callOf(plan: FormatPlan, fields: readonly string[], sample: string): St
   };
 }
 
+/** A sample's GT as written, DP, AD and AF (with AF's Number) in a record of several ALTs. */
+type SampleReading = {
+  name: string;
+  genotype: Genotype | null;
+  depth: number | null;
+  depths: Scalar[] | undefined;
+  fractions: Scalar[] | undefined;
+  fractionNumber: Cardinality;
+};
+
 /**
- * One sample's call for ALT `index` of `altCount` (what splitAlleles' callFor gives): the ploidy
+ * A sample's call for ALT `index` of `altCount` (what splitAlleles' callFor gives): the ploidy
  * for a Number=G AF comes from GT as written, diploid without one.
  */
-function callOfAllele(
-  plan: FormatPlan,
-  fields: readonly string[],
-  sample: string,
-  index: number,
-  altCount: number,
-): StoredCall {
-  const gt = plan.gt >= 0 ? fields[plan.gt] : undefined;
-  const written = gt === undefined ? null : parseGenotype(gt);
-  const depths = valuesAt(plan.ad, fields);
-  const fractions = valuesAt(plan.af, fields);
+function callOfAllele(sample: SampleReading, index: number, altCount: number): StoredCall {
+  const { genotype, depths, fractions } = sample;
   const picked =
-    fractions && plan.af
-      ? forAllele(fractions, plan.af.spec.number, index, altCount, ploidyOf(written))
-      : undefined;
+    fractions && forAllele(fractions, sample.fractionNumber, index, altCount, ploidyOf(genotype));
   return {
-    sample,
-    genotype: written && genotypeFor(written, index),
-    depth: numberOrNull(valuesAt(plan.dp, fields)?.[0]),
+    sample: sample.name,
+    genotype: genotype && genotypeFor(genotype, index),
+    depth: sample.depth,
     alleleDepths:
       depths && depths.length === altCount + 1
         ? [numberOrNull(depths[0]), numberOrNull(depths[index])]
